@@ -1,0 +1,71 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { DecidedDocument } from './document/document.js';
+import type { Decision, Finding } from './document/types.js';
+import { InputError, UnsupportedFileError, WooRedactError } from './errors.js';
+import { ingestString, ingestTextBytes } from './ingest/text.js';
+import { analyzeDocument, type PipelineOptions, type RedactionResult, runPipeline } from './pipeline.js';
+
+export type { PipelineOptions, RedactionResult };
+
+/** File types the pipeline reads. */
+export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt'];
+
+/** Largest input read by default: OCR'd nota's are kilobytes; 50 MB of text is a mistake. */
+export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+export interface AnalysisResult {
+  readonly document: DecidedDocument;
+  readonly findings: readonly Finding[];
+  readonly decisions: readonly Decision[];
+}
+
+/** Findings and decisions for a text, without redacting or writing anything. */
+export function analyze(text: string, options: PipelineOptions = {}): AnalysisResult {
+  const document = analyzeDocument(ingestString(text), options);
+  return { document, findings: document.findings, decisions: document.decisions };
+}
+
+/** Redacts a text in memory: the redacted text and its manifest. */
+export function redactText(text: string, options: PipelineOptions = {}): RedactionResult {
+  return runPipeline(ingestString(text), options);
+}
+
+export interface FileOptions extends PipelineOptions {
+  /** Path recorded in the manifest (e.g. relative to the batch root); defaults to the path given. */
+  readonly displayPath?: string;
+  readonly maxFileBytes?: number;
+}
+
+/** Reads and checks an input file: exists, is a file, supported type, within the size cap. */
+export async function readInput(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<Uint8Array> {
+  const ext = extname(path).toLowerCase();
+  if (!SUPPORTED_EXTENSIONS.includes(ext)) throw new UnsupportedFileError(ext);
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new InputError('INPUT_UNREADABLE', 'the path is not a regular file');
+    size = info.size;
+  } catch (error) {
+    if (error instanceof WooRedactError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError('INPUT_NOT_FOUND', 'the file does not exist (was it moved or deleted during the run?)');
+    throw new InputError('INPUT_UNREADABLE', `the file cannot be read (${code ?? 'error'}); check its permissions`);
+  }
+  if (size > maxBytes) {
+    throw new InputError('FILE_TOO_LARGE', `the file is ${size} bytes, more than the limit of ${maxBytes}; split it or raise the limit (maxFileBytes)`);
+  }
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError('INPUT_NOT_FOUND', 'the file disappeared before it could be read');
+    throw new InputError('INPUT_UNREADABLE', `the file cannot be read (${code ?? 'error'}); check its permissions`);
+  }
+}
+
+/** Redacts one file; nothing is written (the CLI and `writeRedaction` do that). */
+export async function redactFile(path: string, options: FileOptions = {}): Promise<RedactionResult> {
+  const bytes = await readInput(path, options.maxFileBytes);
+  return runPipeline(ingestTextBytes(bytes, options.displayPath ?? path), options);
+}

@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from '../errors.js';
+
+export interface CliArgs {
+  readonly inputs: readonly string[];
+  readonly out?: string;
+  readonly config?: string;
+  readonly json: boolean;
+  readonly summaryFile?: string;
+  readonly quiet: boolean;
+  readonly debug: boolean;
+  readonly timestamps: boolean;
+  readonly help: boolean;
+  readonly version: boolean;
+}
+
+export const HELP = `woo-redact - redact personal data in Woo documents and file the inventory
+
+Usage:
+  woo-redact [options] <files or folders...> --out <dir>
+
+Reads OCR'd nota's, e-mails and letters (.txt), redacts civil servants' personal data and
+withheld sections under their Woo ground, verifies the result and writes, mirroring the input tree:
+  <out>/<path>/<name>.redacted.txt    the text with every redaction replaced by [code]
+  <out>/<path>/<name>.manifest.json   positions, grounds and review items (never the text)
+  <out>/inventarislijst.csv / .json   one row per document, for the Woo platform
+Inputs are never modified. Files of other types are listed as skipped.
+
+Options:
+  -o, --out <dir>          output folder (required)
+  -c, --config <file>      config file (default: ./woo-redact.config.json if present)
+      --json               print the batch summary as JSON on stdout
+      --summary-file <f>   also write the JSON summary to a file
+      --timestamps         record the run time in manifests (off: output is reproducible)
+  -q, --quiet              no progress output
+      --debug              show stack traces of unexpected errors
+  -h, --help               show this help
+  -v, --version            show the version
+
+Exit status: 0 all files succeeded, 1 some files failed (each named), 2 usage or config error.
+`;
+
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        config: { type: 'string', short: 'c' },
+        json: { type: 'boolean', default: false },
+        'summary-file': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        debug: { type: 'boolean', default: false },
+        timestamps: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}; see woo-redact --help`);
+  }
+  const v = parsed.values;
+  const args: CliArgs = {
+    inputs: parsed.positionals,
+    ...(v.out !== undefined ? { out: v.out } : {}),
+    ...(v.config !== undefined ? { config: v.config } : {}),
+    json: v.json === true,
+    ...(v['summary-file'] !== undefined ? { summaryFile: v['summary-file'] } : {}),
+    quiet: v.quiet === true,
+    debug: v.debug === true,
+    timestamps: v.timestamps === true,
+    help: v.help === true,
+    version: v.version === true,
+  };
+  if (args.help || args.version) return args;
+  if (args.inputs.length === 0) throw new UsageError('no input files or folders given; see woo-redact --help');
+  if (!args.out) throw new UsageError('--out <dir> is required: woo-redact never writes next to its inputs; see woo-redact --help');
+  return args;
+}

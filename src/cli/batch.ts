@@ -1,0 +1,184 @@
+import { dirname, extname, join } from 'node:path';
+import { analyzeDocument } from '../pipeline.js';
+import { readInput, redactFile, SUPPORTED_EXTENSIONS } from '../api.js';
+import type { Config } from '../config/config.js';
+import { ConfigSchema } from '../config/config.js';
+import { policyHash } from '../decide/policy.js';
+import type { GroundCode } from '../decide/grounds.js';
+import { findPersons } from '../detect/recognizers/person.js';
+import { lexicons } from '../detect/lexicons/index.js';
+import { type KnownPerson, mergeKnownPersons } from '../detect/names/known-person.js';
+import { isWooRedactError } from '../errors.js';
+import { ingestTextBytes } from '../ingest/text.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { type InventoryRow, inventoryToCsv } from '../manifest/inventory.js';
+import { serializeManifest } from '../manifest/build.js';
+import type { Assessment } from '../manifest/schema.js';
+import { normalise } from '../normalise/normalise.js';
+import { analyseStructure } from '../structure/structure.js';
+import { collectInputs, type InputFile } from './collect.js';
+import { safeRelativePath } from './safe-names.js';
+import { TOOL_VERSION } from '../version.js';
+
+export interface BatchOptions {
+  readonly inputs: readonly string[];
+  readonly outDir: string;
+  readonly config?: Config;
+  /** Record the run time in manifests (off by default: reproducible output). */
+  readonly timestamps?: boolean;
+  /** Called after each file, for progress output. */
+  readonly onFile?: (done: number, total: number, result: FileResult) => void;
+}
+
+export type FileResult =
+  | {
+      readonly status: 'ok';
+      readonly input: string;
+      readonly output: string;
+      readonly manifest: string;
+      readonly assessment: Assessment;
+      readonly redactions: number;
+      readonly review: number;
+      readonly grounds: Partial<Record<GroundCode, number>>;
+      readonly warnings: number;
+    }
+  | { readonly status: 'failed'; readonly input: string; readonly code: string; readonly message: string }
+  | { readonly status: 'skipped'; readonly input: string; readonly reason: string };
+
+export interface BatchSummary {
+  readonly tool: { readonly name: 'woo-redact'; readonly version: string };
+  readonly policySha256: string;
+  readonly outDir: string;
+  readonly totals: { readonly files: number; readonly ok: number; readonly failed: number; readonly skipped: number; readonly redactions: number; readonly review: number };
+  readonly files: readonly FileResult[];
+  readonly inventory: { readonly csv: string; readonly json: string };
+}
+
+function stemOf(relative: string): string {
+  return relative.slice(0, relative.length - extname(relative).length);
+}
+
+/**
+ * Persons found with good evidence in each folder (dossier): the same e-mail thread is often
+ * filed several times, so a name found in one copy is looked for in the others.
+ */
+async function personsByFolder(files: readonly InputFile[], maxBytes: number | undefined): Promise<Map<string, KnownPerson[]>> {
+  const lists = new Map<string, KnownPerson[][]>();
+  for (const f of files) {
+    if (!SUPPORTED_EXTENSIONS.includes(f.extension)) continue;
+    try {
+      const doc = ingestTextBytes(await readInput(f.path, maxBytes));
+      const text = normalise(doc.sourceText).text;
+      const { persons } = findPersons({ text, structure: analyseStructure(text), lexicons: lexicons() });
+      const folder = dirname(f.relative);
+      lists.set(folder, [...(lists.get(folder) ?? []), persons]);
+    } catch {
+      // The file fails again in the second pass, with its reason.
+    }
+  }
+  return new Map([...lists].map(([folder, l]) => [folder, mergeKnownPersons(l)]));
+}
+
+/** Runs a batch: every file redacted and verified, outputs written atomically, failures isolated. */
+export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
+  const config = options.config ?? ConfigSchema.parse({});
+  const files = await collectInputs(options.inputs, options.outDir);
+  const known = await personsByFolder(files, config.maxFileBytes);
+  const results: FileResult[] = [];
+  const rows: InventoryRow[] = [];
+  let n = 0;
+  for (const f of files) {
+    n++;
+    const result = await processFile(f, known.get(dirname(f.relative)) ?? [], config, options);
+    results.push(result);
+    rows.push(inventoryRow(result, n, config));
+    options.onFile?.(n, files.length, result);
+  }
+  const csvPath = join(options.outDir, 'inventarislijst.csv');
+  const jsonPath = join(options.outDir, 'inventarislijst.json');
+  await writeFileAtomic(csvPath, inventoryToCsv(rows));
+  await writeFileAtomic(jsonPath, `${JSON.stringify(rows, null, 2)}\n`);
+  const count = (s: FileResult['status']) => results.filter((r) => r.status === s).length;
+  return {
+    tool: { name: 'woo-redact', version: TOOL_VERSION },
+    policySha256: policyHash(config.policy),
+    outDir: options.outDir,
+    totals: {
+      files: results.length,
+      ok: count('ok'),
+      failed: count('failed'),
+      skipped: count('skipped'),
+      redactions: results.reduce((s, r) => s + (r.status === 'ok' ? r.redactions : 0), 0),
+      review: results.reduce((s, r) => s + (r.status === 'ok' ? r.review : 0), 0),
+    },
+    files: results,
+    inventory: { csv: csvPath, json: jsonPath },
+  };
+}
+
+async function processFile(f: InputFile, knownPersons: readonly KnownPerson[], config: Config, options: BatchOptions): Promise<FileResult> {
+  if (!SUPPORTED_EXTENSIONS.includes(f.extension)) {
+    return { status: 'skipped', input: f.relative, reason: `files of type ${f.extension || '(none)'} are not supported` };
+  }
+  try {
+    const safe = safeRelativePath(f.relative, (text) => analyzeDocument(ingestTextBytes(new TextEncoder().encode(text)), { policy: config.policy }));
+    const stem = stemOf(safe);
+    const outputRel = `${stem}.redacted.txt`;
+    const manifestRel = `${stem}.manifest.json`;
+    const result = await redactFile(f.path, {
+      policy: config.policy,
+      knownPersons,
+      displayPath: safe,
+      outputPath: outputRel,
+      ...(config.maxFileBytes ? { maxFileBytes: config.maxFileBytes } : {}),
+      ...(options.timestamps ? { generatedAt: new Date().toISOString() } : {}),
+    });
+    await writeFileAtomic(join(options.outDir, outputRel), result.text);
+    await writeFileAtomic(join(options.outDir, manifestRel), serializeManifest(result.manifest));
+    const grounds: Partial<Record<GroundCode, number>> = {};
+    for (const g of result.manifest.grounds) grounds[g.code] = g.count;
+    return {
+      status: 'ok',
+      input: safe,
+      output: outputRel,
+      manifest: manifestRel,
+      assessment: result.manifest.assessment,
+      redactions: result.manifest.redactions.length,
+      review: result.manifest.review.length,
+      grounds,
+      warnings: result.manifest.warnings.length,
+    };
+  } catch (error) {
+    if (isWooRedactError(error)) return { status: 'failed', input: f.relative, code: error.code, message: error.message };
+    return { status: 'failed', input: f.relative, code: 'INTERNAL', message: `unexpected error (${(error as Error).name}); run with --debug and report it` };
+  }
+}
+
+function inventoryRow(result: FileResult, number: number, config: Config): InventoryRow {
+  const base = {
+    'Document ID': '',
+    Documentnummer: String(number),
+    Bestandsnaam: result.input,
+    'Publieke link': '',
+    Opgeschort: '',
+    'Gerelateerd documentnummer': '',
+    Besluitnaam: config.inventory.besluitnaam ?? '',
+  };
+  if (result.status === 'ok') {
+    const codes = Object.keys(result.grounds) as GroundCode[];
+    const link = config.inventory.publicLinkBase ? `${config.inventory.publicLinkBase.replace(/\/$/, '')}/${result.output}` : '';
+    return {
+      ...base,
+      'Document ID': `woo-${number}`,
+      Beoordeling: result.assessment,
+      Beoordelingsgrond: codes.join('; '),
+      Toelichting: result.review > 0 ? `${result.review} passage(s) ter beoordeling` : '',
+      'Publieke link': link,
+      status: 'ok',
+    };
+  }
+  if (result.status === 'skipped') {
+    return { ...base, Beoordeling: '', Beoordelingsgrond: '', Toelichting: `overgeslagen: ${result.reason}`, status: 'skipped' };
+  }
+  return { ...base, Beoordeling: '', Beoordelingsgrond: '', Toelichting: `mislukt (${result.code})`, status: 'failed' };
+}

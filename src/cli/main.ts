@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/config.js';
+import { isWooRedactError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { TOOL_VERSION } from '../version.js';
+import { HELP, parseCliArgs } from './args.js';
+import { type BatchSummary, type FileResult, runBatch } from './batch.js';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly isTTY: boolean;
+}
+
+const processIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  isTTY: process.stderr.isTTY === true,
+};
+
+function describe(result: FileResult): string {
+  if (result.status === 'ok') return `${result.input}: ${result.assessment}, ${result.redactions} redaction(s), ${result.review} to review`;
+  if (result.status === 'skipped') return `${result.input}: skipped, ${result.reason}`;
+  return `${result.input}: FAILED [${result.code}] ${result.message}`;
+}
+
+function textSummary(summary: BatchSummary): string {
+  const t = summary.totals;
+  const lines = [`woo-redact ${summary.tool.version}: ${t.files} file(s): ${t.ok} redacted, ${t.failed} failed, ${t.skipped} skipped; ${t.redactions} redaction(s), ${t.review} to review`];
+  for (const f of summary.files) if (f.status !== 'ok') lines.push(`  ${describe(f)}`);
+  lines.push(`inventory: ${summary.inventory.csv}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The CLI, in-process: returns the exit code (0 ok, 1 some files failed, 2 usage/config error). */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let args;
+  try {
+    args = parseCliArgs(argv);
+  } catch (error) {
+    io.stderr(`woo-redact: ${(error as Error).message}\n`);
+    return 2;
+  }
+  if (args.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  if (args.version) {
+    io.stdout(`${TOOL_VERSION}\n`);
+    return 0;
+  }
+  try {
+    const configPath = args.config ?? DEFAULT_CONFIG_FILE;
+    const config = await loadConfig(configPath, args.config !== undefined || existsSync(configPath));
+    const progress = !args.quiet && io.isTTY;
+    const summary = await runBatch({
+      inputs: args.inputs,
+      outDir: args.out as string,
+      config,
+      timestamps: args.timestamps,
+      onFile: (done, total, result) => {
+        if (progress) io.stderr(`\r\x1b[K[${done}/${total}] ${describe(result)}${done === total ? '\n' : ''}`);
+        else if (!args.quiet && result.status === 'failed') io.stderr(`${describe(result)}\n`);
+      },
+    });
+    const json = `${JSON.stringify(summary, null, 2)}\n`;
+    if (args.summaryFile) await writeFileAtomic(args.summaryFile, json);
+    if (args.json) io.stdout(json);
+    else if (!args.quiet) io.stderr(textSummary(summary));
+    return summary.totals.failed > 0 ? 1 : 0;
+  } catch (error) {
+    if (isWooRedactError(error)) {
+      io.stderr(`woo-redact: ${error.message} [${error.code}]\n`);
+      return error.code === 'CONFIG_INVALID' || error.code === 'CONFIG_NOT_FOUND' || error.code === 'USAGE' || error.code === 'INPUT_NOT_FOUND' ? 2 : 1;
+    }
+    io.stderr(`woo-redact: unexpected error (${(error as Error).name}); run with --debug and report it\n`);
+    if (args.debug) io.stderr(`${(error as Error).stack ?? ''}\n`);
+    return 1;
+  }
+}

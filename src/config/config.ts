@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+import { PolicySchema } from '../decide/policy.js';
+import { ConfigError } from '../errors.js';
+
+/**
+ * `woo-redact.config.json`: the policy plus batch settings. Unknown keys are errors, so a typo
+ * does not silently fall back to a default.
+ */
+export const ConfigSchema = z
+  .object({
+    $schema: z.string().optional(),
+    policy: PolicySchema.default(PolicySchema.parse({})),
+    /** A file with public officials, one per line: "Name" or "Name;role;organisation". */
+    publicOfficialsFile: z.string().optional(),
+    maxFileBytes: z.number().int().positive().optional(),
+    inventory: z
+      .object({
+        besluitnaam: z.string().optional().describe('Besluitnaam column of the inventory.'),
+        publicLinkBase: z.string().optional().describe('Base URL for the Publieke link column.'),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict();
+
+export type Config = z.output<typeof ConfigSchema>;
+
+export const DEFAULT_CONFIG_FILE = 'woo-redact.config.json';
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`)
+    .join('; ');
+}
+
+/** Parses the public-officials file: "Name" or "Name;role;organisation" per line, "#" comments. */
+export function parsePublicOfficials(text: string): { name: string; role?: string; organisation?: string }[] {
+  const out: { name: string; role?: string; organisation?: string }[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const [name, role, organisation] = line.split(/[;\t]/).map((s) => s.trim());
+    if (!name || name.length < 2) continue;
+    out.push({ name, ...(role ? { role } : {}), ...(organisation ? { organisation } : {}) });
+  }
+  return out;
+}
+
+/**
+ * Loads and validates a config file. With `required` false a missing file gives the defaults
+ * (the implicit `woo-redact.config.json` in the working folder is optional).
+ */
+export async function loadConfig(path: string, required = true): Promise<Config> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if (!required && (error as NodeJS.ErrnoException).code === 'ENOENT') return ConfigSchema.parse({});
+    throw new ConfigError('CONFIG_NOT_FOUND', `config file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError('CONFIG_INVALID', `config file ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = ConfigSchema.safeParse(json);
+  if (!parsed.success) throw new ConfigError('CONFIG_INVALID', `config file ${path} is invalid: ${describeIssues(parsed.error)}`);
+  const config = parsed.data;
+  if (config.publicOfficialsFile) {
+    const file = resolve(dirname(path), config.publicOfficialsFile);
+    let list: string;
+    try {
+      list = await readFile(file, 'utf8');
+    } catch (error) {
+      throw new ConfigError('CONFIG_NOT_FOUND', `publicOfficialsFile ${config.publicOfficialsFile} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    return { ...config, policy: { ...config.policy, publicOfficials: [...config.policy.publicOfficials, ...parsePublicOfficials(list)] } };
+  }
+  return config;
+}

@@ -1,0 +1,121 @@
+import type { Lexicons } from '../lexicons/index.js';
+import { foldWord, isCapitalised, isInitials, type Token } from './tokens.js';
+
+/** The parts of a name as written: "mr. J.H.M. (Jan) van der Berg-Smit". */
+export interface NameParse {
+  /** Token index of the first and one past the last token of the name. */
+  readonly from: number;
+  readonly to: number;
+  readonly titles: number;
+  readonly initials: number;
+  /** Given names (token texts); known ones are evidence. */
+  readonly givens: readonly string[];
+  readonly tussenvoegsel: string;
+  /** Capitalised core of the surname, or undefined for a given name alone ("Beste Anouk"). */
+  readonly surname?: string;
+  readonly nickname: boolean;
+}
+
+export function lookupWord(set: ReadonlySet<string>, word: string): boolean {
+  const lower = word.toLowerCase().replace(/\.$/, '');
+  return set.has(lower) || set.has(foldWord(word));
+}
+
+export function isGivenName(lex: Lexicons, word: string): boolean {
+  if (!isCapitalised(word) || word.endsWith('.')) return false;
+  if (lookupWord(lex.givenNames, word)) return true;
+  // Double given names: "Anne-Marie", "Jan-Willem".
+  const parts = word.split('-');
+  return parts.length === 2 && parts.every((p) => lookupWord(lex.givenNames, p));
+}
+
+export function isSurnameCore(lex: Lexicons, word: string): boolean {
+  if (lookupWord(lex.surnameCores, word)) return true;
+  // Double surnames ("Broekers-Knol"): both halves known.
+  const parts = word.split('-');
+  return parts.length >= 2 && parts.every((p) => p.length > 0 && lookupWord(lex.surnameCores, p));
+}
+
+/** A word that can be a surname: capitalised, has a lower-case letter, not a role or organisation word. */
+export function canBeSurname(lex: Lexicons, word: string): boolean {
+  if (!isCapitalised(word) || word.endsWith('.') || word.length < 2) return false;
+  if (!/\p{Ll}/u.test(word) && word.length <= 4) return false; // acronyms: IND, COA, DGM
+  const lower = word.toLowerCase();
+  if (lex.organisationWords.has(lower) || lex.rolesPublic.has(lower) || lex.rolesReview.has(lower) || lex.rolesStaff.has(lower)) return false;
+  if (lex.titles.has(lower) || lex.salutations.has(lower)) return false;
+  if (lex.tussenvoegselSet.has(lower)) return false;
+  return true;
+}
+
+/** Longest tussenvoegsel starting at token `i`: returns its token count, 0 if none. */
+export function tussenvoegselAt(lex: Lexicons, tokens: readonly Token[], i: number, allowCapital: boolean): number {
+  for (let n = 3; n >= 1; n--) {
+    if (i + n > tokens.length) continue;
+    const words = tokens.slice(i, i + n);
+    // Particles are written lower case inside a name; capitalised only at its start.
+    if (words.some((t, k) => isCapitalised(t.text) && !(allowCapital && k === 0))) continue;
+    if (words.some((t, k) => k > 0 && t.lineStart)) continue;
+    const phrase = words.map((t) => t.text.toLowerCase().replace(/’/g, "'")).join(' ');
+    if (lex.tussenvoegselSet.has(phrase)) return n;
+  }
+  return 0;
+}
+
+/**
+ * Parses a name starting at token `i`: titles, initials or given names, an optional nickname in
+ * brackets, a tussenvoegsel and a surname. Returns null where nothing name-like starts.
+ */
+export function parseNameAt(lex: Lexicons, tokens: readonly Token[], i: number): NameParse | null {
+  let j = i;
+  let titles = 0;
+  while (j < tokens.length && titles < 4 && lookupWord(lex.titles, (tokens[j] as Token).text) && (tokens[j] as Token).text.length <= 5) {
+    // "mr" without a dot is only a title before another name part.
+    titles++;
+    j++;
+  }
+  let initials = 0;
+  while (j < tokens.length && initials < 6 && isInitials((tokens[j] as Token).text) && (initials === 0 || !(tokens[j] as Token).lineStart)) {
+    initials++;
+    j++;
+  }
+  const givens: string[] = [];
+  if (initials === 0) {
+    while (j < tokens.length && givens.length < 3 && isGivenName(lex, (tokens[j] as Token).text) && (givens.length === 0 || !(tokens[j] as Token).lineStart)) {
+      givens.push((tokens[j] as Token).text);
+      j++;
+    }
+  }
+  let nickname = false;
+  if (tokens[j]?.text === '(' && tokens[j + 2]?.text === ')' && isCapitalised(tokens[j + 1]?.text ?? '') && (initials > 0 || givens.length > 0)) {
+    nickname = true;
+    j += 3;
+  }
+  const hasFirst = initials > 0 || givens.length > 0;
+  const tv = tussenvoegselAt(lex, tokens, j, !hasFirst && titles === 0);
+  const afterTv = j + tv;
+  const surnameToken = tokens[afterTv];
+  const sameLine = surnameToken !== undefined && (afterTv === i || !surnameToken.lineStart);
+  if (surnameToken && sameLine && canBeSurname(lex, surnameToken.text)) {
+    return {
+      from: i,
+      to: afterTv + 1,
+      titles,
+      initials,
+      givens,
+      tussenvoegsel: tokens.slice(j, afterTv).map((t) => t.text.toLowerCase()).join(' '),
+      surname: surnameToken.text,
+      nickname,
+    };
+  }
+  // A given name may itself have been the surname: "Peter Jansen" where Jansen is not a given
+  // name is handled above; "Anouk" alone is a first-name mention.
+  if (givens.length > 0 && tv === 0) {
+    if (givens.length > 1) {
+      // "Jan Willem" + nothing: the last given name is the surname ("Anna Koning").
+      const last = givens[givens.length - 1] as string;
+      return { from: i, to: j, titles, initials, givens: givens.slice(0, -1), tussenvoegsel: '', surname: last, nickname };
+    }
+    return { from: i, to: j, titles, initials, givens, tussenvoegsel: '', nickname };
+  }
+  return null;
+}

@@ -1,0 +1,55 @@
+/**
+ * Every format regex of the detectors, in one place (zod keeps its format regexes in one file
+ * too). Patterns with a `value` group redact only that group: the label before it stays readable
+ * ("Klantnummer: [5.1.2e]").
+ */
+const D = String.raw`\d`;
+const SEP = String.raw`[ .-]?`;
+
+export const EMAIL = /(?<![\p{L}\d._%+-])[\p{L}\d][\p{L}\d._%+'-]*(?: ?)@(?: ?)[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[A-Za-z]{2,}(?![\p{L}\d])/gu;
+
+/** Dutch phone numbers: +31 (0)6 ..., 0031 ..., (0297) 38 75 75, 06-12345678, 070 123 4567. */
+export const PHONE = new RegExp(
+  [
+    String.raw`(?:\+|00) ?31 ?(?:\(0\) ?)?[1-9](?:${SEP}${D}){8}`,
+    String.raw`\(0${D}{2,3}\) ?${D}(?:${SEP}${D}){5,6}`,
+    String.raw`0[1-9](?:[ .]?-?[ .]?${D}){8}`,
+  ]
+    .map((p) => `(?:${p})`)
+    .join('|')
+    .replace(/^/, String.raw`(?<![\d+\/.,-])(?:`)
+    .concat(String.raw`)(?![\d]|[.,/-]\d)`),
+  'g',
+);
+
+/** Labels before a phone number ("T", "M:", "Tel.", "Mobiel"), kept outside the redaction. */
+export const PHONE_LABEL_BEFORE = /(?:^|[\s(])(?:t|m|tel|telefoon|telefoonnummer|mobiel|mob|gsm|direct|doorkiesnummer|bereikbaar op|bel)\.?:?\s*$/i;
+
+/** 9-digit numbers in the layouts BSNs are written in. */
+export const NINE_DIGITS = /(?<![\d.,\/-])(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[. ]\d{3}[. ]\d{3}|\d{2} \d{2} \d{2} \d{3})(?![\d]|[.,\/-]\d)/g;
+
+export const IBAN = /(?<![A-Za-z\d])[A-Z]{2}\d{2}(?: ?[A-Z\d]{4}){2,7}(?: ?[A-Z\d]{1,3})?(?![A-Za-z\d])/g;
+
+export const V_NUMBER = /\b(?:v-?nummer|vreemdelingennummer|v-?nr\.?)\s*:?\s*(?<value>\d{10}|\d{4}[ .]?\d{3}[ .]?\d{3})(?!\d)/giu;
+
+const MONTHS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec';
+export const DATE = String.raw`(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|\d{1,2} (?:${MONTHS})\.? (?:19|20)\d{2})`;
+
+export const DATE_OF_BIRTH = new RegExp(
+  String.raw`\b(?:geboortedatum|geboren op|geboren|geb\.|d\.d\. geboorte)\s*:?\s*(?:op\s+)?(?<value>${DATE})(?!\d)`,
+  'giu',
+);
+
+export const LICENSE_PLATE = /\bkenteken(?:nummer|plaat)?\s*:?\s*(?<value>(?:[A-Z\d]{1,3}-){2}[A-Z\d]{1,3})(?![A-Za-z\d])/giu;
+
+const STREET_SUFFIX =
+  'straat|laan|weg|plein|gracht|kade|singel|dijk|markt|hof|pad|steeg|dreef|park|plantsoen|baan|boulevard|wal|burgwal|haven|veld|erf|kamp|weide|akker|oord|zoom|poort|voorhout|dam|bolwerk|hout|berg|rade|lei|straatweg|vaart|wetering|polder|allee|promenade|passage|kwartier|tuin|tuinen|hoven|wijk';
+
+/** Street and house number ("Johan de Wittlaan 7", "Lange Voorhout 9 A"), optional postcode + city. */
+export const STREET_ADDRESS = new RegExp(
+  String.raw`(?<![\p{L}])(?<street>(?:\p{Lu}[\p{L}'.-]*\s(?:(?:van|de|der|den|het|'t|ter|ten)\s)*){0,3}\p{Lu}?[\p{L}'-]*(?:${STREET_SUFFIX}))\s(?<number>\d{1,5}(?:\s?[a-zA-Z](?![\p{L}])|\s?-\s?\d{1,4})?)(?:,?\s+(?<postcode>\d{4}\s?[A-Z]{2})(?:\s+(?<city>\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?))?)?(?![\p{L}\d])`,
+  'gu',
+);
+
+/** A postcode and city on their own ("2511 DP Den Haag"). */
+export const POSTCODE_CITY = /(?<![\p{L}\d])\d{4} ?[A-Z]{2}(?: +\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+)?)?(?![\p{L}\d])/gu;

@@ -1,0 +1,20 @@
+import { EMAIL } from '../patterns/index.js';
+import { defineRecognizer } from '../recognizer.js';
+
+export const emailRecognizer = defineRecognizer({
+  id: 'email',
+  entity: 'email',
+  suggestedGround: '5.1.2e',
+  patterns: [{ name: 'address', regex: EMAIL, score: 0.95 }],
+  // info@, woo@, postbus@ ... are organisation mailboxes, not personal data.
+  organisational: (value, ctx) => {
+    const local = (value.split('@')[0] ?? '').trim().toLowerCase();
+    return ctx.lexicons.genericMailboxes.has(local);
+  },
+  examples: [
+    { text: 'E-mail: p.jansen@minbzk.nl', expect: ['p.jansen@minbzk.nl'] },
+    { text: 'mail naar p.jansen    @rvo.nl graag', expect: ['p.jansen @rvo.nl'] },
+    { text: 'zie www.ind.nl of bel 088 043 0430', expect: [] },
+    { text: 'Kamerstuk 19 637, nr. 2740', expect: [] },
+  ],
+});

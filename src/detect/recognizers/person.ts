@@ -1,0 +1,238 @@
+import type { Span } from '../../document/span.js';
+import type { RoleContext } from '../../document/types.js';
+import { PERSON_FIELDS } from '../../structure/labels.js';
+import type { Lexicons } from '../lexicons/index.js';
+import { contextWordBefore, departmentAfter, salutationBefore, scoreName } from '../names/evidence.js';
+import { type KnownPerson, mergeKnownPersons, strongerRole } from '../names/known-person.js';
+import { findMentions } from '../names/mentions.js';
+import { canBeSurname, isGivenName, isSurnameCore, lookupWord, type NameParse, parseNameAt } from '../names/parse.js';
+import { findRole } from '../names/roles.js';
+import { foldWord, isCapitalised, isInitials, type Token, tokenize } from '../names/tokens.js';
+import { type Candidate, defineRecognizer, type RecognizerContext } from '../recognizer.js';
+
+/** Candidates below this are not reported at all; the policy's thresholds decide the rest. */
+const MIN_CONFIDENCE = 0.35;
+/** A person found with at least this confidence seeds the search for other mentions. */
+const KNOWN_PERSON_CONFIDENCE = 0.7;
+
+interface PersonHit {
+  readonly from: number;
+  readonly to: number;
+  readonly confidence: number;
+  readonly evidence: readonly string[];
+  readonly key: string;
+  readonly givens: readonly string[];
+  readonly surname?: string;
+  role?: RoleContext;
+}
+
+/** Token ranges where a person is expected: values of person fields and first signature lines. */
+function labelledRanges(ctx: RecognizerContext): Span[] {
+  const ranges: Span[] = [];
+  for (const f of ctx.structure.fields) if (PERSON_FIELDS.has(f.label)) ranges.push(f.value);
+  for (const s of ctx.structure.signatures) {
+    const nl = ctx.text.indexOf('\n', s.start);
+    ranges.push({ start: s.start, end: nl === -1 || nl > s.end ? s.end : nl });
+  }
+  return ranges;
+}
+
+function inAny(ranges: readonly Span[], offset: number): boolean {
+  return ranges.some((r) => r.start <= offset && offset < r.end);
+}
+
+/** Outlook's "Jansen, Piet" / "Vries, J.H. de" in a header field: surname first. */
+function parseInverted(lex: Lexicons, tokens: readonly Token[], i: number): NameParse | null {
+  const surname = tokens[i];
+  const comma = tokens[i + 1];
+  const next = tokens[i + 2];
+  if (!surname || comma?.text !== ',' || !next || next.lineStart || !canBeSurname(lex, surname.text)) return null;
+  let j = i + 2;
+  let initials = 0;
+  const givens: string[] = [];
+  while (tokens[j] && isInitials((tokens[j] as Token).text) && !(tokens[j] as Token).lineStart) {
+    initials++;
+    j++;
+  }
+  if (initials === 0 && tokens[j] && isGivenName(lex, (tokens[j] as Token).text)) givens.push((tokens[j++] as Token).text);
+  if (initials === 0 && givens.length === 0) return null;
+  if (tokens[j]?.text === '(' && tokens[j + 2]?.text === ')' && isCapitalised(tokens[j + 1]?.text ?? '')) j += 3;
+  // A trailing tussenvoegsel: "Vries, J.H. de".
+  while (tokens[j] && !(tokens[j] as Token).lineStart && lex.tussenvoegselSet.has((tokens[j] as Token).text.toLowerCase())) j++;
+  return { from: i, to: j, titles: 0, initials, givens, tussenvoegsel: '', surname: surname.text, nickname: false };
+}
+
+/**
+ * Shapes of name that need outside evidence: a first name alone needs a salutation ("Beste
+ * Anouk"), a surname alone a salutation, title, label, context word or a known surname with a
+ * role ("beleidsmedewerker Jansen"), a lower-case "van de X" a salutation ("mevrouw van der Meer").
+ * And no part of an organisation's name ("de Tweede Kamer", "Den Haag").
+ */
+function plausibleAlone(
+  lex: Lexicons,
+  tokens: readonly Token[],
+  parse: NameParse,
+  around: { salutation: boolean; context: boolean; labelled: boolean },
+  role: RoleContext | undefined,
+): boolean {
+  const strong = around.salutation || around.labelled || parse.titles > 0;
+  const next = tokens[parse.to];
+  if (parse.surname && next && !next.lineStart) {
+    const phrase = `${foldWord(parse.surname)} ${foldWord(next.text)}`;
+    if (lex.organisationWords.has(phrase)) return false;
+  }
+  const full = tokens.slice(parse.from, parse.to).map((t) => foldWord(t.text)).join(' ');
+  if (lex.organisationWords.has(full)) return false;
+  if (!parse.surname) return strong;
+  const first = tokens[parse.from] as Token;
+  if (parse.initials === 0 && parse.givens.length === 0 && parse.titles === 0) {
+    if (!isCapitalised(first.text)) return strong;
+    if (parse.tussenvoegsel === '') {
+      return strong || around.context || (role !== undefined && isSurnameCore(lex, parse.surname));
+    }
+  }
+  return true;
+}
+
+function couldStartName(lex: Lexicons, t: Token): boolean {
+  if (isCapitalised(t.text)) return true;
+  const lower = t.text.toLowerCase().replace(/\.$/, '');
+  return lex.titles.has(lower) || lex.tussenvoegselSet.has(lower);
+}
+
+function keyOf(parse: NameParse): string {
+  if (parse.surname) return foldWord(parse.surname);
+  return `given:${foldWord(parse.givens[0] ?? '')}`;
+}
+
+/** The main scan: every place where a name parses, scored by its evidence. */
+function scanNames(ctx: RecognizerContext, tokens: readonly Token[]): PersonHit[] {
+  const lex = ctx.lexicons;
+  const labelled = labelledRanges(ctx);
+  const hits: PersonHit[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i] as Token;
+    if (!couldStartName(lex, t)) {
+      i++;
+      continue;
+    }
+    const isLabelled = inAny(labelled, t.start);
+    const parse = (isLabelled ? parseInverted(lex, tokens, i) : null) ?? parseNameAt(lex, tokens, i);
+    if (!parse) {
+      i++;
+      continue;
+    }
+    const role = findRole(lex, tokens, parse.from, parse.to);
+    const around = {
+      salutation: salutationBefore(lex, tokens, parse.from),
+      context: contextWordBefore(lex, tokens, parse.from),
+      role: role !== undefined,
+      labelled: isLabelled,
+      department: departmentAfter(tokens, parse.to),
+    };
+    const scored = scoreName(lex, tokens, parse, around);
+    if (scored.confidence < MIN_CONFIDENCE || !plausibleAlone(lex, tokens, parse, around, role)) {
+      i++;
+      continue;
+    }
+    hits.push({
+      from: parse.from,
+      to: parse.to,
+      confidence: scored.confidence,
+      evidence: scored.evidence,
+      key: keyOf(parse),
+      givens: parse.givens,
+      ...(parse.surname ? { surname: parse.surname } : {}),
+      ...(role ? { role } : {}),
+    });
+    i = parse.to;
+  }
+  return hits;
+}
+
+/** "de wethouders Jansen en De Vries": a plural role before a list covers every name in it. */
+function spreadPluralRoles(text: string, tokens: readonly Token[], hits: PersonHit[]): void {
+  for (let n = 1; n < hits.length; n++) {
+    const prev = hits[n - 1] as PersonHit;
+    const cur = hits[n] as PersonHit;
+    if (cur.role || !prev.role || !/(?:en|s)$/.test(prev.role.role)) continue;
+    const gap = text.slice((tokens[prev.to - 1] as Token).end, (tokens[cur.from] as Token).start);
+    if (/^\s*(?:,|en|&)\s*$/.test(gap) || /^\s*,\s*en\s*$/.test(gap)) cur.role = prev.role;
+  }
+}
+
+/** A paraaf field's value is a person's initials or paraaf: redact it whole. */
+function paraafValues(ctx: RecognizerContext): Candidate[] {
+  const out: Candidate[] = [];
+  for (const f of ctx.structure.fields) {
+    if (f.label !== 'paraaf') continue;
+    const value = ctx.text.slice(f.value.start, f.value.end);
+    if (value.length > 40 || /\d{3}/.test(value)) continue;
+    out.push({ span: f.value, confidence: 0.9, evidence: ['paraaf-field'], personKey: `paraaf:${f.value.start}` });
+  }
+  return out;
+}
+
+/**
+ * Person names: in labelled places (contact block, e-mail headers, signatures), in running text
+ * by evidence (given names, initials, tussenvoegsels, titles, salutations, context words, roles),
+ * and every further mention of a person once found (surname or first name alone, OCR variants),
+ * also of persons found in other documents of the same batch (`knownPersons`).
+ */
+export function findPersons(ctx: RecognizerContext, knownPersons: readonly KnownPerson[] = []): { candidates: Candidate[]; persons: KnownPerson[] } {
+  const lex = ctx.lexicons;
+  const tokens = tokenize(ctx.text);
+  const hits = scanNames(ctx, tokens);
+  spreadPluralRoles(ctx.text, tokens, hits);
+
+  const local: KnownPerson[] = [];
+  for (const h of hits) {
+    if (!h.surname || h.confidence < KNOWN_PERSON_CONFIDENCE || h.key.length < 3) continue;
+    local.push({ key: h.key, surname: h.surname, givens: h.givens, ...(h.role ? { roleClass: h.role.roleClass } : {}) });
+  }
+  // A person's roles across all their strong mentions: public once means public everywhere.
+  const persons = mergeKnownPersons([local, knownPersons]);
+  const byKey = new Map(persons.map((p) => [p.key, p]));
+
+  const coveredTokens = new Uint8Array(tokens.length);
+  for (const h of hits) coveredTokens.fill(1, h.from, h.to);
+  const mentions = findMentions(lex, tokens, persons, (i) => coveredTokens[i] === 1);
+
+  const candidates: Candidate[] = [];
+  const emit = (from: number, to: number, confidence: number, evidence: readonly string[], key: string, role: RoleContext | undefined): void => {
+    const person = byKey.get(key);
+    const roleClass = strongerRole(role?.roleClass, person?.roleClass);
+    const personRole: RoleContext | undefined =
+      roleClass === role?.roleClass ? role : roleClass ? { role: `known-${roleClass}`, roleClass } : undefined;
+    // A hit below the redact level for a person known with good evidence is that person.
+    const lifted = person && !key.startsWith('given:') ? Math.max(confidence, 0.75) : confidence;
+    candidates.push({
+      span: { start: (tokens[from] as Token).start, end: (tokens[to - 1] as Token).end },
+      confidence: lifted,
+      evidence,
+      personKey: key,
+      ...(personRole ? { role: personRole } : {}),
+    });
+  };
+  for (const h of hits) emit(h.from, h.to, h.confidence, h.evidence, h.key, h.role);
+  for (const m of mentions) {
+    const role = findRole(lex, tokens, m.from, m.to);
+    emit(m.from, m.to, m.confidence, [`mention:${m.kind}`], m.key, role);
+  }
+  candidates.push(...paraafValues(ctx));
+  return { candidates, persons: local.filter((p) => lookupWord(lex.surnameCores, p.surname) || p.givens.length > 0) };
+}
+
+export const personRecognizer = defineRecognizer({
+  id: 'person',
+  entity: 'person',
+  suggestedGround: '5.1.2e',
+  find: (ctx) => findPersons(ctx, ctx.knownPersons).candidates,
+  examples: [
+    { text: 'Contactpersoon\nA.B. Schouten\nT 06 12345678', expect: ['A.B. Schouten'] },
+    { text: 'Ik heb dit besproken met Anouk Schouten (DGM).', expect: ['Anouk Schouten'] },
+    { text: 'Volgens mevrouw Van der Meer is dat zo.', expect: ['Van der Meer'] },
+    { text: 'Met vriendelijke groet,\n\nPieter de Vries\nSenior beleidsmedewerker', expect: ['Pieter de Vries'] },
+    { text: 'De Stand van de Uitvoering gaat naar de Tweede Kamer in Den Haag.', expect: [] },
+  ],
+});

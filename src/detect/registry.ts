@@ -1,0 +1,21 @@
+import type { Recognizer } from './recognizer.js';
+import { addressRecognizer } from './recognizers/address.js';
+import { bsnRecognizer } from './recognizers/bsn.js';
+import { emailRecognizer } from './recognizers/email.js';
+import { ibanRecognizer } from './recognizers/iban.js';
+import { dateOfBirthRecognizer, licensePlateRecognizer, vNumberRecognizer } from './recognizers/labelled-values.js';
+import { personRecognizer } from './recognizers/person.js';
+import { phoneRecognizer } from './recognizers/phone.js';
+
+/** The built-in recognizers, frozen; callers add their own through the options, not by mutation. */
+export const DEFAULT_RECOGNIZERS: readonly Recognizer[] = Object.freeze([
+  emailRecognizer,
+  phoneRecognizer,
+  bsnRecognizer,
+  ibanRecognizer,
+  vNumberRecognizer,
+  dateOfBirthRecognizer,
+  licensePlateRecognizer,
+  addressRecognizer,
+  personRecognizer,
+]);

@@ -1,0 +1,89 @@
+import { DecodeError, InputError } from '../errors.js';
+
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export interface DecodedText {
+  /** The decoded text without its byte-order mark: all source offsets index into this string. */
+  readonly text: string;
+  readonly encoding: TextEncoding;
+}
+
+// Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D are unassigned in Windows-1252: text containing them is
+// neither UTF-8 nor Windows-1252.
+const CP1252_UNASSIGNED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+function hasBytes(bytes: Uint8Array, ...prefix: number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+/** Control characters other than tab, line feed, form feed and carriage return mean binary data. */
+function countControlChars(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) || c === 0x7f) n++;
+  }
+  return n;
+}
+
+function refuseBinary(): never {
+  throw new DecodeError(
+    'BINARY_TEXT',
+    'the file is not text (it contains binary data); woo-redact reads OCR\'d .txt files: export the document as plain text first',
+  );
+}
+
+function checkText(text: string, encoding: TextEncoding): DecodedText {
+  if (countControlChars(text) > 0) refuseBinary();
+  return { text, encoding };
+}
+
+/**
+ * Decodes a text file's bytes. The encoding is detected, never guessed blindly: a BOM decides
+ * UTF-8 / UTF-16; otherwise the bytes must be valid UTF-8, or else valid Windows-1252 text (the
+ * usual encoding of older Windows exports). Anything else is refused with a clear error.
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  if (bytes.length === 0) {
+    throw new InputError('INPUT_EMPTY', 'the file is empty: there is nothing to redact');
+  }
+  if (hasBytes(bytes, 0xef, 0xbb, 0xbf)) {
+    return checkText(decodeStrict('utf-8', bytes.subarray(3)), 'utf-8-bom');
+  }
+  if (hasBytes(bytes, 0xff, 0xfe)) return checkText(decodeStrict('utf-16le', bytes.subarray(2)), 'utf-16le');
+  if (hasBytes(bytes, 0xfe, 0xff)) return checkText(decodeStrict('utf-16be', bytes.subarray(2)), 'utf-16be');
+  if (bytes.includes(0)) {
+    throw new DecodeError(
+      'BINARY_TEXT',
+      'the file contains NUL bytes: it is binary, or UTF-16 without a byte-order mark; save it as UTF-8 and try again',
+    );
+  }
+  const utf8 = tryDecode('utf-8', bytes);
+  if (utf8 !== null) return checkText(utf8, 'utf-8');
+  if (bytes.some((b) => CP1252_UNASSIGNED.has(b))) {
+    throw new DecodeError(
+      'UNDECODABLE_TEXT',
+      'the file is neither UTF-8 nor Windows-1252 text; save it as UTF-8 and try again',
+    );
+  }
+  return checkText(new TextDecoder('windows-1252').decode(bytes), 'windows-1252');
+}
+
+function tryDecode(encoding: string, bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function decodeStrict(encoding: string, bytes: Uint8Array): string {
+  const text = tryDecode(encoding, bytes);
+  if (text === null) {
+    throw new DecodeError(
+      'UNDECODABLE_TEXT',
+      `the file starts with a ${encoding.toUpperCase()} byte-order mark but its content is not valid ${encoding.toUpperCase()}; re-export it and try again`,
+    );
+  }
+  return text;
+}

@@ -1,0 +1,114 @@
+import { compareGroundCodes, GROUNDS, type GroundCode } from '../decide/grounds.js';
+import type { DecidedDocument } from '../document/document.js';
+import { pageOf } from '../ingest/pages.js';
+import type { AppliedRedaction } from '../redact/text.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { type Assessment, MANIFEST_SCHEMA_VERSION, type Manifest, ManifestSchema } from './schema.js';
+
+export interface ManifestInputs {
+  readonly doc: DecidedDocument;
+  readonly applied: readonly AppliedRedaction[];
+  readonly policySha256: string;
+  readonly outputSha256: string;
+  readonly outputPath: string | null;
+  readonly generatedAt?: string;
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+export function assess(applied: readonly AppliedRedaction[]): Assessment {
+  if (applied.some((a) => a.decision.finding.entity === 'document')) return 'niet openbaar';
+  return applied.length > 0 ? 'deels openbaar' : 'openbaar';
+}
+
+/** Builds and validates the manifest: positions, grounds and counts, never the text itself. */
+export function buildManifest(inputs: ManifestInputs): Manifest {
+  const { doc, applied } = inputs;
+  const page = (offset: number) => pageOf(doc.pageStarts, offset);
+  const appliedIds = new Set(applied.map((a) => a.decision.finding.id));
+
+  const redactions = applied
+    .filter((a) => a.decision.action === 'redact')
+    .map((a, i) => ({
+      id: `r${i + 1}`,
+      ground: a.decision.ground,
+      entity: a.decision.finding.entity,
+      start: a.source.start,
+      end: a.source.end,
+      page: page(a.source.start),
+      detector: a.decision.finding.detector,
+      confidence: round(a.decision.finding.confidence),
+    }));
+
+  const review = doc.decisions
+    .filter((d): d is Extract<typeof d, { action: 'review' }> => d.action === 'review')
+    .map((d, i) => {
+      const source = doc.map.toSource(d.finding.span);
+      return {
+        id: `v${i + 1}`,
+        ground: d.ground,
+        entity: d.finding.entity,
+        start: source.start,
+        end: source.end,
+        page: page(source.start),
+        detector: d.finding.detector,
+        confidence: round(d.finding.confidence),
+        reason: d.reason,
+        shownAs: appliedIds.has(d.finding.id) ? ('redacted' as const) : ('kept' as const),
+      };
+    });
+
+  const counts = new Map<GroundCode, number>();
+  for (const a of applied) counts.set(a.decision.ground, (counts.get(a.decision.ground) ?? 0) + 1);
+  const grounds = [...counts.entries()]
+    .sort(([a], [b]) => compareGroundCodes(a, b))
+    .map(([code, count]) => ({ code, citation: GROUNDS[code].citation, label: GROUNDS[code].label, count }));
+
+  const declaredGrounds = doc.structure.declarations.flatMap((d) => {
+    const source = doc.map.toSource(d.span);
+    return d.grounds.map((code) => ({
+      code,
+      citation: GROUNDS[code].citation,
+      scope: d.scope.kind,
+      ...('ref' in d.scope ? { ref: d.scope.ref } : {}),
+      start: source.start,
+      end: source.end,
+    }));
+  });
+
+  const warnings = doc.diagnostics
+    .filter((d) => d.severity !== 'info')
+    .map((d) => {
+      const source = d.span ? doc.map.toSource(d.span) : undefined;
+      return { code: d.code, stage: d.stage, message: d.message, ...(source ? { start: source.start, end: source.end } : {}) };
+    });
+
+  const manifest: Manifest = {
+    schemaVersion: MANIFEST_SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    policy: { sha256: inputs.policySha256 },
+    source: {
+      path: doc.source.path ?? null,
+      sha256: doc.source.sha256,
+      kind: doc.source.kind,
+      pages: doc.source.pages,
+      ...(doc.source.encoding ? { encoding: doc.source.encoding } : {}),
+    },
+    output: { path: inputs.outputPath, sha256: inputs.outputSha256 },
+    assessment: assess(applied),
+    grounds,
+    declaredGrounds,
+    redactions,
+    review,
+    warnings,
+    ...(inputs.generatedAt ? { generatedAt: inputs.generatedAt } : {}),
+  };
+  return ManifestSchema.parse(manifest);
+}
+
+/** Serialises a manifest with a fixed key order (the schema's) and a final newline. */
+export function serializeManifest(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}

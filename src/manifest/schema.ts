@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { EntityTypeSchema, GroundCodeSchema } from '../decide/policy.js';
+
+export const MANIFEST_SCHEMA_VERSION = '1.0.0';
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const Offset = z.number().int().nonnegative();
+
+export const AssessmentSchema = z.enum(['openbaar', 'deels openbaar', 'niet openbaar']);
+export type Assessment = z.infer<typeof AssessmentSchema>;
+
+const RedactionSchema = z
+  .object({
+    id: z.string().describe('Stable within the manifest: r1, r2, ... in text order.'),
+    ground: GroundCodeSchema,
+    entity: EntityTypeSchema,
+    start: Offset.describe('Start offset in the source text (JavaScript string index into the decoded input).'),
+    end: Offset.describe('End offset (exclusive).'),
+    page: z.number().int().positive(),
+    detector: z.string(),
+    confidence: z.number().min(0).max(1),
+  })
+  .strict();
+
+const ReviewSchema = z
+  .object({
+    id: z.string().describe('v1, v2, ... in text order.'),
+    ground: GroundCodeSchema.describe('The ground that would apply if a reviewer decides to redact.'),
+    entity: EntityTypeSchema,
+    start: Offset,
+    end: Offset,
+    page: z.number().int().positive(),
+    detector: z.string(),
+    confidence: z.number().min(0).max(1),
+    reason: z.string(),
+    shownAs: z.enum(['kept', 'redacted']).describe('How the output shows it until a person decides.'),
+  })
+  .strict();
+
+const DeclarationSchema = z
+  .object({
+    code: GroundCodeSchema,
+    citation: z.string(),
+    scope: z.enum(['general', 'section', 'attachment', 'document']),
+    ref: z.string().optional().describe('Section number or attachment number the declaration is about.'),
+    start: Offset,
+    end: Offset,
+  })
+  .strict();
+
+const WarningSchema = z
+  .object({
+    code: z.string(),
+    stage: z.string(),
+    message: z.string(),
+    start: Offset.optional(),
+    end: Offset.optional(),
+  })
+  .strict();
+
+/** The contract with the Woo-team's other tools. Never contains the redacted text. */
+export const ManifestSchema = z
+  .object({
+    schemaVersion: z.literal(MANIFEST_SCHEMA_VERSION),
+    tool: z.object({ name: z.literal('woo-redact'), version: z.string() }).strict(),
+    policy: z.object({ sha256: Sha256 }).strict(),
+    source: z
+      .object({
+        path: z.string().nullable(),
+        sha256: Sha256,
+        kind: z.enum(['text', 'pdf']),
+        pages: z.number().int().positive(),
+        encoding: z.string().optional(),
+      })
+      .strict(),
+    output: z.object({ path: z.string().nullable(), sha256: Sha256 }).strict(),
+    assessment: AssessmentSchema,
+    grounds: z.array(z.object({ code: GroundCodeSchema, citation: z.string(), label: z.string(), count: z.number().int().positive() }).strict()),
+    declaredGrounds: z.array(DeclarationSchema),
+    redactions: z.array(RedactionSchema),
+    review: z.array(ReviewSchema),
+    warnings: z.array(WarningSchema),
+    generatedAt: z.string().optional().describe('Only when asked for (--timestamps): output is otherwise byte-identical per input.'),
+  })
+  .strict();
+
+export type Manifest = z.infer<typeof ManifestSchema>;
+export type ManifestRedaction = z.infer<typeof RedactionSchema>;
+export type ManifestReview = z.infer<typeof ReviewSchema>;

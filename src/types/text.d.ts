@@ -1,0 +1,5 @@
+// Plain-text data files are inlined as strings by the build (tsup loader) and the test runner.
+declare module '*.txt' {
+  const text: string;
+  export default text;
+}

@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vitest/config';
+
+// Same contract as the tsup build (loader '.txt': 'text'): `import x from './list.txt'` gives
+// the file's text. `enforce: 'pre'` keeps Vite's asset plugin from turning it into a URL.
+const textFiles = {
+  name: 'woo-redact:text-files',
+  enforce: 'pre' as const,
+  load(id: string) {
+    if (!id.endsWith('.txt')) return null;
+    return { code: `export default ${JSON.stringify(readFileSync(id, 'utf8'))};`, map: null };
+  },
+};
+
+export default defineConfig({
+  plugins: [textFiles],
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 60_000,
+  },
+});
