@@ -5,7 +5,7 @@
  *
  * Each stage takes the document as the stages before it left it and adds its own part.
  */
-import { decide } from './decide/decide.js';
+import { decide, isPublicKeep } from './decide/decide.js';
 import { type Policy, type PolicyInput, policyHash, PolicySchema, resolvePolicy } from './decide/policy.js';
 import { detect, type DetectOptions } from './detect/detect.js';
 import type { DecidedDocument, IngestedDocument, NormalisedDocument } from './document/document.js';
@@ -58,7 +58,8 @@ export function runPipeline(doc: IngestedDocument, options: PipelineOptions = {}
   const decided = analyzeDocument(doc, { ...options, policy });
   const applied = appliedDecisions(decided, policy);
   const text = redactSourceText(decided.sourceText, applied);
-  const survivors = findSurvivors(decided.sourceText, text, applied);
+  const exempt = decided.decisions.filter(isPublicKeep).map((d) => decided.map.toSource(d.finding.span));
+  const survivors = findSurvivors(decided.sourceText, text, applied, exempt);
   if (survivors.length > 0) throw new LeakError(survivors);
   const manifest = buildManifest({
     doc: decided,

@@ -69,6 +69,11 @@ export function decideFinding(finding: Finding, text: string, policy: Policy): D
   return { action: 'keep', finding, reason: `confidence ${finding.confidence.toFixed(2)} below the review threshold` };
 }
 
+/** A person kept readable because of a public office or the policy's allowlist. */
+export function isPublicKeep(d: Decision): boolean {
+  return d.action === 'keep' && d.finding.entity === 'person' && (d.finding.role?.roleClass === 'public' || d.reason.startsWith('listed as a public official'));
+}
+
 const ACTION_RANK = { redact: 3, review: 2, keep: 1 } as const;
 
 function spanOf(d: Decision) {
@@ -120,7 +125,7 @@ export function decide(doc: DetectedDocument, policy: Policy): DecidedDocument {
   const withheld = withheldParts(doc, policy);
   const all = [...doc.findings, ...withheld].map((f) => decideFinding(f, doc.text, policy));
   const resolved = resolveOverlaps(all.filter((d) => d.action !== 'keep'));
-  const propagated = propagateRedactions(doc, resolved);
+  const propagated = propagateRedactions(doc, resolved, all.filter(isPublicKeep));
   // A propagated redaction replaces a review or keep of the same text.
   const active = resolveOverlaps([...resolved, ...propagated]);
   const decisions = [...active, ...all.filter((d) => d.action === 'keep')];

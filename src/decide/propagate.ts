@@ -12,9 +12,10 @@ const MIN_LENGTH = 3;
  * too (case-insensitive, whole words, any run of spaces): the same name cannot be withheld in one
  * place and readable in the next. Returns the added decisions.
  */
-export function propagateRedactions(doc: DetectedDocument, decisions: readonly Decision[]): Decision[] {
+export function propagateRedactions(doc: DetectedDocument, decisions: readonly Decision[], publicKeeps: readonly Decision[]): Decision[] {
   const redactions = decisions.filter((d): d is Extract<Decision, { action: 'redact' }> => d.action === 'redact');
-  const blocked = redactions.map((d) => d.finding.span);
+  // A public official who shares a surname with a redacted civil servant stays readable.
+  const blocked = [...redactions.map((d) => d.finding.span), ...publicKeeps.map((d) => d.finding.span)];
   const added: Decision[] = [];
   const seen = new Set<string>();
   for (const d of redactions) {

@@ -6,6 +6,8 @@ export interface NormalisedText {
   readonly map: OffsetMap;
 }
 
+/** Spaces in a row that separate layout columns rather than words. */
+const COLUMN_GAP = 3;
 const COMBINING = /[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]/;
 const LETTER = /\p{L}/u;
 const LOWER = /\p{Ll}/u;
@@ -46,7 +48,8 @@ function lineEndHyphen(source: string, i: number): { next: number; keepHyphen: b
 
 /**
  * Normalises OCR'd text for detection without losing positions: NFC, ligatures, soft hyphens and
- * other invisibles, curly quotes and dashes, line-end hyphenation, CRLF, and runs of spaces.
+ * other invisibles, curly quotes and dashes, line-end hyphenation, CRLF, and runs of spaces (one
+ * space; a tab where a wide gap or a tab separates columns).
  * Line breaks and form feeds (page breaks) are kept, because structure depends on them.
  */
 export function normalise(source: string): NormalisedText {
@@ -84,8 +87,14 @@ export function normalise(source: string): NormalisedText {
     }
     if (c === ' ' || SPACE_LIKE.test(c)) {
       let j = i + 1;
-      while (j < n && isHorizontalSpace(source[j])) j++;
-      out.push(' ', i, j);
+      let tab = c === '\t';
+      while (j < n && isHorizontalSpace(source[j])) {
+        if (source[j] === '\t') tab = true;
+        j++;
+      }
+      // A wide gap separates columns (a letterhead merged into body lines by OCR): keep it
+      // visible as one tab so that structure can split the line into cells.
+      out.push(tab || j - i >= COLUMN_GAP ? '\t' : ' ', i, j);
       i = j;
       continue;
     }

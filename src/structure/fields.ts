@@ -27,7 +27,21 @@ function matchForm(folded: string, exactOnly: boolean): LabelForm | undefined {
   return undefined;
 }
 
-/** A label at the start of the line: "Datum: 8 juni", "Behandeld door J. Jansen", "Datum" alone. */
+/**
+ * The cells of a line: the normaliser turns a wide gap between layout columns into a tab, so a
+ * letterhead that OCR merged into body lines ("... de persoonlijke\tContactpersoon") splits again.
+ */
+export function cellsOf(line: Line): Line[] {
+  const cells: Line[] = [];
+  let start = line.start;
+  for (const part of line.text.split('\t')) {
+    cells.push({ start, end: start + part.length, text: part });
+    start += part.length + 1;
+  }
+  return cells;
+}
+
+/** A label at the start of a cell: "Datum: 8 juni", "Behandeld door J. Jansen", "Datum" alone. */
 function labelAt(line: Line): LabelHit | null {
   const { start, end } = trimmedSpan(line);
   const text = line.text.slice(start - line.start, end - line.start);
@@ -71,14 +85,19 @@ function labelAt(line: Line): LabelHit | null {
  * consecutive e-mail header labels with colons form an e-mail header block.
  */
 export function findFields(lines: readonly Line[]): { fields: LabelledField[]; emailHeaders: Span[] } {
-  const hits: (LabelHit | null)[] = lines.map(labelAt);
+  const cells = lines.map(cellsOf);
+  const hits: (LabelHit | null)[][] = cells.map((row) => row.map(labelAt));
   const fields: LabelledField[] = [];
   const emailHeaders: Span[] = [];
   const inHeader = new Array<boolean>(lines.length).fill(false);
+  const headerHit = (i: number) => {
+    const h = hits[i]?.[0];
+    return h !== null && h !== undefined && h.withColon && h.form.emailHeader;
+  };
 
   for (let i = 0; i < lines.length; ) {
     let j = i;
-    while (j < lines.length && hits[j]?.withColon && hits[j]?.form.emailHeader) j++;
+    while (j < lines.length && headerHit(j)) j++;
     if (j - i >= 2) {
       for (let k = i; k < j; k++) inHeader[k] = true;
       emailHeaders.push({ start: (lines[i] as Line).start, end: (lines[j - 1] as Line).end });
@@ -87,19 +106,22 @@ export function findFields(lines: readonly Line[]): { fields: LabelledField[]; e
   }
 
   for (let i = 0; i < lines.length; i++) {
-    const hit = hits[i];
-    if (!hit) continue;
-    let value = hit.value;
-    if (!value) {
-      for (let k = i + 1; k < Math.min(lines.length, i + 3); k++) {
-        const next = lines[k] as Line;
-        if (isBlank(next)) continue;
-        if (!hits[k]) value = trimmedSpan(next);
+    const row = hits[i] as (LabelHit | null)[];
+    row.forEach((hit, column) => {
+      if (!hit) return;
+      let value = hit.value;
+      // The value sits below the label, in the same column of the next non-blank line.
+      for (let k = i + 1; !value && k < Math.min(lines.length, i + 4); k++) {
+        if (isBlank(lines[k] as Line)) continue;
+        const below = cells[k] as Line[];
+        const cell = below.length > column ? below[column] : column > 0 ? undefined : below[0];
+        if (!cell || cell.text.trim() === '') continue;
+        if (!hits[k]?.[below.indexOf(cell)]) value = trimmedSpan(cell);
         break;
       }
-    }
-    if (!value) continue;
-    fields.push({ label: hit.form.label, labelSpan: hit.labelSpan, value, inEmailHeader: inHeader[i] === true });
+      if (!value) return;
+      fields.push({ label: hit.form.label, labelSpan: hit.labelSpan, value, inEmailHeader: inHeader[i] === true });
+    });
   }
   return { fields, emailHeaders };
 }

@@ -5,7 +5,7 @@ import { foldWord, type Token } from './tokens.js';
 /** Weights of each kind of evidence; a candidate's confidence is their sum, capped below 1. */
 export const NAME_EVIDENCE_WEIGHTS = {
   title: 0.45,
-  salutation: 0.45,
+  salutation: 0.55,
   initials: 0.45,
   knownGivenName: 0.4,
   /** A given name that is also a word ("Roos", "Wil") at a sentence start proves little. */
@@ -78,13 +78,15 @@ export function scoreName(
   if (around.salutation) evidence.push('salutation');
   if (parse.initials > 0) evidence.push('initials');
   const given = parse.givens[0];
+  // A word that is also a name ("Roos", "Bakker") proves little alone at a sentence start; two
+  // name words in a row ("Koen Pronk") do.
   if (given !== undefined && isGivenName(lex, given)) {
-    const ambiguous = atSentenceStart && parse.titles === 0 && isCommonWord(lex, given);
+    const ambiguous = atSentenceStart && parse.titles === 0 && parse.surname === undefined && isCommonWord(lex, given);
     evidence.push(ambiguous ? 'ambiguousGivenName' : 'knownGivenName');
   }
   if (parse.surname !== undefined) {
-    const surnameFirst = parse.from + parse.titles + parse.initials + parse.givens.length === parse.to - 1 && parse.tussenvoegsel === '';
-    const ambiguous = isCommonWord(lex, parse.surname) && surnameFirst && atSentenceStart;
+    const alone = parse.titles + parse.initials + parse.givens.length === 0 && parse.tussenvoegsel === '';
+    const ambiguous = isCommonWord(lex, parse.surname) && alone && atSentenceStart;
     if (ambiguous) evidence.push('ambiguousSurname');
     else if (isSurnameCore(lex, parse.surname)) evidence.push('knownSurname');
     else evidence.push('unknownCapitalisedSurname');

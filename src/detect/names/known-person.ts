@@ -9,6 +9,8 @@ export interface KnownPerson {
   /** Folded surname core: the person key. */
   readonly key: string;
   readonly surname: string;
+  /** The person's tussenvoegsel, lower case ("van der"), or "" for none. */
+  readonly tussenvoegsel: string;
   readonly givens: readonly string[];
   /** The strongest role the person appeared in, if any (public wins over review over staff). */
   readonly roleClass?: RoleClass;
@@ -34,7 +36,7 @@ export function mergeKnownPersons(lists: readonly (readonly KnownPerson[])[]): K
       }
       const givens = [...new Set([...seen.givens, ...p.givens])].sort();
       const roleClass = strongerRole(seen.roleClass, p.roleClass);
-      byKey.set(p.key, { key: p.key, surname: seen.surname, givens, ...(roleClass ? { roleClass } : {}) });
+      byKey.set(p.key, { key: p.key, surname: seen.surname, tussenvoegsel: seen.tussenvoegsel || p.tussenvoegsel, givens, ...(roleClass ? { roleClass } : {}) });
     }
   }
   return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -53,13 +53,13 @@ export function findMentions(
     const common = lookupWord(lex.commonWords, t.text) && (t.sentenceStart || t.lineStart);
     const person = bySurname.get(folded);
     if (person) {
-      // Take a tussenvoegsel written before it ("Van der Meer", "de Vries") into the mention.
+      // Take the person's own tussenvoegsel written before it ("Van der Meer") into the mention;
+      // "het voorstel van Jansen" keeps its "van".
       let from = i;
-      for (let n = 3; n >= 1; n--) {
-        if (i - n >= 0 && !covered(i - n) && tussenvoegselAt(lex, tokens, i - n, true) === n) {
-          from = i - n;
-          break;
-        }
+      const own = person.tussenvoegsel.split(' ').filter(Boolean).length;
+      if (own > 0 && i - own >= 0 && !covered(i - own) && tussenvoegselAt(lex, tokens, i - own, true) === own) {
+        const written = tokens.slice(i - own, i).map((x) => x.text.toLowerCase().replace(/’/g, "'")).join(' ');
+        if (written === person.tussenvoegsel) from = i - own;
       }
       mentions.push({ from, to: i + 1, key: person.key, confidence: common ? 0.5 : 0.8, kind: 'surname' });
       continue;

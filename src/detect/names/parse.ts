@@ -21,19 +21,49 @@ export function lookupWord(set: ReadonlySet<string>, word: string): boolean {
   return set.has(lower) || set.has(foldWord(word));
 }
 
+/**
+ * Readings of an OCR-damaged word: digits back to letters ("J0nker"), "rn" back to "m" ("Ernre"),
+ * one "l" read as "i" ("Kofl", "Plotr"). Only tried when the word itself is not known.
+ */
+export function ocrReadings(word: string): string[] {
+  const base = foldWord(word);
+  if (base.length > 20) return [];
+  const digitsBack = base.replace(/[0156|]/g, (c) => ({ '0': 'o', '1': 'l', '5': 's', '6': 'g', '|': 'l' })[c] ?? c);
+  const readings = new Set<string>([digitsBack, digitsBack.replace(/rn/g, 'm'), base.replace(/1/g, 'i')]);
+  for (const r of [...readings]) {
+    for (let i = r.indexOf('l'); i !== -1; i = r.indexOf('l', i + 1)) readings.add(r.slice(0, i) + 'i' + r.slice(i + 1));
+  }
+  readings.delete(base);
+  return [...readings];
+}
+
+/** Lexicon lookup that also accepts an OCR-damaged spelling of a known name. */
+export function lookupName(set: ReadonlySet<string>, word: string): boolean {
+  if (lookupWord(set, word)) return true;
+  if (!/[0156|]|rn|l/.test(word)) return false;
+  return ocrReadings(word).some((r) => set.has(r));
+}
+
+/** A token may continue a name from the previous token: same line, or a line that OCR wrapped. */
+export function continuesLine(t: Token): boolean {
+  return !t.lineStart || t.wrapped;
+}
+
 export function isGivenName(lex: Lexicons, word: string): boolean {
   if (!isCapitalised(word) || word.endsWith('.')) return false;
-  if (lookupWord(lex.givenNames, word)) return true;
+  // "Van", "De", "Ter" are given names somewhere, but in Dutch text they are tussenvoegsels.
+  if (lex.tussenvoegselSet.has(word.toLowerCase())) return false;
+  if (lookupName(lex.givenNames, word)) return true;
   // Double given names: "Anne-Marie", "Jan-Willem".
   const parts = word.split('-');
-  return parts.length === 2 && parts.every((p) => lookupWord(lex.givenNames, p));
+  return parts.length === 2 && parts.every((p) => lookupName(lex.givenNames, p));
 }
 
 export function isSurnameCore(lex: Lexicons, word: string): boolean {
-  if (lookupWord(lex.surnameCores, word)) return true;
+  if (lookupName(lex.surnameCores, word)) return true;
   // Double surnames ("Broekers-Knol"): both halves known.
   const parts = word.split('-');
-  return parts.length >= 2 && parts.every((p) => p.length > 0 && lookupWord(lex.surnameCores, p));
+  return parts.length >= 2 && parts.every((p) => p.length > 0 && lookupName(lex.surnameCores, p));
 }
 
 /** A word that can be a surname: capitalised, has a lower-case letter, not a role or organisation word. */
@@ -54,7 +84,7 @@ export function tussenvoegselAt(lex: Lexicons, tokens: readonly Token[], i: numb
     const words = tokens.slice(i, i + n);
     // Particles are written lower case inside a name; capitalised only at its start.
     if (words.some((t, k) => isCapitalised(t.text) && !(allowCapital && k === 0))) continue;
-    if (words.some((t, k) => k > 0 && t.lineStart)) continue;
+    if (words.some((t, k) => k > 0 && !continuesLine(t))) continue;
     const phrase = words.map((t) => t.text.toLowerCase().replace(/’/g, "'")).join(' ');
     if (lex.tussenvoegselSet.has(phrase)) return n;
   }
@@ -74,27 +104,45 @@ export function parseNameAt(lex: Lexicons, tokens: readonly Token[], i: number):
     j++;
   }
   let initials = 0;
-  while (j < tokens.length && initials < 6 && isInitials((tokens[j] as Token).text) && (initials === 0 || !(tokens[j] as Token).lineStart)) {
+  while (j < tokens.length && initials < 6 && isInitials((tokens[j] as Token).text) && (initials === 0 || continuesLine(tokens[j] as Token))) {
     initials++;
     j++;
   }
   const givens: string[] = [];
   if (initials === 0) {
-    while (j < tokens.length && givens.length < 3 && isGivenName(lex, (tokens[j] as Token).text) && (givens.length === 0 || !(tokens[j] as Token).lineStart)) {
+    while (j < tokens.length && givens.length < 3 && isGivenName(lex, (tokens[j] as Token).text) && (givens.length === 0 || continuesLine(tokens[j] as Token))) {
       givens.push((tokens[j] as Token).text);
       j++;
     }
   }
   let nickname = false;
-  if (tokens[j]?.text === '(' && tokens[j + 2]?.text === ')' && isCapitalised(tokens[j + 1]?.text ?? '') && (initials > 0 || givens.length > 0)) {
+  // "J.H.M. (Jan) de Vries": a given name in brackets, never a department "(DGM)".
+  if (tokens[j]?.text === '(' && tokens[j + 2]?.text === ')' && isGivenName(lex, tokens[j + 1]?.text ?? '') && (initials > 0 || givens.length > 0)) {
     nickname = true;
     j += 3;
   }
   const hasFirst = initials > 0 || givens.length > 0;
+  // "Ama de Wit": an unknown first name is still one before a lower-case tussenvoegsel and a surname.
+  if (!hasFirst && titles === 0 && isCapitalised(tokens[j]?.text ?? '') && /\p{Ll}/u.test(tokens[j]?.text ?? '')) {
+    const tvAfter = tussenvoegselAt(lex, tokens, j + 1, false);
+    const sur = tokens[j + 1 + tvAfter];
+    if (tvAfter > 0 && sur && continuesLine(tokens[j + 1] as Token) && continuesLine(sur) && canBeSurname(lex, sur.text) && canBeSurname(lex, (tokens[j] as Token).text)) {
+      return {
+        from: i,
+        to: j + 2 + tvAfter,
+        titles,
+        initials,
+        givens: [(tokens[j] as Token).text],
+        tussenvoegsel: tokens.slice(j + 1, j + 1 + tvAfter).map((t) => t.text.toLowerCase()).join(' '),
+        surname: sur.text,
+        nickname,
+      };
+    }
+  }
   const tv = tussenvoegselAt(lex, tokens, j, !hasFirst && titles === 0);
   const afterTv = j + tv;
   const surnameToken = tokens[afterTv];
-  const sameLine = surnameToken !== undefined && (afterTv === i || !surnameToken.lineStart);
+  const sameLine = surnameToken !== undefined && (afterTv === i || continuesLine(surnameToken));
   if (surnameToken && sameLine && canBeSurname(lex, surnameToken.text)) {
     return {
       from: i,

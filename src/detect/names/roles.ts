@@ -1,5 +1,6 @@
 import type { RoleClass, RoleContext } from '../../document/types.js';
 import type { Lexicons } from '../lexicons/index.js';
+import { ocrReadings } from './parse.js';
 import { foldWord, isCapitalised, type Token } from './tokens.js';
 
 const DETERMINERS = new Set(['de', 'het', 'onze', 'uw', 'mijn', 'onze', 'oud', 'toenmalig', 'toenmalige', 'voormalig', 'voormalige', 'demissionair', 'kandidaat']);
@@ -16,11 +17,21 @@ function looksLikeNamePart(lex: Lexicons, word: string): boolean {
   return /^(?:\p{Lu}\.)+$/u.test(word) || lex.givenNames.has(lower) || lex.surnameCores.has(lower);
 }
 
-/** The role class of a phrase of 1-4 folded words, if it is a role. */
-export function roleOf(lex: Lexicons, phrase: string): RoleClass | undefined {
+function exactRoleOf(lex: Lexicons, phrase: string): RoleClass | undefined {
   if (lex.rolesPublic.has(phrase)) return 'public';
   if (lex.rolesReview.has(phrase)) return 'review';
   if (lex.rolesStaff.has(phrase)) return 'staff';
+  return undefined;
+}
+
+/** The role class of a phrase of 1-4 folded words, if it is a role, also when OCR damaged it. */
+export function roleOf(lex: Lexicons, phrase: string): RoleClass | undefined {
+  const exact = exactRoleOf(lex, phrase);
+  if (exact || phrase.length < 6 || !/[0156|l]|rn/.test(phrase)) return exact;
+  for (const reading of ocrReadings(phrase)) {
+    const role = exactRoleOf(lex, reading);
+    if (role) return role;
+  }
   return undefined;
 }
 
@@ -30,7 +41,7 @@ function roleEndingAt(lex: Lexicons, tokens: readonly Token[], end: number): { f
     const from = end - n;
     if (from < 0) continue;
     const words = tokens.slice(from, end);
-    if (words.some((t, k) => k > 0 && t.lineStart)) continue;
+    if (words.some((t, k) => k > 0 && t.lineStart && !t.wrapped)) continue;
     const phrase = words.map((t) => foldWord(t.text)).join(' ');
     const roleClass = roleOf(lex, phrase);
     if (roleClass) return { from, role: { role: phrase, roleClass } };
@@ -67,8 +78,8 @@ export function findRole(lex: Lexicons, tokens: readonly Token[], from: number, 
   let crossedConjunction = false;
   for (let steps = 0; k > 0 && steps < 10; steps++) {
     const prev = tokens[k - 1] as Token;
-    if (tokens[k]?.lineStart && k !== from) break;
-    if (k === from && first.lineStart) break;
+    const cur = tokens[k] as Token;
+    if (cur.lineStart && !cur.wrapped) break;
     const hit = roleEndingAt(lex, tokens, k);
     if (hit) {
       if (!crossedName || isPluralRole(hit.role.role)) return hit.role;

@@ -11,12 +11,26 @@ export interface Token {
   readonly lineStart: boolean;
   /** The previous non-space character ends a sentence (or there is none). */
   readonly sentenceStart: boolean;
+  /**
+   * The token starts a line that continues the previous one: a single line break after a long
+   * line of prose, where OCR wrapped a sentence (and maybe a name: "met Wouter\nWillems").
+   */
+  readonly wrapped: boolean;
 }
+
+/** Lines at least this long were wrapped by layout, not ended by the author. */
+const WRAPPED_LINE_LENGTH = 40;
 
 // Initials ("J.H.M."), hyphenated and apostrophed words, numbers, and single punctuation marks.
 // A final dot joins a word only where it abbreviates ("mr.", "J.", "Th.", "nr."): a sentence's
 // period stays its own token, so sentence starts stay visible.
-const TOKEN = /(?:\p{Lu}\.){2,6}|\p{L}[\p{L}\p{M}]*(?:['’](?=\p{L})\p{L}[\p{L}\p{M}]*)*(?:-\p{L}[\p{L}\p{M}]*(?:['’](?=\p{L})\p{L}[\p{L}\p{M}]*)*)*|\d+|[^\s\p{L}\d]/gu;
+// OCR puts digits in words ("Wi11ems", "J0nker", "Hug0"): a digit that OCR confuses with a letter
+// belongs to the word when a lower-case letter precedes or follows it.
+const PART = String.raw`\p{L}(?:[\p{L}\p{M}]|[0156|](?=[\p{L}\p{M}0156|]*\p{Ll})|(?<=\p{Ll})[01](?![\p{L}\d]))*`;
+const TOKEN = new RegExp(
+  String.raw`(?:\p{Lu}\.){2,6}|['’][ts](?![\p{L}\d])|${PART}(?:['’](?=\p{L})${PART})*(?:-${PART}(?:['’](?=\p{L})${PART})*)*|\d+|[^\s\p{L}\d]`,
+  'gu',
+);
 
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'drs', 'dr', 'ir', 'ing', 'prof', 'dhr', 'mw', 'mevr', 'nr', 'jl', 'bijv', 'ds', 'bc', 'em', 'st', 'art', 'par', 'vs', 'ca', 'resp', 'evt', 'tel', 'th', 'chr', 'ph', 'ch', 'joh', 'corn', 'wm', 'fr', 'jac', 'gr', 'jos', 'hub', 'ant', 'fred', 'geb', 'mob', 'hr', 'lic', 'bsc', 'msc', 'ma', 'ba']);
 
@@ -28,6 +42,8 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let prevEnd = 0;
   let prevText = '';
+  let lineBegin = 0;
+  let prevLineLength = 0;
   const regex = new RegExp(TOKEN.source, TOKEN.flags);
   for (let m = regex.exec(text); m; m = regex.exec(text)) {
     const start = m.index;
@@ -38,8 +54,15 @@ export function tokenize(text: string): Token[] {
     }
     const gap = text.slice(prevEnd, start);
     const lineStart = tokens.length === 0 || /[\n\f]/.test(gap);
-    const sentenceStart = tokens.length === 0 || /^[.!?:;]$/.test(prevText) || (lineStart && /[\n\f]\s*[\n\f]/.test(gap));
-    tokens.push({ text: word, start, end: start + word.length, lineStart, sentenceStart });
+    const blankBefore = lineStart && /[\n\f][ \t]*[\n\f]/.test(gap);
+    if (lineStart) {
+      const nl = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\f', start - 1));
+      prevLineLength = prevEnd - lineBegin;
+      lineBegin = nl + 1;
+    }
+    const sentenceStart = tokens.length === 0 || /^[.!?:;]$/.test(prevText) || blankBefore;
+    const wrapped = lineStart && !blankBefore && tokens.length > 0 && prevLineLength >= WRAPPED_LINE_LENGTH && !/^[.!?:;]$/.test(prevText);
+    tokens.push({ text: word, start, end: start + word.length, lineStart, sentenceStart, wrapped });
     prevEnd = start + word.length;
     prevText = word;
   }

@@ -6,12 +6,13 @@
 const D = String.raw`\d`;
 const SEP = String.raw`[ .-]?`;
 
-export const EMAIL = /(?<![\p{L}\d._%+-])[\p{L}\d][\p{L}\d._%+'-]*(?: ?)@(?: ?)[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[A-Za-z]{2,}(?![\p{L}\d])/gu;
+// Layout splits addresses ("p.jansen    @rvo.nl"); OCR puts digits in domains ("minfin.n1").
+export const EMAIL = /(?<![\p{L}\d._%+-])[\p{L}\d][\p{L}\d._%+'-]*[ \t]?@[ \t]?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[A-Za-z][A-Za-z\d]{1,}(?![\p{L}\d])/gu;
 
 /** Dutch phone numbers: +31 (0)6 ..., 0031 ..., (0297) 38 75 75, 06-12345678, 070 123 4567. */
 export const PHONE = new RegExp(
   [
-    String.raw`(?:\+|00) ?31 ?(?:\(0\) ?)?[1-9](?:${SEP}${D}){8}`,
+    String.raw`(?:\+|00) ?31\s?(?:\(0\)\s?)?[1-9](?:${SEP}${D}){8}`,
     String.raw`\(0${D}{2,3}\) ?${D}(?:${SEP}${D}){5,6}`,
     String.raw`0[1-9](?:[ .]?-?[ .]?${D}){8}`,
   ]
@@ -28,7 +29,7 @@ export const PHONE_LABEL_BEFORE = /(?:^|[\s(])(?:t|m|tel|telefoon|telefoonnummer
 /** 9-digit numbers in the layouts BSNs are written in. */
 export const NINE_DIGITS = /(?<![\d.,\/-])(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[. ]\d{3}[. ]\d{3}|\d{2} \d{2} \d{2} \d{3})(?![\d]|[.,\/-]\d)/g;
 
-export const IBAN = /(?<![A-Za-z\d])[A-Z]{2}\d{2}(?: ?[A-Z\d]{4}){2,7}(?: ?[A-Z\d]{1,3})?(?![A-Za-z\d])/g;
+export const IBAN = /(?<![A-Za-z\d])[A-Z]{2}\d{2}(?:\s?[A-Z\d]{4}){2,7}(?:\s?[A-Z\d]{1,3})?(?![A-Za-z\d])/g;
 
 export const V_NUMBER = /\b(?:v-?nummer|vreemdelingennummer|v-?nr\.?)\s*:?\s*(?<value>\d{10}|\d{4}[ .]?\d{3}[ .]?\d{3})(?!\d)/giu;
 
@@ -47,7 +48,7 @@ const STREET_SUFFIX =
 
 /** Street and house number ("Johan de Wittlaan 7", "Lange Voorhout 9 A"), optional postcode + city. */
 export const STREET_ADDRESS = new RegExp(
-  String.raw`(?<![\p{L}])(?<street>(?:\p{Lu}[\p{L}'.-]*\s(?:(?:van|de|der|den|het|'t|ter|ten)\s)*){0,3}\p{Lu}?[\p{L}'-]*(?:${STREET_SUFFIX}))\s(?<number>\d{1,5}(?:\s?[a-zA-Z](?![\p{L}])|\s?-\s?\d{1,4})?)(?:,?\s+(?<postcode>\d{4}\s?[A-Z]{2})(?:\s+(?<city>\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?))?)?(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}])(?<street>(?:\p{Lu}[\p{L}'.-]*\s(?:(?:van|de|der|den|het|'t|ter|ten)\s)*){0,3}\p{Lu}?[\p{L}'-]*(?:${STREET_SUFFIX}))\s(?<number>\d{1,5}(?:\s?[a-zA-Z](?![\p{L}])|\s?-\s?\d{1,4})?)(?:,?\s+(?<postcode>\d{4}\s?[A-Z]{2})(?:\s+(?<city>\p{Lu}(?:[\p{L}'-]|[01](?=\p{L}))+(?:\s\p{Lu}[\p{L}'-]+)?))?)?(?![\p{L}\d])`,
   'gu',
 );
 

@@ -23,6 +23,7 @@ interface PersonHit {
   readonly key: string;
   readonly givens: readonly string[];
   readonly surname?: string;
+  readonly tussenvoegsel: string;
   role?: RoleContext;
 }
 
@@ -94,10 +95,30 @@ function plausibleAlone(
   return true;
 }
 
-function couldStartName(lex: Lexicons, t: Token): boolean {
-  if (isCapitalised(t.text)) return true;
+function couldStartName(lex: Lexicons, t: Token, next: Token | undefined): boolean {
+  // "Van:" and "Aan:" are labels; "Hoi", "Beste", "Mevrouw" introduce a name.
+  if (next?.text === ':' && next.start === t.end) return false;
   const lower = t.text.toLowerCase().replace(/\.$/, '');
+  if (lex.salutations.has(lower)) return false;
+  if (isCapitalised(t.text)) return true;
   return lex.titles.has(lower) || lex.tussenvoegselSet.has(lower);
+}
+
+// "motie-Brekelmans", "amendement-Van der Plas", "commissie-Remkes": named after a Kamerlid or a
+// committee's public chair.
+const NAMED_AFTER = /^(?:motie|moties|amendement|initiatiefwet|initiatiefnota|commissie)-(\p{Lu}[\p{L}'-]*)$/u;
+
+/** Names inside "motie-X" tokens: public by definition, reported so that they are kept. */
+function namedAfter(tokens: readonly Token[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const t of tokens) {
+    const m = NAMED_AFTER.exec(t.text);
+    if (!m) continue;
+    const name = m[1] as string;
+    const start = t.end - name.length;
+    out.push({ span: { start, end: t.end }, confidence: 0.9, evidence: ['named-after'], personKey: foldWord(name), role: { role: 'kamerlid', roleClass: 'public' } });
+  }
+  return out;
 }
 
 function keyOf(parse: NameParse): string {
@@ -112,7 +133,7 @@ function scanNames(ctx: RecognizerContext, tokens: readonly Token[]): PersonHit[
   const hits: PersonHit[] = [];
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i] as Token;
-    if (!couldStartName(lex, t)) {
+    if (!couldStartName(lex, t, tokens[i + 1])) {
       i++;
       continue;
     }
@@ -142,6 +163,7 @@ function scanNames(ctx: RecognizerContext, tokens: readonly Token[]): PersonHit[
       evidence: scored.evidence,
       key: keyOf(parse),
       givens: parse.givens,
+      tussenvoegsel: parse.tussenvoegsel.toLowerCase().replace(/’/g, "'"),
       ...(parse.surname ? { surname: parse.surname } : {}),
       ...(role ? { role } : {}),
     });
@@ -188,7 +210,7 @@ export function findPersons(ctx: RecognizerContext, knownPersons: readonly Known
   const local: KnownPerson[] = [];
   for (const h of hits) {
     if (!h.surname || h.confidence < KNOWN_PERSON_CONFIDENCE || h.key.length < 3) continue;
-    local.push({ key: h.key, surname: h.surname, givens: h.givens, ...(h.role ? { roleClass: h.role.roleClass } : {}) });
+    local.push({ key: h.key, surname: h.surname, tussenvoegsel: h.tussenvoegsel, givens: h.givens, ...(h.role ? { roleClass: h.role.roleClass } : {}) });
   }
   // A person's roles across all their strong mentions: public once means public everywhere.
   const persons = mergeKnownPersons([local, knownPersons]);
@@ -219,7 +241,7 @@ export function findPersons(ctx: RecognizerContext, knownPersons: readonly Known
     const role = findRole(lex, tokens, m.from, m.to);
     emit(m.from, m.to, m.confidence, [`mention:${m.kind}`], m.key, role);
   }
-  candidates.push(...paraafValues(ctx));
+  candidates.push(...paraafValues(ctx), ...namedAfter(tokens));
   return { candidates, persons: local.filter((p) => lookupWord(lex.surnameCores, p.surname) || p.givens.length > 0) };
 }
 

@@ -1,9 +1,13 @@
 import { nationalPhoneDigits, isDutchPhoneNumber } from '../validators/checksums.js';
 import { PHONE } from '../patterns/index.js';
 import { defineRecognizer } from '../recognizer.js';
+import { lineBefore } from '../engine.js';
 
 // Service numbers are organisational by nature: nobody has a personal 0800 or 0900 line.
 const SERVICE_PREFIXES = ['0800', '0900', '0906', '0909'];
+// 088 and 085 are organisation-wide numbers; only with a direct-line label are they someone's.
+const ORGANISATION_PREFIXES = ['088', '085'];
+const DIRECT_LINE = /(?:^|[^\p{L}])(?:t|m|tel|telefoon|mobiel|direct|doorkies(?:nummer)?)\.?:?\s*$/u;
 
 export const phoneRecognizer = defineRecognizer({
   id: 'phone',
@@ -15,7 +19,11 @@ export const phoneRecognizer = defineRecognizer({
   vetoContext: ['kenmerk', 'ons kenmerk', 'uw kenmerk', 'zaaknummer', 'dossiernummer', 'referentie', 'factuurnummer', 'nr', 'nummer', 'bsn', 'iban', 'rekeningnummer', 'kvk', 'v-nummer', 'klantnummer', 'relatienummer', 'ordernummer'],
   contextWindow: 30,
   validate: isDutchPhoneNumber,
-  organisational: (value) => SERVICE_PREFIXES.some((p) => nationalPhoneDigits(value).startsWith(p)),
+  organisational: (value, ctx, span) => {
+    const digits = nationalPhoneDigits(value);
+    if (SERVICE_PREFIXES.some((p) => digits.startsWith(p))) return true;
+    return ORGANISATION_PREFIXES.some((p) => digits.startsWith(p)) && !DIRECT_LINE.test(lineBefore(ctx.text, span.start, 20));
+  },
   examples: [
     { text: 'T 06 12345678', expect: ['06 12345678'] },
     { text: 'M: +31 6 1234 5678', expect: ['+31 6 1234 5678'] },
