@@ -9,6 +9,7 @@ export const FIELD_LABELS = [
   'inlichtingen-bij',
   'auteur',
   'paraaf',
+  'aanwezig',
   'datum',
   'ons-kenmerk',
   'uw-kenmerk',

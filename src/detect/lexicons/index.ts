@@ -7,6 +7,7 @@ import rolesPublicText from './roles-public.txt';
 import rolesReviewText from './roles-review.txt';
 import rolesStaffText from './roles-staff.txt';
 import salutationsText from './salutations.txt';
+import stopwordsText from './stopwords.txt';
 import surnamesText from './surnames.txt';
 import titlesText from './titles.txt';
 import tussenvoegselsText from './tussenvoegsels.txt';
@@ -37,6 +38,8 @@ export interface Lexicons {
   readonly salutations: ReadonlySet<string>;
   readonly contextBefore: ReadonlySet<string>;
   readonly commonWords: ReadonlySet<string>;
+  /** Function words and sentence openers: never part of a name. */
+  readonly stopwords: ReadonlySet<string>;
   readonly organisationWords: ReadonlySet<string>;
   readonly rolesPublic: ReadonlySet<string>;
   readonly rolesReview: ReadonlySet<string>;
@@ -76,6 +79,7 @@ export function lexicons(): Lexicons {
     salutations: lower(parseList(salutationsText)),
     contextBefore: lower(parseList(contextBeforeText)),
     commonWords: lower(parseList(commonWordsText)),
+    stopwords: lower(parseList(stopwordsText)),
     organisationWords: lower(parseList(organisationWordsText)),
     rolesPublic: lower(parseList(rolesPublicText)),
     rolesReview: lower(parseList(rolesReviewText)),

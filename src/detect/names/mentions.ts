@@ -1,7 +1,7 @@
 import { allowedEdits, editDistance } from '../../structure/fuzzy.js';
 import type { Lexicons } from '../lexicons/index.js';
 import type { KnownPerson } from './known-person.js';
-import { lookupWord, tussenvoegselAt } from './parse.js';
+import { lookupWord, ocrReadings, tussenvoegselAt } from './parse.js';
 import { foldWord, isCapitalised, type Token } from './tokens.js';
 
 export interface Mention {
@@ -15,6 +15,7 @@ export interface Mention {
 // Characters OCR confuses with letters: compare names with these mapped back.
 const OCR_DIGITS: Record<string, string> = { '0': 'o', '1': 'l', '5': 's', '8': 'b', '6': 'g', '|': 'l', '3': 'e' };
 
+/** The key a name is known by: folded, with OCR's digits read back as letters and "rn" as "m". */
 export function ocrFold(word: string): string {
   return foldWord(word).replace(/[0158|63]/g, (c) => OCR_DIGITS[c] ?? c).replace(/rn/g, 'm');
 }
@@ -38,9 +39,12 @@ export function findMentions(
   for (const p of persons) {
     bySurname.set(p.key, p);
     for (const g of p.givens) {
-      const k = foldWord(g);
+      const k = ocrFold(g);
       // A first name shared by two known persons identifies neither: null marks it ambiguous.
-      byGiven.set(k, byGiven.has(k) && byGiven.get(k)?.key !== p.key ? null : p);
+      // Two keys that differ only by OCR damage ("Visser", "Vlsser") are one person.
+      const seen = byGiven.get(k);
+      const same = seen && (seen.key === p.key || editDistance(seen.key, p.key) <= 1);
+      byGiven.set(k, byGiven.has(k) && !same ? null : (seen ?? p));
     }
   }
   const ocrCandidates = persons.filter((p) => p.key.length >= 5);
@@ -49,7 +53,7 @@ export function findMentions(
     if (covered(i)) continue;
     const t = tokens[i] as Token;
     if (!isCapitalised(t.text) || t.text.endsWith('.')) continue;
-    const folded = foldWord(t.text);
+    const folded = ocrFold(t.text);
     const common = lookupWord(lex.commonWords, t.text) && (t.sentenceStart || t.lineStart);
     const person = bySurname.get(folded);
     if (person) {
@@ -64,7 +68,7 @@ export function findMentions(
       mentions.push({ from, to: i + 1, key: person.key, confidence: common ? 0.5 : 0.8, kind: 'surname' });
       continue;
     }
-    const byFirst = byGiven.get(folded);
+    const byFirst = byGiven.get(folded) ?? ocrReadings(t.text).map((r) => byGiven.get(r)).find((p) => p);
     if (byFirst) {
       mentions.push({ from: i, to: i + 1, key: byFirst.key, confidence: common ? 0.45 : 0.75, kind: 'given-name' });
       continue;

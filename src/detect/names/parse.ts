@@ -66,14 +66,17 @@ export function isSurnameCore(lex: Lexicons, word: string): boolean {
   return parts.length >= 2 && parts.every((p) => p.length > 0 && lookupName(lex.surnameCores, p));
 }
 
-/** A word that can be a surname: capitalised, has a lower-case letter, not a role or organisation word. */
-export function canBeSurname(lex: Lexicons, word: string): boolean {
+/**
+ * A word that can be a surname: capitalised, has a lower-case letter, not a role or organisation
+ * word, and not a function word ("Ook", "Dit") unless a tussenvoegsel precedes it ("van der Meer").
+ */
+export function canBeSurname(lex: Lexicons, word: string, afterTussenvoegsel = false): boolean {
   if (!isCapitalised(word) || word.endsWith('.') || word.length < 2) return false;
   if (!/\p{Ll}/u.test(word) && word.length <= 4) return false; // acronyms: IND, COA, DGM
   const lower = word.toLowerCase();
   if (lex.organisationWords.has(lower) || lex.rolesPublic.has(lower) || lex.rolesReview.has(lower) || lex.rolesStaff.has(lower)) return false;
   if (lex.titles.has(lower) || lex.salutations.has(lower)) return false;
-  if (lex.tussenvoegselSet.has(lower)) return false;
+  if (lex.tussenvoegselSet.has(lower) || (!afterTussenvoegsel && lex.stopwords.has(lower))) return false;
   return true;
 }
 
@@ -98,7 +101,7 @@ export function tussenvoegselAt(lex: Lexicons, tokens: readonly Token[], i: numb
 export function parseNameAt(lex: Lexicons, tokens: readonly Token[], i: number): NameParse | null {
   let j = i;
   let titles = 0;
-  while (j < tokens.length && titles < 4 && lookupWord(lex.titles, (tokens[j] as Token).text) && (tokens[j] as Token).text.length <= 5) {
+  while (j < tokens.length && titles < 4 && lookupWord(lex.titles, (tokens[j] as Token).text) && (tokens[j] as Token).text.length <= 5 && !lex.stopwords.has((tokens[j] as Token).text.toLowerCase())) {
     // "mr" without a dot is only a title before another name part.
     titles++;
     j++;
@@ -122,11 +125,27 @@ export function parseNameAt(lex: Lexicons, tokens: readonly Token[], i: number):
     j += 3;
   }
   const hasFirst = initials > 0 || givens.length > 0;
+  // "Ama Dijkstra": an unknown first name before a known surname on the same line.
+  if (!hasFirst && titles === 0 && j === i && tokens[j + 1] && continuesLine(tokens[j + 1] as Token)) {
+    const first = tokens[j] as Token;
+    const second = tokens[j + 1] as Token;
+    if (
+      /^\p{Lu}\p{Ll}+$/u.test(first.text) &&
+      canBeSurname(lex, first.text) &&
+      !lookupWord(lex.commonWords, first.text) &&
+      !lookupWord(lex.contextBefore, first.text) &&
+      !isGivenName(lex, second.text) &&
+      isSurnameCore(lex, second.text) &&
+      canBeSurname(lex, second.text)
+    ) {
+      return { from: i, to: j + 2, titles, initials, givens: [first.text], tussenvoegsel: '', surname: second.text, nickname };
+    }
+  }
   // "Ama de Wit": an unknown first name is still one before a lower-case tussenvoegsel and a surname.
   if (!hasFirst && titles === 0 && isCapitalised(tokens[j]?.text ?? '') && /\p{Ll}/u.test(tokens[j]?.text ?? '')) {
     const tvAfter = tussenvoegselAt(lex, tokens, j + 1, false);
     const sur = tokens[j + 1 + tvAfter];
-    if (tvAfter > 0 && sur && continuesLine(tokens[j + 1] as Token) && continuesLine(sur) && canBeSurname(lex, sur.text) && canBeSurname(lex, (tokens[j] as Token).text)) {
+    if (tvAfter > 0 && sur && continuesLine(tokens[j + 1] as Token) && continuesLine(sur) && canBeSurname(lex, sur.text, true) && canBeSurname(lex, (tokens[j] as Token).text)) {
       return {
         from: i,
         to: j + 2 + tvAfter,
@@ -143,7 +162,7 @@ export function parseNameAt(lex: Lexicons, tokens: readonly Token[], i: number):
   const afterTv = j + tv;
   const surnameToken = tokens[afterTv];
   const sameLine = surnameToken !== undefined && (afterTv === i || continuesLine(surnameToken));
-  if (surnameToken && sameLine && canBeSurname(lex, surnameToken.text)) {
+  if (surnameToken && sameLine && canBeSurname(lex, surnameToken.text, tv > 0)) {
     return {
       from: i,
       to: afterTv + 1,

@@ -37,7 +37,7 @@ const MONTHS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|ok
 export const DATE = String.raw`(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|\d{1,2} (?:${MONTHS})\.? (?:19|20)\d{2})`;
 
 export const DATE_OF_BIRTH = new RegExp(
-  String.raw`\b(?:geboortedatum|geboren op|geboren|geb\.|d\.d\. geboorte)\s*:?\s*(?:op\s+)?(?<value>${DATE})(?!\d)`,
+  String.raw`\b(?:geb[o0]ortedatum|geb[o0]ren op|geb[o0]ren|geb\.|d\.d\. geb[o0]orte)\s*:?\s*(?:op\s+)?(?<value>${DATE})(?!\d)`,
   'giu',
 );
 
@@ -48,7 +48,7 @@ const STREET_SUFFIX =
 
 /** Street and house number ("Johan de Wittlaan 7", "Lange Voorhout 9 A"), optional postcode + city. */
 export const STREET_ADDRESS = new RegExp(
-  String.raw`(?<![\p{L}])(?<street>(?:\p{Lu}[\p{L}'.-]*\s(?:(?:van|de|der|den|het|'t|ter|ten)\s)*){0,3}\p{Lu}?[\p{L}'-]*(?:${STREET_SUFFIX}))\s(?<number>\d{1,5}(?:\s?[a-zA-Z](?![\p{L}])|\s?-\s?\d{1,4})?)(?:,?\s+(?<postcode>\d{4}\s?[A-Z]{2})(?:\s+(?<city>\p{Lu}(?:[\p{L}'-]|[01](?=\p{L}))+(?:\s\p{Lu}[\p{L}'-]+)?))?)?(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}])(?<street>(?:\p{Lu}[\p{L}'.-]* (?:(?:van|de|der|den|het|'t|ter|ten) )*){0,3}\p{Lu}?[\p{L}'-]*(?:${STREET_SUFFIX}))\s(?<number>\d{1,5}(?:\s?[a-zA-Z](?![\p{L}])|\s?-\s?\d{1,4})?)(?:,?\s+(?<postcode>\d{4}\s?[A-Z]{2})(?:\s+(?<city>\p{Lu}(?:[\p{L}'-]|[01](?=\p{L}))+(?:\s\p{Lu}[\p{L}'-]+)?))?)?(?![\p{L}\d])`,
   'gu',
 );
 

@@ -20,9 +20,24 @@ function windowAround(text: string, span: Span, linesBefore: number, linesAfter:
   return foldForMatching(text.slice(from, to));
 }
 
+// An addressee block: "De heer J. Jansen" / "Mevrouw A. de Vries" one or two lines above.
+const ADDRESSEE = /^(?:de heer|mevr[o0]uw|mevr\.?|dhr\.?|mw\.?|heer|familie|fam\.?|de familie|aan de heer|aan mevrouw)\s+\S/i;
+
+function addresseeAbove(text: string, start: number): boolean {
+  let end = text.lastIndexOf('\n', start - 1);
+  for (let n = 0; n < 2 && end > 0; n++) {
+    const begin = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(begin, end).trim();
+    if (ADDRESSEE.test(line)) return true;
+    if (line === '') return false;
+    end = begin - 1;
+  }
+  return false;
+}
+
 function classify(ctx: RecognizerContext, span: Span): Candidate {
   const near = windowAround(ctx.text, span, 3, 3);
-  if (PRIVATE_CUES.test(near)) return { span, confidence: 0.9, evidence: ['private-context'] };
+  if (PRIVATE_CUES.test(near) || addresseeAbove(ctx.text, span.start)) return { span, confidence: 0.9, evidence: ['private-context'] };
   if (ORGANISATION_CUES.test(near)) return { span, confidence: 0.9, evidence: ['organisation-context'], organisational: true };
   return { span, confidence: 0.5, evidence: ['no-context'] };
 }

@@ -4,7 +4,7 @@ import { PERSON_FIELDS } from '../../structure/labels.js';
 import type { Lexicons } from '../lexicons/index.js';
 import { contextWordBefore, departmentAfter, salutationBefore, scoreName } from '../names/evidence.js';
 import { type KnownPerson, mergeKnownPersons, strongerRole } from '../names/known-person.js';
-import { findMentions } from '../names/mentions.js';
+import { findMentions, ocrFold } from '../names/mentions.js';
 import { canBeSurname, isGivenName, isSurnameCore, lookupWord, type NameParse, parseNameAt } from '../names/parse.js';
 import { findRole } from '../names/roles.js';
 import { foldWord, isCapitalised, isInitials, type Token, tokenize } from '../names/tokens.js';
@@ -116,14 +116,14 @@ function namedAfter(tokens: readonly Token[]): Candidate[] {
     if (!m) continue;
     const name = m[1] as string;
     const start = t.end - name.length;
-    out.push({ span: { start, end: t.end }, confidence: 0.9, evidence: ['named-after'], personKey: foldWord(name), role: { role: 'kamerlid', roleClass: 'public' } });
+    out.push({ span: { start, end: t.end }, confidence: 0.9, evidence: ['named-after'], personKey: ocrFold(name), role: { role: 'kamerlid', roleClass: 'public' } });
   }
   return out;
 }
 
 function keyOf(parse: NameParse): string {
-  if (parse.surname) return foldWord(parse.surname);
-  return `given:${foldWord(parse.givens[0] ?? '')}`;
+  if (parse.surname) return ocrFold(parse.surname);
+  return `given:${ocrFold(parse.givens[0] ?? '')}`;
 }
 
 /** The main scan: every place where a name parses, scored by its evidence. */
