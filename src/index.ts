@@ -32,3 +32,4 @@ export type { WooErrorCode } from './errors.js';
 export { runBatch } from './cli/batch.js';
 export type { BatchOptions, BatchSummary, FileResult } from './cli/batch.js';
 export { TOOL_VERSION } from './version.js';
+export { jsonSchemas } from './manifest/json-schema.js';

@@ -66,7 +66,20 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       'the file is neither UTF-8 nor Windows-1252 text; save it as UTF-8 and try again',
     );
   }
-  return checkText(new TextDecoder('windows-1252').decode(bytes), 'windows-1252');
+  return checkText(decodeWindows1252(bytes), 'windows-1252');
+}
+
+// Windows-1252's 0x80-0x9F block (0 = unassigned). Node's TextDecoder('windows-1252') decodes
+// these bytes as Latin-1 control characters, so the table is ours.
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const chars: string[] = [];
+  for (const b of bytes) chars.push(String.fromCharCode(b >= 0x80 && b < 0xa0 ? (CP1252_HIGH[b - 0x80] as number) : b));
+  return chars.join('');
 }
 
 function tryDecode(encoding: string, bytes: Uint8Array): string | null {

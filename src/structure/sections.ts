@@ -45,7 +45,7 @@ export function findSections(lines: readonly Line[], textLength: number): Sectio
     if (!h) continue;
     const first = h.parts[0] as number;
     if (h.parts.length === 1) {
-      if (first < top || first > top + 3) continue;
+      if (first < top || first > top + 6) continue;
       top = first;
     } else if (first !== top) continue;
     headings.push(h);

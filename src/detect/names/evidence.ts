@@ -8,6 +8,8 @@ export const NAME_EVIDENCE_WEIGHTS = {
   salutation: 0.55,
   initials: 0.45,
   knownGivenName: 0.4,
+  /** "Ama de Wit": a capitalised word in a given name's place, unknown to the lexicon. */
+  unknownGivenName: 0.1,
   /** A given name that is also a word ("Roos", "Wil") at a sentence start proves little. */
   ambiguousGivenName: 0.15,
   knownSurname: 0.25,
@@ -84,9 +86,11 @@ export function scoreName(
     const ambiguous = atSentenceStart && parse.titles === 0 && parse.surname === undefined && isCommonWord(lex, given);
     evidence.push(ambiguous ? 'ambiguousGivenName' : 'knownGivenName');
   }
+  if (given !== undefined && !isGivenName(lex, given)) evidence.push('unknownGivenName');
   if (parse.surname !== undefined) {
     const alone = parse.titles + parse.initials + parse.givens.length === 0 && parse.tussenvoegsel === '';
-    const ambiguous = isCommonWord(lex, parse.surname) && alone && atSentenceStart;
+    // A surname alone that is also a word ("Werk", "Bakker") needs more than a context word.
+    const ambiguous = isCommonWord(lex, parse.surname) && alone && (atSentenceStart || !(around.salutation || around.labelled));
     if (ambiguous) evidence.push('ambiguousSurname');
     else if (isSurnameCore(lex, parse.surname)) evidence.push('knownSurname');
     else evidence.push('unknownCapitalisedSurname');

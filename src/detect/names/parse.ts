@@ -134,7 +134,6 @@ export function parseNameAt(lex: Lexicons, tokens: readonly Token[], i: number):
       canBeSurname(lex, first.text) &&
       !lookupWord(lex.commonWords, first.text) &&
       !lookupWord(lex.contextBefore, first.text) &&
-      !isGivenName(lex, second.text) &&
       isSurnameCore(lex, second.text) &&
       canBeSurname(lex, second.text)
     ) {

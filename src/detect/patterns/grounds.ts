@@ -20,7 +20,7 @@ export const GROUND_NOTATION_PATTERNS: readonly GroundNotationPattern[] = [
   // artikel 5.1, tweede lid, aanhef en onder e / 5.1 lid 2 sub e / art. 10, lid 2 sub e Wob
   {
     regex: new RegExp(
-      String.raw`${ART}?(?<article>5[.,]\s?1|10)\b\s*,?\s*${LID}\s*,?\s*${LETTER}?`,
+      String.raw`${ART}?(?<article>5[.,]\s?1|10)\b\s*,?\s*${LID}\s*,?\s*${LETTER}?(?:\s*,?\s*(?:van\s+de\s+)?(?:Wob|Woo)\b)?`,
       'giu',
     ),
     inText: true,

@@ -35,10 +35,13 @@ function addresseeAbove(text: string, start: number): boolean {
   return false;
 }
 
+/** The nearest cue decides: the addressee or a "woonachtig" on the same line, then the letterhead around it. */
 function classify(ctx: RecognizerContext, span: Span): Candidate {
+  const privateAddress = { span, confidence: 0.9, evidence: ['private-context'] };
+  if (addresseeAbove(ctx.text, span.start) || PRIVATE_CUES.test(windowAround(ctx.text, span, 1, 0))) return privateAddress;
   const near = windowAround(ctx.text, span, 3, 3);
-  if (PRIVATE_CUES.test(near) || addresseeAbove(ctx.text, span.start)) return { span, confidence: 0.9, evidence: ['private-context'] };
   if (ORGANISATION_CUES.test(near)) return { span, confidence: 0.9, evidence: ['organisation-context'], organisational: true };
+  if (PRIVATE_CUES.test(near)) return privateAddress;
   return { span, confidence: 0.5, evidence: ['no-context'] };
 }
 
@@ -54,10 +57,6 @@ export const addressRecognizer = defineRecognizer({
     const out: Candidate[] = [];
     const covered: Span[] = [];
     for (const m of ctx.text.matchAll(STREET_ADDRESS)) {
-      const street = m.groups?.street ?? '';
-      const words = foldForMatching(street).split(' ');
-      // "Kamerstuk 35 387" and friends are not streets; the suffix must end the last word.
-      if (words.every((w) => ctx.lexicons.organisationWords.has(w))) continue;
       // "Stand van de Uitvoering 2026": a year after a word is no house number.
       if (/^(?:19|20)\d{2}$/.test(m.groups?.number ?? '') && !m.groups?.postcode) continue;
       const span = { start: m.index, end: m.index + m[0].length };
@@ -81,7 +80,7 @@ export const addressRecognizer = defineRecognizer({
   },
   examples: [
     { text: 'Hij is woonachtig aan de Lindenlaan 12, 3521 AB Utrecht.', expect: ['Lindenlaan 12, 3521 AB Utrecht'] },
-    { text: 'Bezoekadres\nTurfmarkt 147\n2511 DP Den Haag', expect: ['Turfmarkt 147', '2511 DP Den Haag'] },
+    { text: 'Bezoekadres\nTurfmarkt 147\n2511 DP Den Haag', expect: ['Turfmarkt 147\n2511 DP Den Haag'] },
     { text: 'Kamerstuk 35 387, nr. 2', expect: [] },
   ],
 });

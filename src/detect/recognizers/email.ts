@@ -13,7 +13,8 @@ export const emailRecognizer = defineRecognizer({
   },
   examples: [
     { text: 'E-mail: p.jansen@minbzk.nl', expect: ['p.jansen@minbzk.nl'] },
-    { text: 'mail naar p.jansen    @rvo.nl graag', expect: ['p.jansen @rvo.nl'] },
+    // The layout gap becomes one tab in the normalised text the recognizers read.
+    { text: 'mail naar p.jansen    @rvo.nl graag', expect: ['p.jansen\t@rvo.nl'] },
     { text: 'zie www.ind.nl of bel 088 043 0430', expect: [] },
     { text: 'Kamerstuk 19 637, nr. 2740', expect: [] },
   ],
