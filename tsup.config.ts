@@ -1,17 +1,18 @@
 import { defineConfig } from 'tsup';
 
-// Word lists stay plain text files in src/; esbuild inlines them as strings so the ESM and
-// CJS builds need no file-system lookups at run time.
-export default defineConfig({
-  entry: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
-  format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts' } },
+// Word lists stay plain text files in src/; esbuild inlines them as strings, so the ESM and CJS
+// builds need no file-system lookups at run time. The CLI is ESM only (bin/woo-redact.mjs).
+const shared = {
   target: 'node20',
   platform: 'node',
   sourcemap: false,
-  clean: true,
   splitting: false,
   shims: true,
   loader: { '.txt': 'text' },
   external: ['pdfjs-dist', 'pdf-lib'],
-});
+} as const;
+
+export default defineConfig([
+  { ...shared, entry: { index: 'src/index.ts' }, format: ['esm', 'cjs'], dts: true },
+  { ...shared, entry: { cli: 'src/cli/main.ts' }, format: ['esm'], dts: false },
+]);

@@ -14,6 +14,8 @@ const textFiles = {
 
 export default defineConfig({
   plugins: [textFiles],
+  // Examples import the package by name, as users do; in tests that name is the source.
+  resolve: { alias: { 'woo-redact': new URL('./src/index.ts', import.meta.url).pathname } },
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,

@@ -60,8 +60,12 @@ export function evaluate(redactText, dir) {
         s.gold++;
         if (coverage(text, g, covers) >= 0.9) s.hit++;
         else misses.push({ file, start: g.start, end: g.end, entity: g.entity });
+        // A value is still readable when the output holds it more often than the text that had to
+        // stay readable does (a Kamerlid who shares a civil servant's surname).
         const value = text.slice(g.start, g.end).trim();
-        if (value.length >= 4 && result.text.includes(value)) leaks.push({ file, start: g.start, end: g.end, entity: g.entity });
+        const count = (haystack) => haystack.split(value).length - 1;
+        const kept = gold.filter((k) => k.action === 'keep').reduce((n, k) => n + count(text.slice(k.start, k.end)), 0);
+        if (value.length >= 4 && count(result.text) > kept) leaks.push({ file, start: g.start, end: g.end, entity: g.entity });
       } else if (g.action === 'keep') {
         if (coverage(text, g, covers) > 0) officialsRedacted.push({ file, start: g.start, end: g.end, entity: g.entity });
       } else {

@@ -35,7 +35,9 @@ function isPublicContact(finding: Finding, text: string, policy: Policy): boolea
 
 /** One finding, one decision, by the policy. Reasons never quote the text. */
 export function decideFinding(finding: Finding, text: string, policy: Policy): Decision {
-  const rule = entityRule(policy, finding.entity);
+  const policyRule = entityRule(policy, finding.entity);
+  // A withheld section or document carries the ground its declaration or rule names.
+  const rule = finding.entity === 'section' || finding.entity === 'document' ? { ...policyRule, ground: finding.suggestedGround } : policyRule;
   if (rule.action === 'keep') return { action: 'keep', finding, reason: `policy keeps ${finding.entity}` };
   if (finding.organisational) return { action: 'keep', finding, reason: 'organisation contact data' };
   if (isPublicContact(finding, text, policy)) return { action: 'keep', finding, reason: 'listed as organisation contact data in the policy' };

@@ -5,12 +5,21 @@ import type { Section } from '../structure/types.js';
 import type { GroundCode } from './grounds.js';
 import type { Policy } from './policy.js';
 
-function sectionFinding(section: Section, ground: GroundCode, detector: string): Finding | null {
-  if (section.body.end <= section.body.start) return null;
+/** The section's body without the blank lines around it, so the layout around the box stays. */
+function trimmedBody(text: string, section: Section): { start: number; end: number } {
+  let { start, end } = section.body;
+  while (start < end && /\s/.test(text[start] as string)) start++;
+  while (end > start && /\s/.test(text[end - 1] as string)) end--;
+  return { start, end };
+}
+
+function sectionFinding(text: string, section: Section, ground: GroundCode, detector: string): Finding | null {
+  const body = trimmedBody(text, section);
+  if (body.end <= body.start) return null;
   return {
-    id: `${detector}@${section.body.start}-${section.body.end}`,
+    id: `${detector}@${body.start}-${body.end}`,
     entity: 'section',
-    span: section.body,
+    span: body,
     detector,
     confidence: 1,
     suggestedGround: ground,
@@ -44,7 +53,7 @@ export function withheldParts(doc: StructuredDocument, policy: Policy): Finding[
         (rule.section !== undefined && s.number === rule.section) ||
         (rule.heading !== undefined && foldForMatching(s.title).includes(foldForMatching(rule.heading)));
       if (!match) continue;
-      const f = sectionFinding(s, rule.ground, 'policy:withhold');
+      const f = sectionFinding(doc.text, s, rule.ground, 'policy:withhold');
       if (f) out.push(f);
     }
   }
@@ -58,7 +67,7 @@ export function withheldParts(doc: StructuredDocument, policy: Policy): Finding[
         const s = sections.find((x) => x.number === ref);
         // Never withhold the declaring section itself because it mentions its own number.
         if (s && !s.withheldInfoSection) {
-          const f = sectionFinding(s, ground, 'declaration');
+          const f = sectionFinding(doc.text, s, ground, 'declaration');
           if (f) out.push(f);
         }
       }

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// `npm run bench`: throughput of the text pipeline (MB/s on one core) on a generated corpus of
+// synthetic nota's, e-mails and letters, and memory over the run (it must stay flat).
+// Options: --mb <size of the corpus, default 20>.
+import { performance } from 'node:perf_hooks';
+import { cpus } from 'node:os';
+import { redactText } from '../dist/index.js';
+import { corpusDocument } from './bench-corpus.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const targetBytes = arg('--mb', 20) * 1024 * 1024;
+
+// Warm up: lexicons load and the JIT settles before the clock runs.
+for (let i = 0; i < 20; i++) redactText(corpusDocument(i));
+
+let bytes = 0;
+let docs = 0;
+let redactions = 0;
+let busy = 0;
+const rss = [];
+const checkpoints = 10;
+let nextCheckpoint = targetBytes / checkpoints;
+while (bytes < targetBytes) {
+  const doc = corpusDocument(docs + 1000);
+  const t0 = performance.now();
+  const r = redactText(doc);
+  busy += performance.now() - t0;
+  bytes += Buffer.byteLength(doc);
+  redactions += r.manifest.redactions.length;
+  docs++;
+  if (bytes >= nextCheckpoint) {
+    rss.push(process.memoryUsage().rss);
+    nextCheckpoint += targetBytes / checkpoints;
+  }
+}
+const mb = bytes / 1024 / 1024;
+const fmt = (n) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+console.log(`machine: ${cpus()[0]?.model ?? 'unknown'} (${cpus().length} cores), node ${process.version}`);
+console.log(`text corpus: ${mb.toFixed(1)} MB in ${docs} documents, ${redactions} redactions`);
+console.log(`text throughput: ${(mb / (busy / 1000)).toFixed(2)} MB/s on one core (${(docs / (busy / 1000)).toFixed(0)} documents/s)`);
+console.log(`rss at each tenth of the corpus: ${rss.map(fmt).join(', ')}`);
+const firstHalf = Math.max(...rss.slice(0, Math.ceil(rss.length / 2)));
+const secondHalf = Math.max(...rss.slice(Math.ceil(rss.length / 2)));
+console.log(`memory growth from first to second half: ${fmt(Math.max(0, secondHalf - firstHalf))}`);

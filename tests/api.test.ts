@@ -1,0 +1,36 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readInput, redactFile } from '../src/api.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'woo-api-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('redactFile and readInput', () => {
+  it('redacts a file and records the path given', async () => {
+    const f = join(dir, 'a.txt');
+    writeFileSync(f, 'Contactpersoon\nAnouk de Wit\n');
+    const r = await redactFile(f, { displayPath: 'dossier/a.txt' });
+    expect(r.text).toBe('Contactpersoon\n[5.1.2e]\n');
+    expect(r.manifest.source).toMatchObject({ path: 'dossier/a.txt', kind: 'text', encoding: 'utf-8', pages: 1 });
+  });
+
+  it.each([
+    ['missing', () => join(dir, 'weg.txt'), 'INPUT_NOT_FOUND'],
+    ['a folder', () => {
+      const d = join(dir, 'map.txt');
+      mkdirSync(d, { recursive: true });
+      return d;
+    }, 'INPUT_UNREADABLE'],
+    ['unsupported type', () => join(dir, 'x.docx'), 'UNSUPPORTED_TYPE'],
+  ])('refuses %s with a stable code', async (_name, path, code) => {
+    await expect(readInput(path())).rejects.toMatchObject({ code });
+  });
+
+  it('refuses a file over the size cap', async () => {
+    const f = join(dir, 'groot.txt');
+    writeFileSync(f, 'x'.repeat(2048));
+    await expect(readInput(f, 1024)).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
+  });
+});

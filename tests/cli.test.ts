@@ -1,0 +1,144 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { TOOL_VERSION } from '../src/version.js';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'woo-cli-'));
+  dirs.push(d);
+  return d;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+async function run(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false });
+  return { code, stdout, stderr };
+}
+
+function inputTree(): string {
+  const root = tempDir();
+  cpSync(new URL('../examples/input', import.meta.url).pathname, join(root, 'in'), { recursive: true });
+  return join(root, 'in');
+}
+
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string, rel: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p, `${rel}${e.name}/`);
+      else out[`${rel}${e.name}`] = readFileSync(p, 'latin1');
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
+describe('woo-redact CLI', () => {
+  it('prints help and version', async () => {
+    expect((await run(['--help'])).stdout).toContain('Usage:');
+    expect((await run(['--version'])).stdout).toBe(`${TOOL_VERSION}\n`);
+  });
+
+  it.each([
+    [[], /no input/],
+    [['x.txt'], /--out <dir> is required/],
+    [['--bogus', 'x.txt', '--out', 'o'], /bogus/],
+  ])('exits 2 on usage errors: %j', async (argv, message) => {
+    const r = await run(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('redacts a folder into a mirrored tree, lists other types as skipped, and leaves inputs alone', async () => {
+    const input = inputTree();
+    const before = snapshot(input);
+    const out = join(tempDir(), 'out');
+    const r = await run([input, '--out', out, '--json']);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.totals).toMatchObject({ files: 4, ok: 3, failed: 0, skipped: 1 });
+    expect(summary.files.find((f: { status: string }) => f.status === 'skipped').input).toBe('losse-stukken/bijlage-presentatie.docx');
+    expect(existsSync(join(out, 'dossier-2024', 'nota-stand-van-de-uitvoering.redacted.txt'))).toBe(true);
+    expect(existsSync(join(out, 'dossier-2024', 'nota-stand-van-de-uitvoering.manifest.json'))).toBe(true);
+    const csv = readFileSync(join(out, 'inventarislijst.csv'), 'utf8').split('\r\n');
+    expect(csv[0]).toBe('Document ID,Documentnummer,Bestandsnaam,Beoordeling,Beoordelingsgrond,Toelichting,Publieke link,Opgeschort,Gerelateerd documentnummer,Besluitnaam');
+    expect(csv.filter((l) => l.includes('deels openbaar'))).toHaveLength(3);
+    expect(csv.find((l) => l.includes('bijlage-presentatie.docx'))).toContain('overgeslagen');
+    expect(snapshot(input)).toEqual(before);
+    expect(readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('gives byte-identical output on a second run', async () => {
+    const input = inputTree();
+    const a = join(tempDir(), 'a');
+    const b = join(tempDir(), 'b');
+    await run([input, '--out', a, '-q']);
+    await run([input, '--out', b, '-q']);
+    expect(snapshot(b)).toEqual(snapshot(a));
+  });
+
+  it('fails a bad file with its reason, exit 1, and still finishes the others', async () => {
+    const input = inputTree();
+    writeFileSync(join(input, 'kapot.txt'), Buffer.from([0x00, 0x01, 0x02, 0x03]));
+    writeFileSync(join(input, 'leeg.txt'), '');
+    const out = join(tempDir(), 'out');
+    const r = await run([input, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/kapot\.txt: FAILED \[BINARY_TEXT\]/);
+    expect(r.stderr).toMatch(/leeg\.txt: FAILED \[INPUT_EMPTY\]/);
+    expect(existsSync(join(out, 'dossier-2024', 'mail-reactie.redacted.txt'))).toBe(true);
+    expect(existsSync(join(out, 'kapot.redacted.txt'))).toBe(false);
+  });
+
+  it('never reads its own output folder back as input', async () => {
+    const input = inputTree();
+    const out = join(input, 'uitvoer');
+    await run([input, '--out', out, '-q']);
+    const second = await run([input, '--out', out, '--json']);
+    expect(JSON.parse(second.stdout).totals.files).toBe(4);
+  });
+
+  it('takes a config file and refuses an invalid one with exit 2', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'in');
+    mkdirSync(input);
+    writeFileSync(join(input, 'a.txt'), 'Bel ons op 070 370 79 11.\n');
+    writeFileSync(join(dir, 'ok.json'), JSON.stringify({ policy: { publicPhoneNumbers: ['070 3707911'] }, inventory: { besluitnaam: 'Besluit Woo-verzoek 2024-01' } }));
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ policy: { tresholds: {} } }));
+    const ok = await run([input, '--out', join(dir, 'out'), '--config', join(dir, 'ok.json'), '-q']);
+    expect(ok.code).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'a.redacted.txt'), 'utf8')).toBe('Bel ons op 070 370 79 11.\n');
+    expect(readFileSync(join(dir, 'out', 'inventarislijst.csv'), 'utf8')).toContain('Besluit Woo-verzoek 2024-01');
+    const bad = await run([input, '--out', join(dir, 'out2'), '--config', join(dir, 'bad.json')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/config file .* is invalid/);
+  });
+
+  it('keeps names out of the file names it writes', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in'));
+    writeFileSync(join(dir, 'in', 'mail van Anouk de Wit.txt'), 'Geen inhoud van belang.\n');
+    const r = await run([join(dir, 'in'), '--out', join(dir, 'out'), '--json']);
+    const written = readdirSync(join(dir, 'out'));
+    expect(written.join(' ')).not.toContain('Anouk');
+    expect(written).toContain('mail van 5.1.2e.redacted.txt');
+    expect(r.stdout).not.toContain('Anouk');
+    expect(readFileSync(join(dir, 'out', 'inventarislijst.csv'), 'utf8')).not.toContain('Anouk');
+  });
+
+  it('names a file that is not a readable regular file and goes on', async () => {
+    const input = inputTree();
+    mkdirSync(join(input, 'map.txt'));
+    const r = await run([input, join(input, 'bestaat-niet.txt'), '--out', join(tempDir(), 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bestaat-niet\.txt does not exist/);
+  });
+});
