@@ -1,8 +1,8 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 // Word lists stay plain text files in src/; esbuild inlines them as strings, so the ESM and CJS
 // builds need no file-system lookups at run time. The CLI is ESM only (bin/woo-redact.mjs).
-const shared = {
+const shared: Options = {
   target: 'node20',
   platform: 'node',
   sourcemap: false,
@@ -10,7 +10,7 @@ const shared = {
   shims: true,
   loader: { '.txt': 'text' },
   external: ['pdfjs-dist', 'pdf-lib'],
-} as const;
+};
 
 export default defineConfig([
   { ...shared, entry: { index: 'src/index.ts' }, format: ['esm', 'cjs'], dts: true },

@@ -8,8 +8,8 @@ const dir = new URL('../fixtures/gold', import.meta.url).pathname;
 
 describe('gold fixture set', () => {
   const report = evaluate(redactText, dir);
-  const recall = (entity: string) => report.entities.find((e: { entity: string }) => e.entity === entity)?.recall;
-  const precision = (entity: string) => report.entities.find((e: { entity: string }) => e.entity === entity)?.precision;
+  const recall = (entity: string) => report.entities.find((e) => e.entity === entity)?.recall;
+  const precision = (entity: string) => report.entities.find((e) => e.entity === entity)?.precision;
 
   it('is large enough: 80+ documents, 300+ annotated name mentions', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.txt')).length).toBeGreaterThanOrEqual(80);
