@@ -1,7 +1,6 @@
 import type { DetectedDocument } from '../document/document.js';
-import { overlaps } from '../document/span.js';
 import type { Decision, EntityType, Finding } from '../document/types.js';
-import { escapeRegExp } from '../detect/engine.js';
+import { findValues, valueKey } from '../document/value-search.js';
 
 // Values that identify a person wherever they occur in the same document.
 const PROPAGATED: ReadonlySet<EntityType> = new Set<EntityType>(['person', 'email', 'phone', 'bsn', 'iban', 'v-number', 'date-of-birth', 'license-plate', 'address']);
@@ -14,36 +13,42 @@ const MIN_LENGTH = 3;
  */
 export function propagateRedactions(doc: DetectedDocument, decisions: readonly Decision[], publicKeeps: readonly Decision[]): Decision[] {
   const redactions = decisions.filter((d): d is Extract<Decision, { action: 'redact' }> => d.action === 'redact');
-  // A public official who shares a surname with a redacted civil servant stays readable.
-  const blocked = [...redactions.map((d) => d.finding.span), ...publicKeeps.map((d) => d.finding.span)];
+  // Characters already redacted, or kept on purpose: a public official who shares a surname with
+  // a redacted civil servant stays readable.
+  const blocked = new Uint8Array(doc.text.length);
+  for (const d of [...redactions, ...publicKeeps]) blocked.fill(1, d.finding.span.start, d.finding.span.end);
+  const isBlocked = (s: { start: number; end: number }) => {
+    for (let i = s.start; i < s.end; i++) if (blocked[i]) return true;
+    return false;
+  };
   const added: Decision[] = [];
-  const seen = new Set<string>();
-  for (const d of redactions) {
-    if (!PROPAGATED.has(d.finding.entity)) continue;
-    const value = doc.text.slice(d.finding.span.start, d.finding.span.end).trim();
-    // Names are matched with their capitals ("Bakker" is not "bakker"); numbers and addresses not.
-    const caseSensitive = d.finding.entity === 'person';
-    const spaced = value.replace(/\s+/g, ' ');
-    const key = caseSensitive ? spaced : spaced.toLowerCase();
-    if (key.length < MIN_LENGTH || seen.has(key)) continue;
-    seen.add(key);
-    const pattern = escapeRegExp(key).replace(/ /g, '\\s+');
-    const regex = new RegExp(`(?<![\\p{L}\\d])${pattern}(?![\\p{L}\\d])`, caseSensitive ? 'gu' : 'giu');
-    for (const m of doc.text.matchAll(regex)) {
-      const span = { start: m.index, end: m.index + m[0].length };
-      if (blocked.some((b) => overlaps(b, span))) continue;
-      const finding: Finding = {
-        id: `propagate@${span.start}-${span.end}`,
-        entity: d.finding.entity,
-        span,
-        detector: 'propagate',
-        confidence: d.finding.confidence,
-        suggestedGround: d.ground,
-        ...(d.finding.personKey !== undefined ? { personKey: d.finding.personKey } : {}),
-      };
-      added.push({ action: 'redact', finding, ground: d.ground });
-      blocked.push(span);
+  // Names are matched with their capitals ("Bakker" is not "bakker"); numbers and addresses not.
+  for (const caseSensitive of [true, false]) {
+    const sources = new Map<string, Extract<Decision, { action: 'redact' }>>();
+    for (const d of redactions) {
+      if (!PROPAGATED.has(d.finding.entity) || (d.finding.entity === 'person') !== caseSensitive) continue;
+      const key = valueKey(doc.text.slice(d.finding.span.start, d.finding.span.end), caseSensitive);
+      if (key.length >= MIN_LENGTH && !sources.has(key)) sources.set(key, d);
+    }
+    const occurrences = findValues(doc.text, [...sources.keys()], caseSensitive);
+    for (const [key, spans] of occurrences) {
+      const d = sources.get(key);
+      if (!d) continue;
+      for (const span of spans) {
+        if (isBlocked(span)) continue;
+        const finding: Finding = {
+          id: `propagate@${span.start}-${span.end}`,
+          entity: d.finding.entity,
+          span,
+          detector: 'propagate',
+          confidence: d.finding.confidence,
+          suggestedGround: d.ground,
+          ...(d.finding.personKey !== undefined ? { personKey: d.finding.personKey } : {}),
+        };
+        added.push({ action: 'redact', finding, ground: d.ground });
+        blocked.fill(1, span.start, span.end);
+      }
     }
   }
-  return added;
+  return added.sort((a, b) => a.finding.span.start - b.finding.span.start);
 }

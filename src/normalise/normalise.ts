@@ -52,11 +52,28 @@ function lineEndHyphen(source: string, i: number): { next: number; keepHyphen: b
  * space; a tab where a wide gap or a tab separates columns).
  * Line breaks and form feeds (page breaks) are kept, because structure depends on them.
  */
+/** Characters that never change: ASCII letters, digits and most punctuation, and a single space between them. */
+function isPlain(code: number, next: number): boolean {
+  if (code >= 0x30 && code <= 0x39) return true;
+  if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return next < 0x300 || next > 0x36f;
+  if (code === 0x20) return next !== 0x20 && next !== 0x09 && next !== 0xa0 && !(next >= 0x2000 && next <= 0x200a);
+  if (code >= 0xc0 && code <= 0x24f && code !== 0x132 && code !== 0x133) return next < 0x300 || next > 0x36f;
+  return code === 0x2e || code === 0x2c || code === 0x3a || code === 0x3b || code === 0x28 || code === 0x29 || code === 0x2f || code === 0x0a || code === 0x0c || code === 0x40;
+}
+
 export function normalise(source: string): NormalisedText {
-  const out = new MappedTextBuilder();
+  const out = new MappedTextBuilder(source.length + 16);
   const n = source.length;
   let i = 0;
   while (i < n) {
+    // Copy runs of characters that normalisation leaves alone in one go.
+    let run = i;
+    while (run < n && isPlain(source.charCodeAt(run), run + 1 < n ? source.charCodeAt(run + 1) : 0)) run++;
+    if (run > i) {
+      out.pushVerbatim(source.slice(i, run), i);
+      i = run;
+      continue;
+    }
     const c = source[i] as string;
 
     if (c === '\r') {

@@ -48,27 +48,50 @@ export class OffsetMap {
 /** Collects normalised output together with its source ranges. */
 export class MappedTextBuilder {
   #parts: string[] = [];
-  #starts: number[] = [];
-  #ends: number[] = [];
+  #starts: Int32Array;
+  #ends: Int32Array;
+  #length = 0;
+
+  constructor(capacity = 1024) {
+    this.#starts = new Int32Array(Math.max(16, capacity));
+    this.#ends = new Int32Array(Math.max(16, capacity));
+  }
+
+  #reserve(extra: number): void {
+    if (this.#length + extra <= this.#starts.length) return;
+    const size = Math.max(this.#starts.length * 2, this.#length + extra);
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    starts.set(this.#starts.subarray(0, this.#length));
+    ends.set(this.#ends.subarray(0, this.#length));
+    this.#starts = starts;
+    this.#ends = ends;
+  }
 
   /** Appends `text`, every character of which came from source range [start, end). */
   push(text: string, start: number, end: number): void {
+    this.#reserve(text.length);
     this.#parts.push(text);
-    for (let k = 0; k < text.length; k++) {
-      this.#starts.push(start);
-      this.#ends.push(end);
-    }
+    this.#starts.fill(start, this.#length, this.#length + text.length);
+    this.#ends.fill(end, this.#length, this.#length + text.length);
+    this.#length += text.length;
   }
 
-  lastChar(): string | undefined {
-    const last = this.#parts[this.#parts.length - 1];
-    return last?.[last.length - 1];
+  /** Appends source text unchanged: character k maps to [at + k, at + k + 1). */
+  pushVerbatim(text: string, at: number): void {
+    this.#reserve(text.length);
+    this.#parts.push(text);
+    for (let k = 0; k < text.length; k++) {
+      this.#starts[this.#length + k] = at + k;
+      this.#ends[this.#length + k] = at + k + 1;
+    }
+    this.#length += text.length;
   }
 
   build(sourceLength: number): { text: string; map: OffsetMap } {
     return {
       text: this.#parts.join(''),
-      map: new OffsetMap(Int32Array.from(this.#starts), Int32Array.from(this.#ends), sourceLength),
+      map: new OffsetMap(this.#starts.slice(0, this.#length), this.#ends.slice(0, this.#length), sourceLength),
     };
   }
 }

@@ -43,6 +43,8 @@ function groundsOf(text: string, folded: string): GroundCode[] {
   return [...codes].sort(compareGroundCodes);
 }
 
+const WITHHOLDING_HINT = /openbaar|geweigerd|valt\s+onder|vallen\s+onder|gelakt/i;
+
 const ATTACHMENT = /\bbijlage\s+(\d{1,2}|[a-z]\b|[ivx]{1,4}\b)/;
 const SECTION_REF = /\b(?:paragraaf|par\.|hoofdstuk|onderdeel|sectie)\s+(\d{1,2}(?:\.\d{1,2}){0,3})/;
 const WHOLE_DOCUMENT = /\b(?:(?:deze|de(?:ze)? gehele|het gehele|het) (?:nota|document|stuk)\b[^.]*\b(?:geheel|volledig|in zijn geheel)|(?:nota|document|stuk) (?:wordt|is) (?:in zijn geheel|geheel|volledig) (?:niet openbaar|geweigerd))/;
@@ -67,6 +69,8 @@ export function findDeclarations(text: string, sections: readonly Section[]): De
     if (seen.has(s.start)) return;
     seen.add(s.start);
     const raw = text.slice(s.start, s.end);
+    // Outside section 5 only a sentence that says something is withheld can declare (cheap test first).
+    if (requireWithholding && !WITHHOLDING_HINT.test(raw)) return;
     const folded = foldForMatching(raw);
     if (requireWithholding && !WITHHOLDING_PHRASES.some((p) => folded.includes(p))) return;
     const grounds = groundsOf(raw.replace(/\s+/g, ' '), folded);

@@ -18,10 +18,13 @@ function matchForm(folded: string, exactOnly: boolean): LabelForm | undefined {
       if (folded === f) return form;
     }
   }
-  if (exactOnly) return undefined;
+  if (exactOnly || folded.length < 5 || folded.length > 30) return undefined;
   for (const form of LABEL_FORMS) {
     for (const f of form.forms) {
-      if (f.length >= 6 && fuzzyEquals(folded, f)) return form;
+      // Cheap filters before the edit distance: OCR rarely damages both first and last letter.
+      if (f.length < 6 || Math.abs(f.length - folded.length) > 2) continue;
+      if (f[0] !== folded[0] && f[f.length - 1] !== folded[folded.length - 1]) continue;
+      if (fuzzyEquals(folded, f)) return form;
     }
   }
   return undefined;

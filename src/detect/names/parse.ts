@@ -25,7 +25,18 @@ export function lookupWord(set: ReadonlySet<string>, word: string): boolean {
  * Readings of an OCR-damaged word: digits back to letters ("J0nker"), "rn" back to "m" ("Ernre"),
  * one "l" read as "i" ("Kofl", "Plotr"). Only tried when the word itself is not known.
  */
+const readingsCache = new Map<string, string[]>();
+
 export function ocrReadings(word: string): string[] {
+  const cached = readingsCache.get(word);
+  if (cached) return cached;
+  if (readingsCache.size >= 50_000) readingsCache.clear();
+  const readings = computeOcrReadings(word);
+  readingsCache.set(word, readings);
+  return readings;
+}
+
+function computeOcrReadings(word: string): string[] {
   const base = foldWord(word);
   if (base.length > 20) return [];
   const digitsBack = base.replace(/[0156|]/g, (c) => ({ '0': 'o', '1': 'l', '5': 's', '6': 'g', '|': 'l' })[c] ?? c);
@@ -37,11 +48,22 @@ export function ocrReadings(word: string): string[] {
   return [...readings];
 }
 
-/** Lexicon lookup that also accepts an OCR-damaged spelling of a known name. */
+const nameCache = new WeakMap<ReadonlySet<string>, Map<string, boolean>>();
+const NAME_CACHE_LIMIT = 50_000;
+
+/** Lexicon lookup that also accepts an OCR-damaged spelling of a known name. Memoised per lexicon. */
 export function lookupName(set: ReadonlySet<string>, word: string): boolean {
-  if (lookupWord(set, word)) return true;
-  if (!/[0156|]|rn|l/.test(word)) return false;
-  return ocrReadings(word).some((r) => set.has(r));
+  let cache = nameCache.get(set);
+  if (!cache) {
+    cache = new Map();
+    nameCache.set(set, cache);
+  }
+  const cached = cache.get(word);
+  if (cached !== undefined) return cached;
+  const found = lookupWord(set, word) || (/[0156|]|rn|l/.test(word) && ocrReadings(word).some((r) => set.has(r)));
+  if (cache.size >= NAME_CACHE_LIMIT) cache.clear();
+  cache.set(word, found);
+  return found;
 }
 
 /** A token may continue a name from the previous token: same line, or a line that OCR wrapped. */
@@ -80,8 +102,17 @@ export function canBeSurname(lex: Lexicons, word: string, afterTussenvoegsel = f
   return true;
 }
 
+const firstWords = new WeakMap<Lexicons, Set<string>>();
+
 /** Longest tussenvoegsel starting at token `i`: returns its token count, 0 if none. */
 export function tussenvoegselAt(lex: Lexicons, tokens: readonly Token[], i: number, allowCapital: boolean): number {
+  let first = firstWords.get(lex);
+  if (!first) {
+    first = new Set(lex.tussenvoegsels.map((t) => t.split(' ')[0] as string));
+    firstWords.set(lex, first);
+  }
+  const head = tokens[i];
+  if (!head || !first.has(head.text.toLowerCase().replace(/’/g, "'"))) return 0;
   for (let n = 3; n >= 1; n--) {
     if (i + n > tokens.length) continue;
     const words = tokens.slice(i, i + n);

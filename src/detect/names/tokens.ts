@@ -38,6 +38,8 @@ function takesDot(word: string): boolean {
   return /^\p{Lu}$/u.test(word) || ABBREVIATIONS.has(word.toLowerCase());
 }
 
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';']);
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let prevEnd = 0;
@@ -48,20 +50,30 @@ export function tokenize(text: string): Token[] {
   for (let m = regex.exec(text); m; m = regex.exec(text)) {
     const start = m.index;
     let word = m[0];
-    if (text[start + word.length] === '.' && takesDot(word)) {
+    if (text.charCodeAt(start + word.length) === 46 /* . */ && takesDot(word)) {
       word += '.';
       regex.lastIndex = start + word.length;
     }
-    const gap = text.slice(prevEnd, start);
-    const lineStart = tokens.length === 0 || /[\n\f]/.test(gap);
-    const blankBefore = lineStart && /[\n\f][ \t]*[\n\f]/.test(gap);
-    if (lineStart) {
-      const nl = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\f', start - 1));
-      prevLineLength = prevEnd - lineBegin;
-      lineBegin = nl + 1;
+    // Line breaks in the gap before the token: one means a new line, two a blank line.
+    let breaks = 0;
+    let lastBreak = -1;
+    for (let k = prevEnd; k < start; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 10 || c === 12) {
+        breaks++;
+        lastBreak = k;
+      }
     }
-    const sentenceStart = tokens.length === 0 || /^[.!?:;]$/.test(prevText) || blankBefore;
-    const wrapped = lineStart && !blankBefore && tokens.length > 0 && prevLineLength >= WRAPPED_LINE_LENGTH && !/^[.!?:;]$/.test(prevText);
+    const first = tokens.length === 0;
+    const lineStart = first || breaks > 0;
+    const blankBefore = breaks > 1;
+    if (lineStart && lastBreak >= 0) {
+      prevLineLength = prevEnd - lineBegin;
+      lineBegin = lastBreak + 1;
+    }
+    const afterEnd = SENTENCE_END.has(prevText);
+    const sentenceStart = first || afterEnd || blankBefore;
+    const wrapped = lineStart && !first && !blankBefore && prevLineLength >= WRAPPED_LINE_LENGTH && !afterEnd;
     tokens.push({ text: word, start, end: start + word.length, lineStart, sentenceStart, wrapped });
     prevEnd = start + word.length;
     prevText = word;
@@ -79,12 +91,22 @@ export function isInitials(word: string): boolean {
   return /^(?:\p{Lu}\.){1,6}$/u.test(word) || /^(?:Th|Chr|Ph|Ch|Joh|Corn|Wm|Fr|Jac|Gr|Jos|Hub|Ant|Fred)\.$/u.test(word);
 }
 
-/** Folded form of a word: lower case, accents off, final dot off. */
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 50_000;
+
+/** Folded form of a word: lower case, accents off, final dot off. Memoised: words recur. */
 export function foldWord(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\.$/, '')
-    .replace(/’/g, "'");
+  let folded = foldCache.get(word);
+  if (folded !== undefined) return folded;
+  folded = /^[a-z]+$/.test(word)
+    ? word
+    : word
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/\.$/, '')
+        .replace(/’/g, "'");
+  if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+  foldCache.set(word, folded);
+  return folded;
 }

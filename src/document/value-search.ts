@@ -1,0 +1,31 @@
+import { escapeRegExp } from '../detect/engine.js';
+
+// Letters and digits of the scripts names are written in here (Latin with its extensions, Greek,
+// Cyrillic). A plain class, not \p{L}: these regexes are compiled for every document, and V8
+// compiles Unicode-property classes slowly.
+const WORD_CHAR = '0-9A-Za-z\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF';
+
+/** The form values are compared in: trimmed, runs of whitespace as one space, maybe lower case. */
+export function valueKey(value: string, caseSensitive: boolean): string {
+  const key = value.trim().replace(/\s+/g, ' ');
+  return caseSensitive ? key : key.toLowerCase();
+}
+
+/**
+ * Finds every whole-word occurrence of any of `values` in one pass, with any run of whitespace
+ * where a value has a space. Returns the spans per value key (see `valueKey`).
+ */
+export function findValues(haystack: string, values: readonly string[], caseSensitive: boolean): Map<string, { start: number; end: number }[]> {
+  const keys = [...new Set(values.map((v) => valueKey(v, caseSensitive)).filter((k) => k.length > 0))];
+  const found = new Map<string, { start: number; end: number }[]>(keys.map((k) => [k, []]));
+  if (keys.length === 0) return found;
+  // Longest first, so that "Anouk de Wit" wins over "Anouk" at the same place.
+  keys.sort((a, b) => b.length - a.length);
+  const alternation = keys.map((k) => escapeRegExp(k).replace(/ /g, '\\s+')).join('|');
+  const regex = new RegExp(`(?<![${WORD_CHAR}])(?:${alternation})(?![${WORD_CHAR}])`, caseSensitive ? 'g' : 'gi');
+  for (let m = regex.exec(haystack); m; m = regex.exec(haystack)) {
+    const key = valueKey(m[0], caseSensitive);
+    found.get(key)?.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return found;
+}
