@@ -27,6 +27,7 @@ export const DEFAULT_ENTITY_RULES: Readonly<Record<EntityType, EntityRule>> = Ob
   address: { action: 'redact', ground: '5.1.2e' },
   'date-of-birth': { action: 'redact', ground: '5.1.2e' },
   'license-plate': { action: 'redact', ground: '5.1.2e' },
+  'client-number': { action: 'redact', ground: '5.1.2e' },
   section: { action: 'redact', ground: '5.2' },
   document: { action: 'redact', ground: '5.2' },
 });

@@ -3,7 +3,7 @@ import type { Decision, EntityType, Finding } from '../document/types.js';
 import { findValues, valueKey } from '../document/value-search.js';
 
 // Values that identify a person wherever they occur in the same document.
-const PROPAGATED: ReadonlySet<EntityType> = new Set<EntityType>(['person', 'email', 'phone', 'bsn', 'iban', 'v-number', 'date-of-birth', 'license-plate', 'address']);
+const PROPAGATED: ReadonlySet<EntityType> = new Set<EntityType>(['person', 'email', 'phone', 'bsn', 'iban', 'v-number', 'date-of-birth', 'license-plate', 'client-number', 'address']);
 const MIN_LENGTH = 3;
 
 /**

@@ -30,6 +30,7 @@ export function escapeRegExp(s: string): string {
 /** Runs a pattern recognizer: every pattern, context and veto words, validator. */
 export function runPatterns(recognizer: Recognizer, ctx: RecognizerContext): Candidate[] {
   const out: Candidate[] = [];
+  if (recognizer.requires && !recognizer.requires.test(ctx.text)) return out;
   for (const pattern of recognizer.patterns ?? []) {
     const regex = new RegExp(pattern.regex.source, pattern.regex.flags.includes('g') ? pattern.regex.flags : `${pattern.regex.flags}g`);
     for (let m = regex.exec(ctx.text); m; m = regex.exec(ctx.text)) {

@@ -47,6 +47,8 @@ export interface Recognizer<E extends EntityType = EntityType> {
   readonly entity: E;
   readonly suggestedGround: GroundCode;
   readonly patterns?: readonly RecognizerPattern[];
+  /** A cheap test the text must pass before the patterns run (a label word they all need). */
+  readonly requires?: RegExp;
   /** Words (folded) in the window before a match that raise its confidence to `contextScore`. */
   readonly context?: readonly string[];
   readonly contextScore?: number;

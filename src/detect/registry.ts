@@ -3,7 +3,7 @@ import { addressRecognizer } from './recognizers/address.js';
 import { bsnRecognizer } from './recognizers/bsn.js';
 import { emailRecognizer } from './recognizers/email.js';
 import { ibanRecognizer } from './recognizers/iban.js';
-import { dateOfBirthRecognizer, licensePlateRecognizer, vNumberRecognizer } from './recognizers/labelled-values.js';
+import { clientNumberRecognizer, dateOfBirthRecognizer, licensePlateRecognizer, vNumberRecognizer } from './recognizers/labelled-values.js';
 import { personRecognizer } from './recognizers/person.js';
 import { phoneRecognizer } from './recognizers/phone.js';
 
@@ -16,6 +16,7 @@ export const DEFAULT_RECOGNIZERS: readonly Recognizer[] = Object.freeze([
   vNumberRecognizer,
   dateOfBirthRecognizer,
   licensePlateRecognizer,
+  clientNumberRecognizer,
   addressRecognizer,
   personRecognizer,
 ]);

@@ -12,6 +12,7 @@ export const ENTITY_TYPES = [
   'address',
   'date-of-birth',
   'license-plate',
+  'client-number',
   'section',
   'document',
 ] as const;

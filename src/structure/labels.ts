@@ -19,7 +19,7 @@ export const LABEL_FORMS: readonly LabelForm[] = [
   { label: 'opgesteld-door', forms: ['opgesteld door'], needsColon: false, emailHeader: false },
   { label: 'inlichtingen-bij', forms: ['inlichtingen bij', 'inlichtingen', 'nadere inlichtingen'], needsColon: false, emailHeader: false },
   { label: 'auteur', forms: ['auteur', 'auteurs'], needsColon: true, emailHeader: false },
-  { label: 'paraaf', forms: ['paraaf', 'parafen', 'geparafeerd'], needsColon: true, emailHeader: false },
+  { label: 'paraaf', forms: ['paraaf', 'parafen', 'geparafeerd', 'geparafeerd door', 'vastgesteld door', 'goedgekeurd door', 'gecontroleerd door', 'akkoord', 'akkoord door', 'ondertekend door', 'handtekening'], needsColon: true, emailHeader: false },
   { label: 'aanwezig', forms: ['aanwezig', 'aanwezigen', 'afwezig', 'afwezigen', 'deelnemers', 'afgemeld', 'afmeldingen', 'notulist', 'notulen', 'verslag', 'verslaglegging'], needsColon: true, emailHeader: false },
   { label: 'datum', forms: ['datum'], needsColon: false, emailHeader: false },
   { label: 'ons-kenmerk', forms: ['ons kenmerk', 'kenmerk'], needsColon: false, emailHeader: false },

@@ -5,7 +5,7 @@ import type { AppliedRedaction } from '../redact/text.js';
 
 // Whole sections are checked by their words elsewhere; a section body is prose whose phrases may
 // legitimately recur ("de Tweede Kamer"), so only values that identify are checked verbatim.
-const CHECKED_ENTITIES = new Set(['person', 'email', 'phone', 'bsn', 'iban', 'v-number', 'date-of-birth', 'license-plate', 'address']);
+const CHECKED_ENTITIES = new Set(['person', 'email', 'phone', 'bsn', 'iban', 'v-number', 'date-of-birth', 'license-plate', 'client-number', 'address']);
 const MIN_LENGTH = 3;
 
 /**

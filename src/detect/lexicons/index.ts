@@ -2,6 +2,7 @@ import commonWordsText from './common-words.txt';
 import contextBeforeText from './context-before.txt';
 import genericMailboxesText from './generic-mailboxes.txt';
 import givenNamesText from './given-names.txt';
+import organisationHeadsText from './organisation-heads.txt';
 import organisationWordsText from './organisation-words.txt';
 import rolesPublicText from './roles-public.txt';
 import rolesReviewText from './roles-review.txt';
@@ -41,6 +42,8 @@ export interface Lexicons {
   /** Function words and sentence openers: never part of a name. */
   readonly stopwords: ReadonlySet<string>;
   readonly organisationWords: ReadonlySet<string>;
+  /** Words after which a capitalised word names an organisation or place. */
+  readonly organisationHeads: ReadonlySet<string>;
   readonly rolesPublic: ReadonlySet<string>;
   readonly rolesReview: ReadonlySet<string>;
   readonly rolesStaff: ReadonlySet<string>;
@@ -81,6 +84,7 @@ export function lexicons(): Lexicons {
     commonWords: lower(parseList(commonWordsText)),
     stopwords: lower(parseList(stopwordsText)),
     organisationWords: lower(parseList(organisationWordsText)),
+    organisationHeads: lower(parseList(organisationHeadsText)),
     rolesPublic: lower(parseList(rolesPublicText)),
     rolesReview: lower(parseList(rolesReviewText)),
     rolesStaff: lower(parseList(rolesStaffText)),

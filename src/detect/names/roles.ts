@@ -111,11 +111,14 @@ export function findRole(lex: Lexicons, tokens: readonly Token[], from: number, 
       while (p > 0 && !(tokens[p] as Token).lineStart) p--;
       return p;
     })();
-    if (prevLineStart >= 0 && prevLineStart < from) {
+    // Only a line that is the role itself: short, or ending in a comma as a signature's role does.
+    const lineTokens = from - prevLineStart;
+    const endsInComma = tokens[from - 1]?.text === ',';
+    if (prevLineStart >= 0 && prevLineStart < from && (lineTokens <= 6 || (endsInComma && lineTokens <= 12))) {
       let s = prevLineStart;
       while (s < from && DETERMINERS.has(foldWord((tokens[s] as Token).text))) s++;
       const role = roleStartingAt(lex, tokens, s);
-      if (role && from - prevLineStart <= 12) return role;
+      if (role) return role;
     }
   }
   // The line below ("Anouk Schouten\nSenior beleidsmedewerker", "X\nDG IND").

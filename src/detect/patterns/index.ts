@@ -41,6 +41,9 @@ export const DATE_OF_BIRTH = new RegExp(
   'giu',
 );
 
+/** A citizen's number with its label: the label stays, the number goes ("Klantnummer: [5.1.2e]"). */
+export const CLIENT_NUMBER = /\b(?:klant|relatie|cli[eë]nt|polis|lid|personeels|pas|paspoort|rijbewijs|verzekerden|registratie|aanvraag)(?:nummer|nr\.?)\s*:?\s*(?<value>[A-Z]{0,3}[-\s]?\d[\d\s.-]{3,18}\d|[A-Z]{2}[A-Z\d]{6,9})(?![\d\p{L}])/giu;
+
 export const LICENSE_PLATE = /\bkenteken(?:nummer|plaat)?\s*:?\s*(?<value>(?:[A-Z\d]{1,3}-){2}[A-Z\d]{1,3})(?![A-Za-z\d])/giu;
 
 const STREET_SUFFIX =

@@ -69,13 +69,27 @@ function parseInverted(lex: Lexicons, tokens: readonly Token[], i: number): Name
  * role ("beleidsmedewerker Jansen"), a lower-case "van de X" a salutation ("mevrouw van der Meer").
  * And no part of an organisation's name ("de Tweede Kamer", "Den Haag").
  */
+/** "gemeente Deventer", "Ministerie van Economische Zaken", "te Utrecht": see organisation-heads.txt. */
+function afterOrganisationHead(lex: Lexicons, tokens: readonly Token[], from: number): boolean {
+  for (let k = from - 1, steps = 0; k >= 0 && steps < 3; k--, steps++) {
+    const t = tokens[k] as Token;
+    const word = foldWord(t.text);
+    if (lex.organisationHeads.has(word)) return true;
+    if (!['van', 'voor', 'de', 'het', 'der'].includes(word)) return false;
+  }
+  return false;
+}
+
 function plausibleAlone(
   lex: Lexicons,
   tokens: readonly Token[],
   parse: NameParse,
-  around: { salutation: boolean; context: boolean; labelled: boolean },
+  around: { salutation: boolean; context: boolean; labelled: boolean; department: boolean },
   role: RoleContext | undefined,
 ): boolean {
+  // "gemeente Deventer", "Ministerie van Economische Zaken": an organisation or a place, unless
+  // initials or a title say it is a person ("afdeling van J. Jansen" stays a name).
+  if (parse.initials === 0 && parse.titles === 0 && !around.salutation && afterOrganisationHead(lex, tokens, parse.from)) return false;
   const strong = around.salutation || around.labelled || parse.titles > 0;
   const next = tokens[parse.to];
   if (parse.surname && next && !next.lineStart) {
@@ -84,7 +98,8 @@ function plausibleAlone(
   }
   const full = tokens.slice(parse.from, parse.to).map((t) => foldWord(t.text)).join(' ');
   if (lex.organisationWords.has(full)) return false;
-  if (!parse.surname) return strong;
+  // A first name alone: "Beste Anouk", or "met Dirk (RVO)".
+  if (!parse.surname) return strong || (around.context && around.department) || (around.department && !lookupWord(lex.commonWords, parse.givens[0] ?? ''));
   const first = tokens[parse.from] as Token;
   if (parse.initials === 0 && parse.givens.length === 0 && parse.titles === 0) {
     if (!isCapitalised(first.text)) return strong;
@@ -183,13 +198,17 @@ function spreadPluralRoles(text: string, tokens: readonly Token[], hits: PersonH
   }
 }
 
-/** A paraaf field's value is a person's initials or paraaf: redact it whole. */
+// Initials used as a paraaf ("JdV", "R.O.", "JvdB"); in other person fields a bare acronym is a
+// department ("Aan: DGM"), so only initials with dots or small letters count there.
+const INITIALS_VALUE = /^(?:(?:\p{Lu}\.\s?){1,4}|\p{Lu}\p{Ll}{1,2}\p{Lu}\.?)$/u;
+
+/** A paraaf field's value, or initials in any person field, is a person's paraaf: redact it whole. */
 function paraafValues(ctx: RecognizerContext): Candidate[] {
   const out: Candidate[] = [];
   for (const f of ctx.structure.fields) {
-    if (f.label !== 'paraaf') continue;
     const value = ctx.text.slice(f.value.start, f.value.end);
-    if (value.length > 40 || /\d{3}/.test(value)) continue;
+    if (!(f.label === 'paraaf' || (PERSON_FIELDS.has(f.label) && INITIALS_VALUE.test(value.trim())))) continue;
+    if (value.length > 40 || /\d{3}/.test(value) || /@/.test(value)) continue;
     out.push({ span: f.value, confidence: 0.9, evidence: ['paraaf-field'], personKey: `paraaf:${f.value.start}` });
   }
   return out;
