@@ -4,7 +4,7 @@ import { bsnRecognizer } from './recognizers/bsn.js';
 import { emailRecognizer } from './recognizers/email.js';
 import { ibanRecognizer } from './recognizers/iban.js';
 import { clientNumberRecognizer, dateOfBirthRecognizer, licensePlateRecognizer, vNumberRecognizer } from './recognizers/labelled-values.js';
-import { personRecognizer } from './recognizers/person.js';
+import { initialsRecognizer, personRecognizer } from './recognizers/person.js';
 import { phoneRecognizer } from './recognizers/phone.js';
 
 /** The built-in recognizers, frozen; callers add their own through the options, not by mutation. */
@@ -19,4 +19,5 @@ export const DEFAULT_RECOGNIZERS: readonly Recognizer[] = Object.freeze([
   clientNumberRecognizer,
   addressRecognizer,
   personRecognizer,
+  initialsRecognizer,
 ]);

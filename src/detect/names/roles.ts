@@ -88,7 +88,8 @@ export function findRole(lex: Lexicons, tokens: readonly Token[], from: number, 
     const word = foldWord(prev.text);
     if (word === 'en' || word === '&' || word === ',') crossedConjunction = true;
     else if (crossedConjunction && isCapitalised(prev.text) && looksLikeNamePart(lex, prev.text)) crossedName = true;
-    if (!(ROLE_LINKS.has(word) || DETERMINERS.has(word) || (isCapitalised(prev.text) && steps < 8))) break;
+    // "de staatssecretaris van Financiën, mevrouw Van Huffelen": a salutation may stand between.
+    if (!(ROLE_LINKS.has(word) || DETERMINERS.has(word) || lex.salutations.has(word) || (isCapitalised(prev.text) && steps < 8))) break;
     k--;
   }
   // "motie-Brekelmans", "amendement-Van der Plas": the name in a motion's name is an MP's.

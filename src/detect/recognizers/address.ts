@@ -4,6 +4,8 @@ import { foldForMatching } from '../../structure/fuzzy.js';
 import { POSTCODE_CITY, STREET_ADDRESS } from '../patterns/index.js';
 import { type Candidate, defineRecognizer, type RecognizerContext } from '../recognizer.js';
 
+const NOT_STREETS = ['woord', 'akkoord', 'krachtenveld', 'speelveld', 'werkveld', 'beleidsveld', 'aandachtsveld', 'middenveld', 'vakgebied', 'zwaartepunt', 'overleg'];
+
 // Words near an address that make it a government building's (visiting / postal address).
 const ORGANISATION_CUES = /\b(?:bezoekadres|postadres|postbus|afzendadres|retouradres|correspondentieadres|ministerie|directie|dienst|agentschap|gemeente|provincie|www\.|rijksoverheid|inspectie|secretariaat|kantoor|vestiging|locatie)\b/;
 // Words that make it a person's home address.
@@ -57,6 +59,9 @@ export const addressRecognizer = defineRecognizer({
     const out: Candidate[] = [];
     const covered: Span[] = [];
     for (const m of ctx.text.matchAll(STREET_ADDRESS)) {
+      // "Antwoord 1", "Krachtenveld 2": words that end like a street but are none.
+      const lastWord = (m.groups?.street ?? '').split(' ').pop()?.toLowerCase() ?? '';
+      if (NOT_STREETS.some((w) => lastWord.endsWith(w))) continue;
       // "Stand van de Uitvoering 2026": a year after a word is no house number.
       if (/^(?:19|20)\d{2}$/.test(m.groups?.number ?? '') && !m.groups?.postcode) continue;
       const span = { start: m.index, end: m.index + m[0].length };

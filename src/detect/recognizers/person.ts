@@ -277,3 +277,32 @@ export const personRecognizer = defineRecognizer({
     { text: 'De Stand van de Uitvoering gaat naar de Tweede Kamer in Den Haag.', expect: [] },
   ],
 });
+
+// Initials as a paraaf in running text: "[opmerking JdV: ...]", "(PvD)", "akkoord JvdB".
+const INITIALS_TOKEN = /(?<![\p{L}\d])(?<value>\p{Lu}\p{Ll}{1,3}\p{Lu})(?![\p{L}\d])/gu;
+const INITIALS_CUE = /(?:opmerking|comment|reactie|noot|paraaf|akkoord|vraag|cc|gezien|ok)\s*$/i;
+
+/** Initials used as a paraaf in comments and approvals, where a cue says they are a person's. */
+export const initialsRecognizer = defineRecognizer({
+  id: 'initials',
+  entity: 'person',
+  suggestedGround: '5.1.2e',
+  find(ctx) {
+    const out: Candidate[] = [];
+    for (const m of ctx.text.matchAll(INITIALS_TOKEN)) {
+      const value = m.groups?.value ?? '';
+      if (ctx.lexicons.organisationWords.has(value.toLowerCase())) continue;
+      const before = ctx.text.slice(Math.max(0, m.index - 20), m.index);
+      const after = ctx.text.slice(m.index + value.length, m.index + value.length + 2);
+      const bracketed = /[[(]\s*$/.test(before) && /^[\]):]/.test(after);
+      if (!INITIALS_CUE.test(before) && !bracketed) continue;
+      out.push({ span: { start: m.index, end: m.index + value.length }, confidence: 0.8, evidence: ['initials-cue'], personKey: `initials:${value}` });
+    }
+    return out;
+  },
+  examples: [
+    { text: '[opmerking JdV: graag afstemmen]', expect: ['JdV'] },
+    { text: 'Akkoord JvdB, 3 mei', expect: ['JvdB'] },
+    { text: 'Ingeschreven bij de KvK in Utrecht.', expect: [] },
+  ],
+});
