@@ -29,3 +29,8 @@ export function findValues(haystack: string, values: readonly string[], caseSens
   }
   return found;
 }
+
+/** How often `value` occurs as a whole word in `haystack`. */
+export function countOccurrences(haystack: string, value: string, caseSensitive: boolean): number {
+  return findValues(haystack, [value], caseSensitive).get(valueKey(value, caseSensitive))?.length ?? 0;
+}

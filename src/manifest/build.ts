@@ -1,5 +1,6 @@
 import { compareGroundCodes, GROUNDS, type GroundCode } from '../decide/grounds.js';
 import type { DecidedDocument } from '../document/document.js';
+import type { Stage } from '../document/types.js';
 import { pageOf } from '../ingest/pages.js';
 import type { AppliedRedaction } from '../redact/text.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
@@ -12,6 +13,15 @@ export interface ManifestInputs {
   readonly outputSha256: string;
   readonly outputPath: string | null;
   readonly generatedAt?: string;
+  /** PDF input: the boxes of each applied redaction (same order as `applied`). */
+  readonly boxes?: readonly (readonly { page: number; x: number; y: number; width: number; height: number }[])[];
+  /** Warnings from later stages (PDF scrubbing), as diagnostics. */
+  readonly extraWarnings?: readonly { code: string; stage: Stage; message: string }[];
+}
+
+function roundBox(b: { page: number; x: number; y: number; width: number; height: number }) {
+  const r = (n: number) => Math.round(n * 100) / 100;
+  return { page: b.page, x: r(b.x), y: r(b.y), width: r(b.width), height: r(b.height) };
 }
 
 function round(n: number): number {
@@ -30,8 +40,9 @@ export function buildManifest(inputs: ManifestInputs): Manifest {
   const appliedIds = new Set(applied.map((a) => a.decision.finding.id));
 
   const redactions = applied
-    .filter((a) => a.decision.action === 'redact')
-    .map((a, i) => ({
+    .map((a, k) => ({ a, boxes: inputs.boxes?.[k] }))
+    .filter(({ a }) => a.decision.action === 'redact')
+    .map(({ a, boxes }, i) => ({
       id: `r${i + 1}`,
       ground: a.decision.ground,
       entity: a.decision.finding.entity,
@@ -40,6 +51,7 @@ export function buildManifest(inputs: ManifestInputs): Manifest {
       page: page(a.source.start),
       detector: a.decision.finding.detector,
       confidence: round(a.decision.finding.confidence),
+      ...(boxes ? { boxes: boxes.map(roundBox) } : {}),
     }));
 
   const review = doc.decisions
@@ -83,7 +95,8 @@ export function buildManifest(inputs: ManifestInputs): Manifest {
     .map((d) => {
       const source = d.span ? doc.map.toSource(d.span) : undefined;
       return { code: d.code, stage: d.stage, message: d.message, ...(source ? { start: source.start, end: source.end } : {}) };
-    });
+    })
+    .concat((inputs.extraWarnings ?? []).map((w) => ({ code: w.code, stage: w.stage, message: w.message })));
 
   const manifest: Manifest = {
     schemaVersion: MANIFEST_SCHEMA_VERSION,

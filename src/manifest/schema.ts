@@ -9,16 +9,28 @@ const Offset = z.number().int().nonnegative();
 export const AssessmentSchema = z.enum(['openbaar', 'deels openbaar', 'niet openbaar']);
 export type Assessment = z.infer<typeof AssessmentSchema>;
 
+const BoxSchema = z
+  .object({
+    page: z.number().int().positive(),
+    x: z.number(),
+    y: z.number(),
+    width: z.number().nonnegative(),
+    height: z.number().nonnegative(),
+  })
+  .strict()
+  .describe('A redaction box in PDF user space (points, origin bottom-left of the page).');
+
 const RedactionSchema = z
   .object({
     id: z.string().describe('Stable within the manifest: r1, r2, ... in text order.'),
     ground: GroundCodeSchema,
     entity: EntityTypeSchema,
-    start: Offset.describe('Start offset in the source text (JavaScript string index into the decoded input).'),
+    start: Offset.describe('Start offset in the source text (JavaScript string index into the decoded input; for PDF input, into the text woo-redact extracted, pages separated by form feeds).'),
     end: Offset.describe('End offset (exclusive).'),
     page: z.number().int().positive(),
     detector: z.string(),
     confidence: z.number().min(0).max(1),
+    boxes: z.array(BoxSchema).optional().describe('PDF input only: where the redaction was painted.'),
   })
   .strict();
 

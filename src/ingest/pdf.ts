@@ -1,0 +1,87 @@
+import { EncryptedPDFError, PDFDocument } from 'pdf-lib';
+import type { IngestedDocument } from '../document/document.js';
+import { InputError, WooRedactError } from '../errors.js';
+import { ContentStreamError } from '../pdf/content-stream.js';
+import { UnsupportedFontError } from '../pdf/fonts.js';
+import { type Glyph, type ImagePlacement, PageInterpreter, type StreamTarget, UnsupportedContentError } from '../pdf/interpret.js';
+import { layoutPage } from '../pdf/layout.js';
+import { UnsupportedStreamError } from '../pdf/objects.js';
+import { pageStarts } from './pages.js';
+import { sha256 } from './text.js';
+
+/** What the PDF redactor needs beyond the text: the loaded file and every glyph's place. */
+export interface PdfLayout {
+  readonly pdf: PDFDocument;
+  readonly glyphs: readonly Glyph[];
+  readonly images: readonly ImagePlacement[];
+  readonly targets: readonly StreamTarget[];
+  readonly pageTargets: readonly StreamTarget[];
+  /** For every character of the document text, the index of its glyph (-1: inserted). */
+  readonly glyphOf: Int32Array;
+}
+
+export interface IngestedPdf {
+  readonly doc: IngestedDocument;
+  readonly layout: PdfLayout;
+}
+
+export class PdfError extends WooRedactError {}
+
+/**
+ * Reads a PDF into the document model: the text of every page from its content streams (page
+ * breaks as form feeds), each character tied to its glyph so a span maps to exact positions.
+ */
+export async function ingestPdf(bytes: Uint8Array, path?: string): Promise<IngestedPdf> {
+  let pdf: PDFDocument;
+  try {
+    pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
+  } catch (error) {
+    if (error instanceof EncryptedPDFError) {
+      throw new PdfError('PDF_ENCRYPTED', 'the PDF is encrypted; remove the encryption first (for example `qpdf --decrypt in.pdf out.pdf`, with --password=... if it needs one) and run again');
+    }
+    throw new InputError('PDF_DAMAGED', 'the file is not a readable PDF (damaged or not a PDF); re-export it from the source application');
+  }
+  const glyphs: Glyph[] = [];
+  const images: ImagePlacement[] = [];
+  const targets: StreamTarget[] = [];
+  const pageTargets: StreamTarget[] = [];
+  const texts: string[] = [];
+  const glyphOf: number[] = [];
+  const pages = pdf.getPages();
+  if (pages.length === 0) throw new InputError('PDF_DAMAGED', 'the PDF has no pages');
+  try {
+    pages.forEach((page, index) => {
+      const interpreter = new PageInterpreter(pdf.context, index);
+      pageTargets.push(interpreter.run(page));
+      const laid = layoutPage(interpreter.glyphs, glyphs.length);
+      if (index > 0) {
+        texts.push('\f');
+        glyphOf.push(-1);
+      }
+      texts.push(laid.text);
+      glyphOf.push(...laid.glyphOf);
+      glyphs.push(...interpreter.glyphs);
+      images.push(...interpreter.images);
+      targets.push(...interpreter.targets);
+    });
+  } catch (error) {
+    if (error instanceof UnsupportedFontError || error instanceof UnsupportedContentError || error instanceof UnsupportedStreamError || error instanceof ContentStreamError) {
+      throw new PdfError('PDF_NOT_SUPPORTED', `the PDF uses something woo-redact cannot redact safely yet (${error.message}); nothing was written`);
+    }
+    throw error;
+  }
+  const text = texts.join('');
+  if (glyphs.length === 0 || text.trim().length === 0) {
+    throw new PdfError('PDF_NO_TEXT', 'the PDF has no text layer (a scan?): run OCR on it first (for example `ocrmypdf -l nld in.pdf out.pdf`) and redact the result');
+  }
+  const starts = pageStarts(text);
+  return {
+    doc: {
+      source: { kind: 'pdf', ...(path !== undefined ? { path } : {}), sha256: sha256(bytes), pages: pages.length },
+      sourceText: text,
+      pageStarts: starts,
+      diagnostics: [],
+    },
+    layout: { pdf, glyphs, images, targets, pageTargets, glyphOf: Int32Array.from(glyphOf) },
+  };
+}

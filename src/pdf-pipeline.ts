@@ -1,0 +1,89 @@
+/**
+ * The pipeline for PDF input: the same analysis as for text, then real redaction of the file.
+ *
+ *   ingest (glyphs) -> normalise -> structure -> detect -> decide
+ *     -> redact (remove glyphs, paint boxes, scrub) -> save fresh -> verify (pdf.js, raw, streams) -> manifest
+ */
+import { PDFName, PDFString } from 'pdf-lib';
+import { isPublicKeep } from './decide/decide.js';
+import { type Policy, policyHash, PolicySchema } from './decide/policy.js';
+import { LeakError } from './errors.js';
+import { ingestPdf, PdfError } from './ingest/pdf.js';
+import { sha256 } from './ingest/text.js';
+import { buildManifest } from './manifest/build.js';
+import type { Manifest } from './manifest/schema.js';
+import { analyzeDocument, type PipelineOptions } from './pipeline.js';
+import { quadBounds } from './pdf/interpret.js';
+import { paintBoxes } from './redact/pdf/paint.js';
+import { applyRemovals, RewriteError } from './redact/pdf/rewrite.js';
+import { scrubDocument, sweepUnreachable } from './redact/pdf/scrub.js';
+import { type Box, glyphsUnderBoxes, selectGlyphs } from './redact/pdf/select.js';
+import { appliedDecisions, boxLabel } from './redact/text.js';
+import { countOccurrences } from './document/value-search.js';
+import { findPdfSurvivors, type PdfCheckValue } from './verify/pdf.js';
+import type { DecidedDocument } from './document/document.js';
+
+export interface PdfRedactionResult {
+  /** The redacted PDF, a fresh file (no earlier revisions, no unreachable objects). */
+  readonly pdf: Uint8Array;
+  readonly manifest: Manifest;
+  readonly document: DecidedDocument;
+}
+
+function intersects(a: Box, b: { x0: number; y0: number; x1: number; y1: number }): boolean {
+  return a.x < b.x1 && a.x + a.width > b.x0 && a.y < b.y1 && a.y + a.height > b.y0;
+}
+
+/** Redacts a PDF; throws (and writes nothing) when the result cannot be proven clean. */
+export async function runPdfPipeline(bytes: Uint8Array, path: string | undefined, options: PipelineOptions = {}): Promise<PdfRedactionResult> {
+  const policy: Policy = PolicySchema.parse(options.policy ?? {});
+  const { doc, layout } = await ingestPdf(bytes, path);
+  const decided = analyzeDocument(doc, { ...options, policy });
+  const applied = appliedDecisions(decided, policy);
+  const selections = selectGlyphs(layout, applied);
+  const boxes = selections.flatMap((s) => s.boxes.map((box) => ({ box, label: boxLabel(s.applied.decision.ground) })));
+  const allBoxes = boxes.map((b) => b.box);
+
+  // Images under a box would keep the text readable in their pixels: refuse until pixels are destroyed.
+  const covered = layout.images.find((img) => allBoxes.some((b) => b.page === img.pageIndex + 1 && intersects(b, quadBounds(img.quad))));
+  if (covered) {
+    throw new PdfError('PDF_IMAGE_UNDER_REDACTION', `a redaction on page ${covered.pageIndex + 1} lies over an image; destroying image pixels is not supported yet, so nothing was written (redact this file by hand)`);
+  }
+
+  const removed = new Set<number>(selections.flatMap((s) => s.glyphs));
+  for (const g of glyphsUnderBoxes(layout, allBoxes)) removed.add(g);
+  try {
+    applyRemovals(layout.pdf, layout.pageTargets, [...removed].sort((a, b) => a - b).map((i) => layout.glyphs[i] as (typeof layout.glyphs)[number]));
+  } catch (error) {
+    if (error instanceof RewriteError) throw new PdfError('PDF_NOT_SUPPORTED', `the PDF's text cannot be rewritten safely (${error.message}); nothing was written`);
+    throw error;
+  }
+  await paintBoxes(layout.pdf, boxes);
+  const values = applied.map((a) => decided.sourceText.slice(a.source.start, a.source.end));
+  const scrubbed = scrubDocument(layout.pdf, allBoxes, values);
+  layout.pdf.catalog.set(PDFName.of('Lang'), PDFString.of('nl-NL'));
+  sweepUnreachable(layout.pdf);
+  const out = await layout.pdf.save({ useObjectStreams: false, updateFieldAppearances: false, addDefaultPage: false });
+
+  // Verify by every channel; a public official kept readable may recur as often as kept.
+  const keptText = decided.decisions.filter(isPublicKeep).map((d) => decided.text.slice(d.finding.span.start, d.finding.span.end)).join('\n');
+  const checks: PdfCheckValue[] = applied.map((a, id) => {
+    const caseSensitive = a.decision.finding.entity === 'person';
+    const value = decided.sourceText.slice(a.source.start, a.source.end);
+    return { value, caseSensitive, allowed: countOccurrences(keptText, value, caseSensitive), id };
+  });
+  const survivors = await findPdfSurvivors(out, checks);
+  if (survivors.length > 0) throw new LeakError(survivors.map((id) => (applied[id] as (typeof applied)[number]).source));
+
+  const manifest = buildManifest({
+    doc: decided,
+    applied,
+    policySha256: policyHash(policy),
+    outputSha256: sha256(out),
+    outputPath: options.outputPath ?? null,
+    boxes: selections.map((s) => s.boxes),
+    extraWarnings: scrubbed.map((r) => ({ code: r.code, stage: 'redact' as const, message: r.message })),
+    ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
+  });
+  return { pdf: out, manifest, document: decided };
+}

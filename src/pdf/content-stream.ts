@@ -1,0 +1,238 @@
+/**
+ * A PDF content-stream lexer, parser and writer: pdf-lib writes operators but cannot read them.
+ * Operands keep their bytes, so an operation we do not touch is written back unchanged.
+ */
+export type Operand =
+  | { readonly kind: 'number'; readonly value: number; readonly raw: string }
+  | { readonly kind: 'name'; readonly value: string; readonly raw: string }
+  | { readonly kind: 'string'; readonly bytes: Uint8Array; readonly raw: string }
+  | { readonly kind: 'array'; readonly items: readonly Operand[] }
+  | { readonly kind: 'dict'; readonly raw: string }
+  | { readonly kind: 'other'; readonly raw: string };
+
+export interface Operation {
+  readonly operator: string;
+  readonly operands: readonly Operand[];
+  /** For inline images (BI): the raw bytes from "BI" through "EI". */
+  readonly inlineImage?: Uint8Array;
+}
+
+const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
+const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
+
+function latin1(bytes: Uint8Array, start: number, end: number): string {
+  let s = '';
+  for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i] as number);
+  return s;
+}
+
+export class ContentStreamError extends Error {}
+
+/** Parses a content stream into operations. Throws ContentStreamError on malformed input. */
+export function parseContentStream(bytes: Uint8Array): Operation[] {
+  const ops: Operation[] = [];
+  let i = 0;
+  const n = bytes.length;
+  const stack: Operand[][] = [[]];
+
+  const skipSpace = () => {
+    for (;;) {
+      while (i < n && WHITESPACE.has(bytes[i] as number)) i++;
+      if (i < n && bytes[i] === 0x25) {
+        while (i < n && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i++;
+        continue;
+      }
+      return;
+    }
+  };
+  const push = (o: Operand) => (stack[stack.length - 1] as Operand[]).push(o);
+
+  while (true) {
+    skipSpace();
+    if (i >= n) break;
+    const c = bytes[i] as number;
+    const start = i;
+    if (c === 0x28) {
+      // Literal string with escapes and balanced parentheses.
+      i++;
+      let depth = 1;
+      const out: number[] = [];
+      while (i < n && depth > 0) {
+        const b = bytes[i++] as number;
+        if (b === 0x5c) {
+          const e = bytes[i++] as number;
+          if (e === 0x6e) out.push(0x0a);
+          else if (e === 0x72) out.push(0x0d);
+          else if (e === 0x74) out.push(0x09);
+          else if (e === 0x62) out.push(0x08);
+          else if (e === 0x66) out.push(0x0c);
+          else if (e >= 0x30 && e <= 0x37) {
+            let v = e - 0x30;
+            for (let k = 0; k < 2 && i < n && (bytes[i] as number) >= 0x30 && (bytes[i] as number) <= 0x37; k++) v = v * 8 + ((bytes[i++] as number) - 0x30);
+            out.push(v & 0xff);
+          } else if (e === 0x0d) {
+            if (bytes[i] === 0x0a) i++;
+          } else if (e === 0x0a) {
+            // line continuation
+          } else out.push(e);
+        } else if (b === 0x28) {
+          depth++;
+          out.push(b);
+        } else if (b === 0x29) {
+          depth--;
+          if (depth > 0) out.push(b);
+        } else out.push(b);
+      }
+      if (depth !== 0) throw new ContentStreamError('unterminated string');
+      push({ kind: 'string', bytes: Uint8Array.from(out), raw: latin1(bytes, start, i) });
+    } else if (c === 0x3c && bytes[i + 1] === 0x3c) {
+      // Dictionary operand (BDC properties): kept as raw text with nesting.
+      let depth = 0;
+      while (i < n) {
+        if (bytes[i] === 0x3c && bytes[i + 1] === 0x3c) {
+          depth++;
+          i += 2;
+        } else if (bytes[i] === 0x3e && bytes[i + 1] === 0x3e) {
+          depth--;
+          i += 2;
+          if (depth === 0) break;
+        } else if (bytes[i] === 0x28) {
+          // skip nested string
+          let d = 0;
+          do {
+            if (bytes[i] === 0x5c) i++;
+            else if (bytes[i] === 0x28) d++;
+            else if (bytes[i] === 0x29) d--;
+            i++;
+          } while (i < n && d > 0);
+        } else i++;
+      }
+      if (depth !== 0) throw new ContentStreamError('unterminated dictionary');
+      push({ kind: 'dict', raw: latin1(bytes, start, i) });
+    } else if (c === 0x3c) {
+      i++;
+      const hex: number[] = [];
+      while (i < n && bytes[i] !== 0x3e) {
+        const b = bytes[i++] as number;
+        if (!WHITESPACE.has(b)) hex.push(b);
+      }
+      if (i >= n) throw new ContentStreamError('unterminated hex string');
+      i++;
+      if (hex.length % 2 === 1) hex.push(0x30);
+      const out = new Uint8Array(hex.length / 2);
+      for (let k = 0; k < out.length; k++) out[k] = Number.parseInt(String.fromCharCode(hex[2 * k] as number, hex[2 * k + 1] as number), 16);
+      push({ kind: 'string', bytes: out, raw: latin1(bytes, start, i) });
+    } else if (c === 0x5b) {
+      i++;
+      stack.push([]);
+    } else if (c === 0x5d) {
+      i++;
+      if (stack.length < 2) throw new ContentStreamError('unbalanced array');
+      const items = stack.pop() as Operand[];
+      push({ kind: 'array', items });
+    } else if (c === 0x2f) {
+      i++;
+      while (i < n && !WHITESPACE.has(bytes[i] as number) && !DELIMITERS.has(bytes[i] as number)) i++;
+      const raw = latin1(bytes, start, i);
+      push({ kind: 'name', value: raw.slice(1).replace(/#([0-9a-fA-F]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))), raw });
+    } else if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
+      i++;
+      while (i < n && /[0-9.]/.test(String.fromCharCode(bytes[i] as number))) i++;
+      const raw = latin1(bytes, start, i);
+      const value = Number.parseFloat(raw);
+      push({ kind: 'number', value: Number.isNaN(value) ? 0 : value, raw });
+    } else {
+      while (i < n && !WHITESPACE.has(bytes[i] as number) && !DELIMITERS.has(bytes[i] as number)) i++;
+      if (i === start) {
+        // A stray delimiter (")", ">" or "}"): skip it.
+        i++;
+        continue;
+      }
+      const word = latin1(bytes, start, i);
+      if (word === 'true' || word === 'false' || word === 'null') {
+        push({ kind: 'other', raw: word });
+        continue;
+      }
+      if (stack.length > 1) throw new ContentStreamError(`operator ${word} inside an array`);
+      if (word === 'BI') {
+        // Inline image: up to "ID", one whitespace byte, binary data, then "EI" after whitespace.
+        const idAt = indexOfWord(bytes, 'ID', i);
+        if (idAt < 0) throw new ContentStreamError('inline image without ID');
+        let j = idAt + 3;
+        let end = -1;
+        while (j < n - 1) {
+          if (bytes[j] === 0x45 && bytes[j + 1] === 0x49 && WHITESPACE.has(bytes[j - 1] as number) && (j + 2 >= n || WHITESPACE.has(bytes[j + 2] as number))) {
+            end = j + 2;
+            break;
+          }
+          j++;
+        }
+        if (end < 0) throw new ContentStreamError('inline image without EI');
+        ops.push({ operator: 'BI', operands: [], inlineImage: bytes.slice(start, end) });
+        stack[0] = [];
+        i = end;
+        continue;
+      }
+      ops.push({ operator: word, operands: stack[0] as Operand[] });
+      stack[0] = [];
+    }
+  }
+  return ops;
+}
+
+function indexOfWord(bytes: Uint8Array, word: string, from: number): number {
+  const a = word.charCodeAt(0);
+  const b = word.charCodeAt(1);
+  for (let i = from; i < bytes.length - 1; i++) {
+    if (bytes[i] === a && bytes[i + 1] === b && WHITESPACE.has(bytes[i - 1] as number) && WHITESPACE.has(bytes[i + 2] as number)) return i;
+  }
+  return -1;
+}
+
+export function hexString(bytes: Uint8Array): string {
+  let s = '<';
+  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  return `${s}>`;
+}
+
+function writeOperand(o: Operand): string {
+  switch (o.kind) {
+    case 'array':
+      return `[${o.items.map(writeOperand).join(' ')}]`;
+    case 'string':
+      return o.raw || hexString(o.bytes);
+    default:
+      return o.raw;
+  }
+}
+
+export function numberOperand(value: number): Operand {
+  const rounded = Math.round(value * 1000) / 1000;
+  return { kind: 'number', value: rounded, raw: String(rounded) };
+}
+
+export function stringOperand(bytes: Uint8Array): Operand {
+  return { kind: 'string', bytes, raw: hexString(bytes) };
+}
+
+/** Writes operations back to bytes. */
+export function writeContentStream(ops: readonly Operation[]): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const enc = (s: string) => Uint8Array.from(s, (ch) => ch.charCodeAt(0) & 0xff);
+  for (const op of ops) {
+    if (op.inlineImage) {
+      parts.push(op.inlineImage, enc('\n'));
+      continue;
+    }
+    const line = [...op.operands.map(writeOperand), op.operator].join(' ');
+    parts.push(enc(`${line}\n`));
+  }
+  const total = parts.reduce((s, p) => s + p.length, 0);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

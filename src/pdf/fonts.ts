@@ -1,0 +1,199 @@
+import { Encodings, Font, FontNames } from '@pdf-lib/standard-fonts';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
+import { glyphNameToUnicode } from './glyph-names.js';
+import { arrayOf, dictOf, get, nameOf, numberOf, numbers, resolve, streamBytes } from './objects.js';
+
+export class UnsupportedFontError extends Error {}
+
+/** What the interpreter needs of a font: how to split bytes into codes, and each code's width and text. */
+export interface PdfFont {
+  /** Bytes per character code: 1 for simple fonts, 2 for Identity-H/V composite fonts. */
+  readonly bytesPerCode: 1 | 2;
+  /** Advance width of a code in text space units per unit of font size. */
+  width(code: number): number;
+  /** The Unicode text of a code ('' when unknown). */
+  unicode(code: number): string;
+  /** Type3 fonts draw in their own glyph space; others use 1/1000. */
+  readonly vertical: boolean;
+}
+
+const STANDARD_14: Record<string, FontNames> = {
+  Helvetica: FontNames.Helvetica,
+  'Helvetica-Bold': FontNames.HelveticaBold,
+  'Helvetica-Oblique': FontNames.HelveticaOblique,
+  'Helvetica-BoldOblique': FontNames.HelveticaBoldOblique,
+  'Times-Roman': FontNames.TimesRoman,
+  'Times-Bold': FontNames.TimesRomanBold,
+  'Times-Italic': FontNames.TimesRomanItalic,
+  'Times-BoldItalic': FontNames.TimesRomanBoldItalic,
+  Courier: FontNames.Courier,
+  'Courier-Bold': FontNames.CourierBold,
+  'Courier-Oblique': FontNames.CourierOblique,
+  'Courier-BoldOblique': FontNames.CourierBoldOblique,
+  Symbol: FontNames.Symbol,
+  ZapfDingbats: FontNames.ZapfDingbats,
+  Arial: FontNames.Helvetica,
+  'Arial-Bold': FontNames.HelveticaBold,
+  'Arial,Bold': FontNames.HelveticaBold,
+  ArialMT: FontNames.Helvetica,
+  TimesNewRoman: FontNames.TimesRoman,
+  TimesNewRomanPSMT: FontNames.TimesRoman,
+};
+
+// WinAnsi code -> glyph name and Unicode, from pdf-lib's encoding tables.
+type CodeTable = Map<number, { name: string; unicode: string }>;
+let winAnsi: CodeTable | undefined;
+function winAnsiTable(): CodeTable {
+  if (winAnsi) return winAnsi;
+  winAnsi = new Map();
+  const mappings = (Encodings.WinAnsi as unknown as { unicodeMappings: Record<number, [number, string]> }).unicodeMappings;
+  for (const [unicode, [code, name]] of Object.entries(mappings)) winAnsi.set(code, { name, unicode: String.fromCodePoint(Number(unicode)) });
+  return winAnsi;
+}
+
+function standardTable(font: Font): CodeTable {
+  const table: CodeTable = new Map();
+  const metrics = (font as unknown as { CharMetrics: { N: string; C: number }[] }).CharMetrics;
+  for (const m of metrics) if (m.C >= 0) table.set(m.C, { name: m.N, unicode: glyphNameToUnicode(m.N) ?? '' });
+  return table;
+}
+
+/** Parses a ToUnicode CMap: bfchar and bfrange sections. */
+export function parseToUnicode(bytes: Uint8Array): Map<number, string> {
+  const text = Buffer.from(bytes).toString('latin1');
+  const map = new Map<number, string>();
+  const utf16 = (hex: string) => {
+    const units: number[] = [];
+    for (let k = 0; k + 4 <= hex.length; k += 4) units.push(Number.parseInt(hex.slice(k, k + 4), 16));
+    if (hex.length === 2) units.push(Number.parseInt(hex, 16));
+    return String.fromCharCode(...units);
+  };
+  for (const section of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+    for (const m of (section[1] as string).matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>/g)) {
+      map.set(Number.parseInt(m[1] as string, 16), utf16(m[2] as string));
+    }
+  }
+  for (const section of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+    const body = section[1] as string;
+    for (const m of body.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(?:<([0-9a-fA-F]*)>|\[([^\]]*)\])/g)) {
+      const lo = Number.parseInt(m[1] as string, 16);
+      const hi = Number.parseInt(m[2] as string, 16);
+      if (hi - lo > 65535) continue;
+      if (m[3] !== undefined) {
+        const dst = m[3];
+        const base = Number.parseInt(dst.slice(-4) || '0', 16);
+        const prefix = utf16(dst.slice(0, -4));
+        for (let c = lo; c <= hi; c++) map.set(c, prefix + String.fromCharCode(base + (c - lo)));
+      } else {
+        const items = [...(m[4] as string).matchAll(/<([0-9a-fA-F]*)>/g)].map((x) => utf16(x[1] as string));
+        items.forEach((u, k) => map.set(lo + k, u));
+      }
+    }
+  }
+  return map;
+}
+
+function toUnicodeOf(context: PDFContext, dict: PDFDict): Map<number, string> | undefined {
+  const stream = resolve(context, dict.get(PDFName.of('ToUnicode')));
+  return stream instanceof PDFStream ? parseToUnicode(streamBytes(stream)) : undefined;
+}
+
+function standardFontFor(baseFont: string | undefined): Font | undefined {
+  if (!baseFont) return undefined;
+  const stripped = baseFont.replace(/^[A-Z]{6}\+/, '');
+  const name = STANDARD_14[stripped];
+  return name ? Font.load(name) : undefined;
+}
+
+function simpleFont(context: PDFContext, dict: PDFDict): PdfFont {
+  const baseFont = nameOf(context, dict, 'BaseFont');
+  const standard = standardFontFor(baseFont);
+  const firstChar = numberOf(context, dict, 'FirstChar') ?? 0;
+  const widths = numbers(context, arrayOf(context, dict, 'Widths'));
+  const descriptor = dictOf(context, dict.get(PDFName.of('FontDescriptor')));
+  const missingWidth = numberOf(context, descriptor, 'MissingWidth') ?? 0;
+
+  // Code -> glyph name and Unicode: base encoding, then Differences.
+  const encodingObj = get(context, dict, 'Encoding');
+  let baseName: string | undefined;
+  let differences: PDFObject[] | undefined;
+  if (encodingObj instanceof PDFName) baseName = encodingObj.decodeText();
+  else if (encodingObj instanceof PDFDict) {
+    baseName = nameOf(context, encodingObj, 'BaseEncoding');
+    differences = arrayOf(context, encodingObj, 'Differences');
+  }
+  const table: CodeTable = new Map(
+    baseName === 'WinAnsiEncoding' || (!standard && baseName === undefined) ? winAnsiTable() : standard ? standardTable(standard) : winAnsiTable(),
+  );
+  if (differences) {
+    let code = 0;
+    for (const item of differences) {
+      if (item instanceof PDFNumber) code = item.asNumber();
+      else if (item instanceof PDFName) {
+        const name = item.decodeText();
+        table.set(code, { name, unicode: glyphNameToUnicode(name) ?? '' });
+        code++;
+      }
+    }
+  }
+  const toUnicode = toUnicodeOf(context, dict);
+  return {
+    bytesPerCode: 1,
+    vertical: false,
+    width(code) {
+      const w = widths[code - firstChar];
+      if (w !== undefined) return w / 1000;
+      const glyph = table.get(code);
+      if (standard && glyph) return Number(standard.getWidthOfGlyph(glyph.name) ?? 0) / 1000;
+      return (missingWidth || 500) / 1000;
+    },
+    unicode(code) {
+      return toUnicode?.get(code) ?? table.get(code)?.unicode ?? '';
+    },
+  };
+}
+
+function compositeFont(context: PDFContext, dict: PDFDict): PdfFont {
+  const encoding = nameOf(context, dict, 'Encoding');
+  if (encoding !== 'Identity-H' && encoding !== 'Identity-V') {
+    throw new UnsupportedFontError(`composite font with encoding ${encoding ?? 'embedded CMap'} is not supported`);
+  }
+  const descendants = arrayOf(context, dict, 'DescendantFonts');
+  const cid = dictOf(context, descendants?.[0]);
+  const dw = numberOf(context, cid, 'DW') ?? 1000;
+  const widths = new Map<number, number>();
+  const w = arrayOf(context, cid, 'W') ?? [];
+  for (let k = 0; k < w.length; ) {
+    const first = resolve(context, w[k]);
+    const second = resolve(context, w[k + 1]);
+    if (!(first instanceof PDFNumber)) break;
+    const start = first.asNumber();
+    if (second instanceof PDFArray) {
+      numbers(context, second.asArray()).forEach((v, j) => widths.set(start + j, v));
+      k += 2;
+    } else {
+      const last = second instanceof PDFNumber ? second.asNumber() : start;
+      const v = resolve(context, w[k + 2]);
+      const value = v instanceof PDFNumber ? v.asNumber() : dw;
+      for (let c = start; c <= last && c - start < 65536; c++) widths.set(c, value);
+      k += 3;
+    }
+  }
+  const toUnicode = toUnicodeOf(context, dict);
+  return {
+    bytesPerCode: 2,
+    vertical: encoding === 'Identity-V',
+    width: (code) => (widths.get(code) ?? dw) / 1000,
+    unicode: (code) => toUnicode?.get(code) ?? '',
+  };
+}
+
+/** The font model of a font dictionary; throws UnsupportedFontError where we cannot be exact. */
+export function loadFont(context: PDFContext, fontObj: PDFObject | undefined): PdfFont {
+  const dict = dictOf(context, fontObj);
+  if (!dict) throw new UnsupportedFontError('a text operator uses a font that is not defined');
+  const subtype = nameOf(context, dict, 'Subtype');
+  if (subtype === 'Type0') return compositeFont(context, dict);
+  if (subtype === 'Type3') throw new UnsupportedFontError('Type3 fonts are not supported yet');
+  return simpleFont(context, dict);
+}

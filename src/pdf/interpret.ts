@@ -1,0 +1,299 @@
+import { PDFArray, PDFDict, PDFName, PDFRef, PDFStream, type PDFContext, type PDFPage } from 'pdf-lib';
+import { type Operand, type Operation, parseContentStream } from './content-stream.js';
+import { loadFont, type PdfFont } from './fonts.js';
+import { type Matrix, IDENTITY, multiply, transformPoint } from './matrix.js';
+import { dictOf, get, numbers, resolve, streamBytes } from './objects.js';
+
+/** Where a glyph's bytes live: a page's content, or a form XObject drawn on that page. */
+export interface StreamTarget {
+  /** "page" or the path of form names from the page ("Fm1/Fm2"). */
+  readonly id: string;
+  readonly ops: Operation[];
+  /** The form's stream object (undefined for page content). */
+  readonly form?: { readonly ref: PDFRef | undefined; readonly stream: PDFStream; readonly parent: StreamTarget; readonly name: string };
+  readonly resources: PDFDict | undefined;
+}
+
+export type Quad = readonly [number, number, number, number, number, number, number, number];
+
+export interface Glyph {
+  readonly pageIndex: number;
+  readonly target: StreamTarget;
+  readonly opIndex: number;
+  /** Index of the string within the operands (TJ array item index; 0 for Tj, ', ", ). */
+  readonly itemIndex: number;
+  /** Byte range of the code within that string. */
+  readonly byteStart: number;
+  readonly byteEnd: number;
+  readonly unicode: string;
+  /** The glyph's box (advance x em height) as a quad in page user space. */
+  readonly quad: Quad;
+  /** Baseline start and end in user space, for line building. */
+  readonly origin: readonly [number, number];
+  readonly end: readonly [number, number];
+  readonly fontSize: number;
+  /** TJ adjustment (thousandths of text space) that replaces this glyph's advance exactly. */
+  readonly tjAdjust: number;
+  readonly invisible: boolean;
+}
+
+/** An image or other content drawn on a page, with the quad it covers. */
+export interface ImagePlacement {
+  readonly pageIndex: number;
+  readonly target: StreamTarget;
+  readonly opIndex: number;
+  readonly name: string;
+  readonly quad: Quad;
+  readonly inline: boolean;
+}
+
+export class UnsupportedContentError extends Error {}
+
+interface TextState {
+  charSpacing: number;
+  wordSpacing: number;
+  scale: number;
+  leading: number;
+  font: PdfFont | undefined;
+  fontSize: number;
+  render: number;
+  rise: number;
+}
+
+interface GraphicsState {
+  ctm: Matrix;
+  text: TextState;
+}
+
+const MAX_FORM_DEPTH = 12;
+
+function num(o: Operand | undefined): number {
+  return o?.kind === 'number' ? o.value : 0;
+}
+
+/** Reads a page's content (and its forms) into glyphs with exact positions, and image placements. */
+export class PageInterpreter {
+  readonly glyphs: Glyph[] = [];
+  readonly images: ImagePlacement[] = [];
+  readonly targets: StreamTarget[] = [];
+  readonly #fonts = new Map<string, PdfFont>();
+
+  constructor(
+    private readonly context: PDFContext,
+    private readonly pageIndex: number,
+  ) {}
+
+  run(page: PDFPage): StreamTarget {
+    const contents = resolve(this.context, page.node.get(PDFName.of('Contents')));
+    const streams: PDFStream[] = [];
+    if (contents instanceof PDFStream) streams.push(contents);
+    else if (contents instanceof PDFArray) {
+      for (const item of contents.asArray()) {
+        const s = resolve(this.context, item);
+        if (s instanceof PDFStream) streams.push(s);
+      }
+    }
+    const chunks = streams.map((s) => streamBytes(s));
+    const total = chunks.reduce((n, c) => n + c.length + 1, 0);
+    const bytes = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.length;
+      bytes[at++] = 0x0a;
+    }
+    const resources = dictOf(this.context, page.node.Resources());
+    const target: StreamTarget = { id: 'page', ops: parseContentStream(bytes), resources };
+    this.targets.push(target);
+    this.#walk(target, IDENTITY, 0);
+    return target;
+  }
+
+  #font(resources: PDFDict | undefined, name: string, targetId: string): PdfFont {
+    const key = `${targetId}/${name}`;
+    const cached = this.#fonts.get(key);
+    if (cached) return cached;
+    const fonts = dictOf(this.context, resources?.get(PDFName.of('Font')));
+    const font = loadFont(this.context, fonts?.get(PDFName.of(name)));
+    this.#fonts.set(key, font);
+    return font;
+  }
+
+  #walk(target: StreamTarget, baseCtm: Matrix, depth: number): void {
+    if (depth > MAX_FORM_DEPTH) throw new UnsupportedContentError('form XObjects are nested too deeply');
+    const stack: GraphicsState[] = [];
+    let gs: GraphicsState = {
+      ctm: baseCtm,
+      text: { charSpacing: 0, wordSpacing: 0, scale: 1, leading: 0, font: undefined, fontSize: 0, render: 0, rise: 0 },
+    };
+    let tm: Matrix = IDENTITY;
+    let tlm: Matrix = IDENTITY;
+    const ops = target.ops;
+    for (let index = 0; index < ops.length; index++) {
+      const op = ops[index] as Operation;
+      const a = op.operands;
+      switch (op.operator) {
+        case 'q':
+          stack.push({ ctm: gs.ctm, text: { ...gs.text } });
+          break;
+        case 'Q':
+          gs = stack.pop() ?? gs;
+          break;
+        case 'cm':
+          gs.ctm = multiply([num(a[0]), num(a[1]), num(a[2]), num(a[3]), num(a[4]), num(a[5])], gs.ctm);
+          break;
+        case 'BT':
+          tm = IDENTITY;
+          tlm = IDENTITY;
+          break;
+        case 'Tc':
+          gs.text.charSpacing = num(a[0]);
+          break;
+        case 'Tw':
+          gs.text.wordSpacing = num(a[0]);
+          break;
+        case 'Tz':
+          gs.text.scale = num(a[0]) / 100;
+          break;
+        case 'TL':
+          gs.text.leading = num(a[0]);
+          break;
+        case 'Tr':
+          gs.text.render = num(a[0]);
+          break;
+        case 'Ts':
+          gs.text.rise = num(a[0]);
+          break;
+        case 'Tf': {
+          const name = a[0]?.kind === 'name' ? a[0].value : '';
+          gs.text.font = this.#font(target.resources, name, target.id);
+          gs.text.fontSize = num(a[1]);
+          break;
+        }
+        case 'Td':
+          tlm = multiply([1, 0, 0, 1, num(a[0]), num(a[1])], tlm);
+          tm = tlm;
+          break;
+        case 'TD':
+          gs.text.leading = -num(a[1]);
+          tlm = multiply([1, 0, 0, 1, num(a[0]), num(a[1])], tlm);
+          tm = tlm;
+          break;
+        case 'Tm':
+          tlm = [num(a[0]), num(a[1]), num(a[2]), num(a[3]), num(a[4]), num(a[5])];
+          tm = tlm;
+          break;
+        case 'T*':
+          tlm = multiply([1, 0, 0, 1, 0, -gs.text.leading], tlm);
+          tm = tlm;
+          break;
+        case 'Tj':
+          tm = this.#show(target, index, 0, a[0], gs, tm);
+          break;
+        case "'":
+          tlm = multiply([1, 0, 0, 1, 0, -gs.text.leading], tlm);
+          tm = this.#show(target, index, 0, a[0], gs, tlm);
+          break;
+        case '"':
+          gs.text.wordSpacing = num(a[0]);
+          gs.text.charSpacing = num(a[1]);
+          tlm = multiply([1, 0, 0, 1, 0, -gs.text.leading], tlm);
+          tm = this.#show(target, index, 2, a[2], gs, tlm);
+          break;
+        case 'TJ': {
+          const items = a[0]?.kind === 'array' ? a[0].items : [];
+          items.forEach((item, k) => {
+            if (item.kind === 'number') {
+              const tx = (-item.value / 1000) * gs.text.fontSize * gs.text.scale;
+              tm = multiply([1, 0, 0, 1, tx, 0], tm);
+            } else if (item.kind === 'string') tm = this.#show(target, index, k, item, gs, tm);
+          });
+          break;
+        }
+        case 'Do': {
+          const name = a[0]?.kind === 'name' ? a[0].value : '';
+          this.#doXObject(target, index, name, gs.ctm, depth);
+          break;
+        }
+        case 'BI':
+          this.images.push({ pageIndex: this.pageIndex, target, opIndex: index, name: 'inline', quad: unitSquare(gs.ctm), inline: true });
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  #doXObject(target: StreamTarget, opIndex: number, name: string, ctm: Matrix, depth: number): void {
+    const xobjects = dictOf(this.context, target.resources?.get(PDFName.of('XObject')));
+    const raw = xobjects?.get(PDFName.of(name));
+    const stream = resolve(this.context, raw);
+    if (!(stream instanceof PDFStream)) return;
+    const subtype = get(this.context, stream.dict, 'Subtype');
+    const kind = subtype instanceof PDFName ? subtype.decodeText() : '';
+    if (kind === 'Image') {
+      this.images.push({ pageIndex: this.pageIndex, target, opIndex, name, quad: unitSquare(ctm), inline: false });
+      return;
+    }
+    if (kind !== 'Form') return;
+    const m = numbers(this.context, (get(this.context, stream.dict, 'Matrix') as PDFArray | undefined)?.asArray());
+    const formMatrix: Matrix = m.length === 6 ? (m as unknown as Matrix) : IDENTITY;
+    const resources = dictOf(this.context, stream.dict.get(PDFName.of('Resources'))) ?? target.resources;
+    const form: StreamTarget = {
+      id: `${target.id}/${name}`,
+      ops: parseContentStream(streamBytes(stream)),
+      form: { ref: raw instanceof PDFRef ? raw : undefined, stream, parent: target, name },
+      resources,
+    };
+    this.targets.push(form);
+    this.#walk(form, multiply(formMatrix, ctm), depth + 1);
+  }
+
+  #show(target: StreamTarget, opIndex: number, itemIndex: number, operand: Operand | undefined, gs: GraphicsState, start: Matrix): Matrix {
+    if (operand?.kind !== 'string') return start;
+    const font = gs.text.font;
+    if (!font) throw new UnsupportedContentError('text is shown before a font is set');
+    if (font.vertical) throw new UnsupportedContentError('vertical writing is not supported');
+    const t = gs.text;
+    const bytes = operand.bytes;
+    let tm = start;
+    for (let b = 0; b + font.bytesPerCode <= bytes.length; b += font.bytesPerCode) {
+      const code = font.bytesPerCode === 2 ? ((bytes[b] as number) << 8) | (bytes[b + 1] as number) : (bytes[b] as number);
+      const w0 = font.width(code);
+      const isSpace = font.bytesPerCode === 1 && code === 32;
+      const advance = w0 * t.fontSize + t.charSpacing + (isSpace ? t.wordSpacing : 0);
+      const trm = multiply(multiply([t.fontSize * t.scale, 0, 0, t.fontSize, 0, t.rise], tm), gs.ctm);
+      const w = w0;
+      const corners: Quad = [...transformPoint(trm, 0, -0.2), ...transformPoint(trm, w, -0.2), ...transformPoint(trm, w, 0.8), ...transformPoint(trm, 0, 0.8)] as unknown as Quad;
+      const origin = transformPoint(trm, 0, 0);
+      const end = transformPoint(trm, w, 0);
+      this.glyphs.push({
+        pageIndex: this.pageIndex,
+        target,
+        opIndex,
+        itemIndex,
+        byteStart: b,
+        byteEnd: b + font.bytesPerCode,
+        unicode: font.unicode(code),
+        quad: corners,
+        origin,
+        end,
+        fontSize: Math.hypot(trm[2], trm[3]),
+        tjAdjust: t.fontSize === 0 ? Number.NaN : -((advance * 1000) / t.fontSize),
+        invisible: t.render === 3 || t.render === 7,
+      });
+      tm = multiply([1, 0, 0, 1, advance * t.scale, 0], tm);
+    }
+    return tm;
+  }
+}
+
+function unitSquare(ctm: Matrix): Quad {
+  return [...transformPoint(ctm, 0, 0), ...transformPoint(ctm, 1, 0), ...transformPoint(ctm, 1, 1), ...transformPoint(ctm, 0, 1)] as unknown as Quad;
+}
+
+export function quadBounds(q: Quad): { x0: number; y0: number; x1: number; y1: number } {
+  const xs = [q[0], q[2], q[4], q[6]];
+  const ys = [q[1], q[3], q[5], q[7]];
+  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+}

@@ -1,0 +1,62 @@
+import { decodePDFRawStream, PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, type PDFContext, type PDFObject } from 'pdf-lib';
+
+/** Small typed readers over pdf-lib's object model. */
+export function resolve(context: PDFContext, obj: PDFObject | undefined): PDFObject | undefined {
+  let o = obj;
+  for (let depth = 0; o instanceof PDFRef && depth < 32; depth++) o = context.lookup(o);
+  return o instanceof PDFRef ? undefined : o;
+}
+
+export function dictOf(context: PDFContext, obj: PDFObject | undefined): PDFDict | undefined {
+  const o = resolve(context, obj);
+  if (o instanceof PDFDict) return o;
+  if (o instanceof PDFStream) return o.dict;
+  return undefined;
+}
+
+export function get(context: PDFContext, dict: PDFDict | undefined, key: string): PDFObject | undefined {
+  return dict ? resolve(context, dict.get(PDFName.of(key))) : undefined;
+}
+
+export function nameOf(context: PDFContext, dict: PDFDict | undefined, key: string): string | undefined {
+  const o = get(context, dict, key);
+  return o instanceof PDFName ? o.decodeText() : undefined;
+}
+
+export function numberOf(context: PDFContext, dict: PDFDict | undefined, key: string): number | undefined {
+  const o = get(context, dict, key);
+  return o instanceof PDFNumber ? o.asNumber() : undefined;
+}
+
+export function arrayOf(context: PDFContext, dict: PDFDict | undefined, key: string): PDFObject[] | undefined {
+  const o = get(context, dict, key);
+  return o instanceof PDFArray ? o.asArray().map((x) => resolve(context, x) ?? x) : undefined;
+}
+
+export function numbers(context: PDFContext, items: readonly PDFObject[] | undefined): number[] {
+  return (items ?? []).map((x) => {
+    const o = resolve(context, x);
+    return o instanceof PDFNumber ? o.asNumber() : 0;
+  });
+}
+
+export function textOf(obj: PDFObject | undefined): string | undefined {
+  if (obj instanceof PDFString || obj instanceof PDFHexString) return obj.decodeText();
+  if (obj instanceof PDFName) return obj.decodeText();
+  return undefined;
+}
+
+export class UnsupportedStreamError extends Error {}
+
+/** The decoded bytes of a stream; throws UnsupportedStreamError for filters pdf-lib cannot decode. */
+export function streamBytes(stream: PDFStream): Uint8Array {
+  if (stream instanceof PDFRawStream) {
+    try {
+      return decodePDFRawStream(stream).decode();
+    } catch (error) {
+      throw new UnsupportedStreamError(`a stream uses a filter that cannot be decoded (${(error as Error).message})`);
+    }
+  }
+  const s = stream as unknown as { getUnencodedContents?: () => Uint8Array; getContents: () => Uint8Array };
+  return s.getUnencodedContents ? s.getUnencodedContents() : s.getContents();
+}

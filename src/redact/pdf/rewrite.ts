@@ -1,0 +1,141 @@
+import { PDFDict, PDFName, PDFRef, type PDFContext, type PDFDocument, type PDFStream } from 'pdf-lib';
+import { type Operand, type Operation, numberOperand, stringOperand, writeContentStream } from '../../pdf/content-stream.js';
+import type { Glyph, StreamTarget } from '../../pdf/interpret.js';
+import { dictOf } from '../../pdf/objects.js';
+
+export class RewriteError extends Error {}
+
+type Removals = Map<number, Map<number, Map<number, Glyph>>>;
+
+function removalsByTarget(glyphs: readonly Glyph[]): Map<StreamTarget, Removals> {
+  const out = new Map<StreamTarget, Removals>();
+  for (const g of glyphs) {
+    let byOp = out.get(g.target);
+    if (!byOp) out.set(g.target, (byOp = new Map()));
+    let byItem = byOp.get(g.opIndex);
+    if (!byItem) byOp.set(g.opIndex, (byItem = new Map()));
+    let byByte = byItem.get(g.itemIndex);
+    if (!byByte) byItem.set(g.itemIndex, (byByte = new Map()));
+    byByte.set(g.byteStart, g);
+  }
+  return out;
+}
+
+/**
+ * Splits one shown string around the removed codes: kept bytes stay strings, every removed code
+ * becomes a TJ displacement of exactly its advance, so the rest of the line stays where it was.
+ */
+function splitString(bytes: Uint8Array, removed: Map<number, Glyph>, bytesPerCode: number, out: Operand[]): void {
+  let kept: number[] = [];
+  const flush = () => {
+    if (kept.length > 0) out.push(stringOperand(Uint8Array.from(kept)));
+    kept = [];
+  };
+  for (let b = 0; b < bytes.length; b += bytesPerCode) {
+    const g = removed.get(b);
+    if (!g) {
+      for (let k = 0; k < bytesPerCode && b + k < bytes.length; k++) kept.push(bytes[b + k] as number);
+      continue;
+    }
+    if (!Number.isFinite(g.tjAdjust)) throw new RewriteError('text shown at font size 0 cannot be rewritten');
+    flush();
+    const last = out[out.length - 1];
+    if (last?.kind === 'number') out[out.length - 1] = numberOperand(last.value + g.tjAdjust);
+    else out.push(numberOperand(g.tjAdjust));
+  }
+  flush();
+}
+
+function bytesPerCodeOf(removed: Map<number, Glyph>): number {
+  const g = removed.values().next().value as Glyph;
+  return g.byteEnd - g.byteStart;
+}
+
+/** Rewrites one target's operations with the given glyphs removed. */
+export function rewriteOps(ops: readonly Operation[], removals: Removals): Operation[] {
+  const out: Operation[] = [];
+  ops.forEach((op, index) => {
+    const byItem = removals.get(index);
+    if (!byItem) {
+      out.push(op);
+      return;
+    }
+    const items: Operand[] = [];
+    const source: readonly Operand[] =
+      op.operator === 'TJ' ? (op.operands[0]?.kind === 'array' ? op.operands[0].items : []) : [op.operands[op.operator === '"' ? 2 : 0] as Operand];
+    source.forEach((item, k) => {
+      const removed = byItem.get(op.operator === 'TJ' ? k : op.operator === '"' ? 2 : 0);
+      if (item.kind === 'string' && removed) splitString(item.bytes, removed, bytesPerCodeOf(removed), items);
+      else items.push(item);
+    });
+    if (op.operator === "'") out.push({ operator: 'T*', operands: [] });
+    if (op.operator === '"') {
+      out.push({ operator: 'Tw', operands: [op.operands[0] as Operand] });
+      out.push({ operator: 'Tc', operands: [op.operands[1] as Operand] });
+      out.push({ operator: 'T*', operands: [] });
+    }
+    out.push({ operator: 'TJ', operands: [{ kind: 'array', items }] });
+  });
+  return out;
+}
+
+function newStream(context: PDFContext, bytes: Uint8Array, template?: PDFDict): PDFRef {
+  const dict: Record<string, unknown> = {};
+  if (template) {
+    for (const [key, value] of template.entries()) {
+      const k = key.decodeText();
+      if (k === 'Length' || k === 'Filter' || k === 'DecodeParms' || k === 'Metadata' || k === 'PieceInfo') continue;
+      dict[k] = value;
+    }
+  }
+  const stream = context.flateStream(bytes, dict as never);
+  return context.register(stream);
+}
+
+/**
+ * Applies the removals to every affected content stream. A page gets a new content stream; a form
+ * XObject is copied (it may be drawn on other pages too) and its user's resources are copied to
+ * point at the copy, up to the page. The originals become unreachable and are swept before saving.
+ */
+export function applyRemovals(pdf: PDFDocument, pageTargets: readonly StreamTarget[], glyphs: readonly Glyph[]): void {
+  const context = pdf.context;
+  const byTarget = removalsByTarget(glyphs);
+  // Which targets change: those with removals and every ancestor of one.
+  const changed = new Set<StreamTarget>();
+  for (const t of byTarget.keys()) {
+    for (let x: StreamTarget | undefined = t; x; x = x.form?.parent) changed.add(x);
+  }
+  const replacement = new Map<StreamTarget, PDFRef>();
+  // Deepest first, so a parent sees its children's copies.
+  const ordered = [...changed].sort((a, b) => b.id.split('/').length - a.id.split('/').length);
+  for (const target of ordered) {
+    const ops = byTarget.has(target) ? rewriteOps(target.ops, byTarget.get(target) as Removals) : target.ops;
+    const children = [...changed].filter((c) => c.form?.parent === target);
+    let resources = target.resources;
+    if (children.length > 0) {
+      const copy = (resources?.clone(context) ?? context.obj({})) as PDFDict;
+      const xobjects = (dictOf(context, copy.get(PDFName.of('XObject')))?.clone(context) ?? context.obj({})) as PDFDict;
+      for (const child of children) xobjects.set(PDFName.of(child.form?.name as string), replacement.get(child) as PDFRef);
+      copy.set(PDFName.of('XObject'), xobjects);
+      resources = copy;
+    }
+    const bytes = writeContentStream(ops);
+    if (target.form) {
+      const template = (target.form.stream as PDFStream).dict.clone(context);
+      if (resources) template.set(PDFName.of('Resources'), resources);
+      replacement.set(target, newStream(context, bytes, template));
+    } else {
+      const pageIndex = pageTargets.indexOf(target);
+      const page = pdf.getPage(pageIndex);
+      // Wrapped in q/Q so that what is painted afterwards starts from a clean graphics state.
+      const wrapped = new Uint8Array(bytes.length + 4);
+      wrapped.set([0x71, 0x0a]);
+      wrapped.set(bytes, 2);
+      wrapped.set([0x51, 0x0a], bytes.length + 2);
+      page.node.set(PDFName.of('Contents'), newStream(context, wrapped));
+      if (resources && resources !== target.resources) page.node.set(PDFName.of('Resources'), resources);
+    }
+  }
+  // Pages whose text was not touched keep their streams; nothing else to do.
+  void PDFRef;
+}

@@ -1,0 +1,134 @@
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFStream, PDFString, type PDFContext, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { dictOf, resolve } from '../../pdf/objects.js';
+import type { Box } from './select.js';
+
+/** What scrubbing removed, for the manifest (counts, never content). */
+export interface ScrubReport {
+  readonly code: string;
+  readonly message: string;
+}
+
+function overlaps(rect: number[], box: Box): boolean {
+  const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = rect;
+  return Math.min(x0, x1) < box.x + box.width && Math.max(x0, x1) > box.x && Math.min(y0, y1) < box.y + box.height && Math.max(y0, y1) > box.y;
+}
+
+/** Every string reachable from an object, decoded: to check what an annotation or outline says. */
+function strings(context: PDFContext, obj: PDFObject | undefined, out: string[], seen = new Set<PDFObject>(), depth = 0): string[] {
+  const o = resolve(context, obj);
+  if (!o || seen.has(o) || depth > 20) return out;
+  seen.add(o);
+  if (o instanceof PDFString || o instanceof PDFHexString) out.push(o.decodeText());
+  else if (o instanceof PDFArray) for (const x of o.asArray()) strings(context, x, out, seen, depth + 1);
+  else if (o instanceof PDFDict) for (const [k, v] of o.entries()) if (k.decodeText() !== 'Parent' && k.decodeText() !== 'P') strings(context, v, out, seen, depth + 1);
+  return out;
+}
+
+function mentions(texts: readonly string[], values: readonly string[]): boolean {
+  const hay = texts.join('\n').toLowerCase().replace(/\s+/g, ' ');
+  return values.some((v) => v.length >= 3 && hay.includes(v.toLowerCase().replace(/\s+/g, ' ')));
+}
+
+/**
+ * Removes every other place the redacted text can hide: document metadata (Info, XMP), page
+ * annotations over a box or quoting a value, form fields, outlines, embedded files, JavaScript,
+ * thumbnails and private application data. Returns what was removed.
+ */
+export function scrubDocument(pdf: PDFDocument, boxes: readonly Box[], values: readonly string[]): ScrubReport[] {
+  const context = pdf.context;
+  const report: ScrubReport[] = [];
+  const catalog = pdf.catalog;
+
+  // Metadata: a fresh Info with only a producer; XMP goes.
+  const info = context.obj({ Producer: PDFString.of('woo-redact') });
+  context.trailerInfo.Info = context.register(info);
+  for (const key of ['Metadata', 'PieceInfo', 'SpiderInfo']) catalog.delete(PDFName.of(key));
+
+  // JavaScript, embedded files, actions that run on open.
+  const names = dictOf(context, catalog.get(PDFName.of('Names')));
+  if (names) {
+    for (const key of ['EmbeddedFiles', 'JavaScript']) {
+      if (names.has(PDFName.of(key))) {
+        names.delete(PDFName.of(key));
+        report.push({ code: key === 'JavaScript' ? 'PDF_JAVASCRIPT_REMOVED' : 'PDF_ATTACHMENTS_REMOVED', message: key === 'JavaScript' ? 'document JavaScript was removed' : 'embedded files (attachments) were removed; publish them separately after their own assessment' });
+      }
+    }
+  }
+  for (const key of ['OpenAction', 'AA', 'Collection']) catalog.delete(PDFName.of(key));
+
+  // Form fields: their values and appearances can hold anything; they go (with their widgets).
+  if (catalog.has(PDFName.of('AcroForm'))) {
+    catalog.delete(PDFName.of('AcroForm'));
+    report.push({ code: 'PDF_FORM_REMOVED', message: 'form fields were removed (their values cannot be verified)' });
+  }
+
+  // Outlines and page labels quoting a redacted value.
+  for (const key of ['Outlines', 'PageLabels', 'StructTreeRoot']) {
+    const obj = catalog.get(PDFName.of(key));
+    if (obj && mentions(strings(context, obj, []), values)) {
+      catalog.delete(PDFName.of(key));
+      if (key === 'StructTreeRoot') catalog.delete(PDFName.of('MarkInfo'));
+      report.push({ code: `PDF_${key.toUpperCase()}_REMOVED`, message: `${key} quoted redacted text and were removed` });
+    }
+  }
+
+  let annotations = 0;
+  pdf.getPages().forEach((page, index) => {
+    const node = page.node;
+    for (const key of ['Thumb', 'PieceInfo', 'Metadata']) node.delete(PDFName.of(key));
+    const annots = resolve(context, node.get(PDFName.of('Annots')));
+    if (!(annots instanceof PDFArray)) return;
+    const kept: PDFObject[] = [];
+    for (const a of annots.asArray()) {
+      const d = dictOf(context, a);
+      if (!d) continue;
+      const subtype = resolve(context, d.get(PDFName.of('Subtype')));
+      const rect = resolve(context, d.get(PDFName.of('Rect')));
+      const r = rect instanceof PDFArray ? rect.asArray().map((x) => Number((resolve(context, x) as { asNumber?: () => number })?.asNumber?.() ?? 0)) : [];
+      const isLink = subtype instanceof PDFName && subtype.decodeText() === 'Link';
+      const overBox = boxes.some((b) => b.page === index + 1 && overlaps(r, b));
+      const quotes = mentions(strings(context, a, []), values);
+      // Links keep working unless they touch a redaction; every other annotation goes.
+      if (isLink && !overBox && !quotes) kept.push(a);
+      else annotations++;
+    }
+    if (kept.length > 0) node.set(PDFName.of('Annots'), context.obj(kept));
+    else node.delete(PDFName.of('Annots'));
+  });
+  if (annotations > 0) report.push({ code: 'PDF_ANNOTATIONS_REMOVED', message: `${annotations} annotation(s) were removed (comments, form widgets, or links over a redaction)` });
+  return report;
+}
+
+/**
+ * Deletes every object not reachable from the trailer (Root, Info): old revisions, replaced
+ * streams and copied-over forms would otherwise be written out by pdf-lib's save.
+ */
+export function sweepUnreachable(pdf: PDFDocument): number {
+  const context = pdf.context;
+  const reachable = new Set<string>();
+  const stack: PDFObject[] = [context.trailerInfo.Root, context.trailerInfo.Info].filter((x): x is PDFObject => x !== undefined);
+  while (stack.length > 0) {
+    const o = stack.pop() as PDFObject;
+    if (o instanceof PDFRef) {
+      const key = o.toString();
+      if (reachable.has(key)) continue;
+      reachable.add(key);
+      const target = context.lookup(o);
+      if (target) stack.push(target);
+    } else if (o instanceof PDFDict) {
+      for (const [, v] of o.entries()) stack.push(v);
+    } else if (o instanceof PDFArray) {
+      for (const v of o.asArray()) stack.push(v);
+    } else if (o instanceof PDFStream) {
+      for (const [, v] of o.dict.entries()) stack.push(v);
+    }
+  }
+  let removed = 0;
+  for (const [ref] of context.enumerateIndirectObjects()) {
+    if (!reachable.has(ref.toString())) {
+      context.delete(ref);
+      removed++;
+    }
+  }
+  return removed;
+}

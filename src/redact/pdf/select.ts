@@ -1,0 +1,81 @@
+import type { PdfLayout } from '../../ingest/pdf.js';
+import { type Glyph, quadBounds } from '../../pdf/interpret.js';
+import type { AppliedRedaction } from '../text.js';
+
+/** A rectangle in a page's user space (PDF points, origin bottom-left). */
+export interface Box {
+  readonly page: number;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface PdfRedaction {
+  readonly applied: AppliedRedaction;
+  readonly glyphs: readonly number[];
+  readonly boxes: readonly Box[];
+}
+
+const PAD = 0.5;
+
+function boundsOf(glyphs: readonly Glyph[]): Box {
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (const g of glyphs) {
+    const b = quadBounds(g.quad);
+    x0 = Math.min(x0, b.x0);
+    y0 = Math.min(y0, b.y0);
+    x1 = Math.max(x1, b.x1);
+    y1 = Math.max(y1, b.y1);
+  }
+  const page = glyphs[0]?.pageIndex ?? 0;
+  return { page: page + 1, x: x0 - PAD, y: y0 - PAD, width: x1 - x0 + 2 * PAD, height: y1 - y0 + 2 * PAD };
+}
+
+/**
+ * The glyphs behind each redaction's characters, and its boxes: one per run of glyphs on one line
+ * of one page. Inserted spaces and line breaks have no glyph and no box.
+ */
+export function selectGlyphs(layout: PdfLayout, applied: readonly AppliedRedaction[]): PdfRedaction[] {
+  return applied.map((a) => {
+    const indices: number[] = [];
+    for (let i = a.source.start; i < a.source.end; i++) {
+      const g = layout.glyphOf[i] ?? -1;
+      if (g >= 0 && indices[indices.length - 1] !== g) indices.push(g);
+    }
+    const runs: Glyph[][] = [];
+    let run: Glyph[] = [];
+    let last: Glyph | undefined;
+    for (const index of indices) {
+      const g = layout.glyphs[index] as Glyph;
+      const sameLine =
+        last !== undefined &&
+        last.pageIndex === g.pageIndex &&
+        Math.abs(last.origin[1] - g.origin[1]) < 0.5 * g.fontSize &&
+        g.origin[0] >= last.origin[0] - 0.5 * g.fontSize;
+      if (!sameLine && run.length > 0) {
+        runs.push(run);
+        run = [];
+      }
+      run.push(g);
+      last = g;
+    }
+    if (run.length > 0) runs.push(run);
+    return { applied: a, glyphs: indices, boxes: runs.map(boundsOf) };
+  });
+}
+
+/** Other glyphs whose centre lies inside a box (text drawn twice, overlapping layers): they go too. */
+export function glyphsUnderBoxes(layout: PdfLayout, boxes: readonly Box[]): number[] {
+  const out: number[] = [];
+  layout.glyphs.forEach((g, index) => {
+    const b = quadBounds(g.quad);
+    const cx = (b.x0 + b.x1) / 2;
+    const cy = b.y0 + (b.y1 - b.y0) * 0.45;
+    if (boxes.some((box) => box.page === g.pageIndex + 1 && cx >= box.x && cx <= box.x + box.width && cy >= box.y && cy <= box.y + box.height)) out.push(index);
+  });
+  return out;
+}

@@ -1,0 +1,88 @@
+import { PDFDocument, PDFRawStream } from 'pdf-lib';
+import { findValues, valueKey } from '../document/value-search.js';
+import { normalise } from '../normalise/normalise.js';
+import { streamBytes } from '../pdf/objects.js';
+
+export interface PdfCheckValue {
+  readonly value: string;
+  readonly caseSensitive: boolean;
+  /** How often the value may legitimately remain (kept public officials with the same name). */
+  readonly allowed: number;
+  readonly id: number;
+}
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsModule: Promise<PdfJs> | undefined;
+function pdfjs(): Promise<PdfJs> {
+  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsModule;
+}
+
+/** The text of every page as pdf.js (an extractor independent of ours) reads it, plus metadata. */
+export async function extractWithPdfJs(bytes: Uint8Array): Promise<string> {
+  const lib = await pdfjs();
+  const task = lib.getDocument({ data: bytes.slice(), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 });
+  const doc = await task.promise;
+  try {
+    const parts: string[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent();
+      for (const item of content.items) if ('str' in item) parts.push(item.str, item.hasEOL ? '\n' : '');
+      parts.push('\f');
+    }
+    const meta = await doc.getMetadata().catch(() => undefined);
+    if (meta) parts.push(JSON.stringify(meta.info ?? {}), (meta.metadata as unknown as { getRaw?: () => string } | null)?.getRaw?.() ?? '');
+    return parts.join('');
+  } finally {
+    await task.destroy();
+  }
+}
+
+/** The raw bytes and every decodable stream of the file, as Latin-1 and as UTF-16BE-decoded text. */
+export async function rawTexts(bytes: Uint8Array): Promise<string[]> {
+  const texts = [Buffer.from(bytes).toString('latin1')];
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
+  for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFRawStream)) continue;
+    try {
+      const decoded = streamBytes(obj);
+      texts.push(Buffer.from(decoded).toString('latin1'));
+    } catch {
+      // Streams we cannot decode (images in DCT and the like) are checked raw above.
+    }
+  }
+  // Strings written as UTF-16BE (metadata, outlines): read every other byte as well.
+  texts.push(texts.map((t) => t.replace(/\u0000/g, '')).join('\n'));
+  return texts;
+}
+
+function survivorsIn(text: string, values: readonly PdfCheckValue[]): Set<number> {
+  const out = new Set<number>();
+  const normalised = normalise(text).text;
+  for (const caseSensitive of [true, false]) {
+    const mine = values.filter((v) => v.caseSensitive === caseSensitive);
+    if (mine.length === 0) continue;
+    const found = findValues(text, mine.map((v) => v.value), caseSensitive);
+    const foundNormalised = findValues(normalised, mine.map((v) => normalise(v.value).text), caseSensitive);
+    for (const v of mine) {
+      const n = found.get(valueKey(v.value, caseSensitive))?.length ?? 0;
+      const m = foundNormalised.get(valueKey(normalise(v.value).text, caseSensitive))?.length ?? 0;
+      if (Math.max(n, m) > v.allowed) out.add(v.id);
+    }
+  }
+  return out;
+}
+
+/**
+ * Re-reads a written PDF by every channel (pdf.js text and metadata, the raw bytes, every decoded
+ * stream) and returns the ids of the values still readable more often than allowed.
+ */
+export async function findPdfSurvivors(bytes: Uint8Array, values: readonly PdfCheckValue[]): Promise<number[]> {
+  const checked = values.filter((v) => v.value.trim().length >= 3);
+  const survivors = survivorsIn(await extractWithPdfJs(bytes), checked);
+  // Raw channels: only values long enough not to occur by chance in binary data.
+  const long = checked.filter((v) => v.value.trim().length >= 5);
+  for (const text of await rawTexts(bytes)) for (const id of survivorsIn(text, long)) survivors.add(id);
+  return [...survivors].sort((a, b) => a - b);
+}
