@@ -5,14 +5,16 @@ import type { Decision, Finding } from './document/types.js';
 import { InputError, UnsupportedFileError, WooRedactError } from './errors.js';
 import { ingestString, ingestTextBytes } from './ingest/text.js';
 import { analyzeDocument, type PipelineOptions, type RedactionResult, runPipeline } from './pipeline.js';
+import { type PdfRedactionResult, runPdfPipeline } from './pdf-pipeline.js';
 
-export type { PipelineOptions, RedactionResult };
+export type { PipelineOptions, RedactionResult, PdfRedactionResult };
 
 /** File types the pipeline reads. */
-export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt'];
+export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt', '.pdf'];
 
 /** Largest input read by default: OCR'd nota's are kilobytes; 50 MB of text is a mistake. */
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_MAX_PDF_BYTES = 500 * 1024 * 1024;
 
 export interface AnalysisResult {
   readonly document: DecidedDocument;
@@ -41,6 +43,8 @@ export interface FileOptions extends PipelineOptions {
 export async function readInput(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<Uint8Array> {
   const ext = extname(path).toLowerCase();
   if (!SUPPORTED_EXTENSIONS.includes(ext)) throw new UnsupportedFileError(ext);
+  // A PDF may be large; the text limit is for text.
+  if (ext === '.pdf') maxBytes = Math.max(maxBytes, DEFAULT_MAX_PDF_BYTES);
   let size: number;
   try {
     const info = await stat(path);
@@ -64,8 +68,13 @@ export async function readInput(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES)
   }
 }
 
-/** Redacts one file; nothing is written (the CLI and `writeRedaction` do that). */
-export async function redactFile(path: string, options: FileOptions = {}): Promise<RedactionResult> {
+/** The result of redacting a file: redacted text for text input, a redacted PDF for PDF input. */
+export type FileRedaction = ({ readonly kind: 'text' } & RedactionResult) | ({ readonly kind: 'pdf' } & PdfRedactionResult);
+
+/** Redacts one file (.txt or .pdf); nothing is written (the CLI does that). */
+export async function redactFile(path: string, options: FileOptions = {}): Promise<FileRedaction> {
   const bytes = await readInput(path, options.maxFileBytes);
-  return runPipeline(ingestTextBytes(bytes, options.displayPath ?? path), options);
+  const display = options.displayPath ?? path;
+  if (extname(path).toLowerCase() === '.pdf') return { kind: 'pdf', ...(await runPdfPipeline(bytes, display, options)) };
+  return { kind: 'text', ...runPipeline(ingestTextBytes(bytes, display), options) };
 }

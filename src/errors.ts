@@ -38,7 +38,7 @@ export class UnsupportedFileError extends WooRedactError {
   constructor(extension: string) {
     super(
       'UNSUPPORTED_TYPE',
-      `files of type "${extension || '(none)'}" are not supported; convert the document to .txt (OCR'd text) first`,
+      `files of type "${extension || '(none)'}" are not supported; convert the document to PDF or to .txt (OCR'd text) first`,
     );
   }
 }

@@ -12,6 +12,7 @@ describe('redactFile and readInput', () => {
     const f = join(dir, 'a.txt');
     writeFileSync(f, 'Contactpersoon\nAnouk de Wit\n');
     const r = await redactFile(f, { displayPath: 'dossier/a.txt' });
+    if (r.kind !== 'text') throw new Error('expected text output');
     expect(r.text).toBe('Contactpersoon\n[5.1.2e]\n');
     expect(r.manifest.source).toMatchObject({ path: 'dossier/a.txt', kind: 'text', encoding: 'utf-8', pages: 1 });
   });
@@ -24,6 +25,7 @@ describe('redactFile and readInput', () => {
       return d;
     }, 'INPUT_UNREADABLE'],
     ['unsupported type', () => join(dir, 'x.docx'), 'UNSUPPORTED_TYPE'],
+    ['a PDF that is not there', () => join(dir, 'weg.pdf'), 'INPUT_NOT_FOUND'],
   ])('refuses %s with a stable code', async (_name, path, code) => {
     await expect(readInput(path())).rejects.toMatchObject({ code });
   });

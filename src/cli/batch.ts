@@ -65,7 +65,8 @@ function stemOf(relative: string): string {
 async function personsByFolder(files: readonly InputFile[], maxBytes: number | undefined): Promise<Map<string, KnownPerson[]>> {
   const lists = new Map<string, KnownPerson[][]>();
   for (const f of files) {
-    if (!SUPPORTED_EXTENSIONS.includes(f.extension)) continue;
+    // PDFs are read once, in the main pass; their persons are not shared (yet).
+    if (f.extension !== '.txt') continue;
     try {
       const doc = ingestTextBytes(await readInput(f.path, maxBytes));
       const text = normalise(doc.sourceText).text;
@@ -123,7 +124,7 @@ async function processFile(f: InputFile, knownPersons: readonly KnownPerson[], c
   try {
     const safe = safeRelativePath(f.relative, (text) => analyzeDocument(ingestTextBytes(new TextEncoder().encode(text)), { policy: config.policy }));
     const stem = stemOf(safe);
-    const outputRel = `${stem}.redacted.txt`;
+    const outputRel = `${stem}.redacted.${f.extension === '.pdf' ? 'pdf' : 'txt'}`;
     const manifestRel = `${stem}.manifest.json`;
     const result = await redactFile(f.path, {
       policy: config.policy,
@@ -133,7 +134,7 @@ async function processFile(f: InputFile, knownPersons: readonly KnownPerson[], c
       ...(config.maxFileBytes ? { maxFileBytes: config.maxFileBytes } : {}),
       ...(options.timestamps ? { generatedAt: new Date().toISOString() } : {}),
     });
-    await writeFileAtomic(join(options.outDir, outputRel), result.text);
+    await writeFileAtomic(join(options.outDir, outputRel), result.kind === 'pdf' ? result.pdf : result.text);
     await writeFileAtomic(join(options.outDir, manifestRel), serializeManifest(result.manifest));
     const grounds: Partial<Record<GroundCode, number>> = {};
     for (const g of result.manifest.grounds) grounds[g.code] = g.count;

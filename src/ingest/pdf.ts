@@ -1,4 +1,4 @@
-import { EncryptedPDFError, PDFDocument } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import type { IngestedDocument } from '../document/document.js';
 import { InputError, WooRedactError } from '../errors.js';
 import { ContentStreamError } from '../pdf/content-stream.js';
@@ -32,14 +32,18 @@ export class PdfError extends WooRedactError {}
  * breaks as form feeds), each character tied to its glyph so a span maps to exact positions.
  */
 export async function ingestPdf(bytes: Uint8Array, path?: string): Promise<IngestedPdf> {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (!head.includes('%PDF-')) throw new InputError('PDF_DAMAGED', 'the file is not a PDF (it has no PDF header); check what it is and export it as PDF again');
+  // pdf-lib cannot decrypt: an encrypted file is refused before anything else (also owner-only ones).
+  const encrypted = Buffer.from(bytes).includes('/Encrypt');
+  if (encrypted) {
+    throw new PdfError('PDF_ENCRYPTED', 'the PDF is encrypted; remove the encryption first (for example `qpdf --decrypt in.pdf out.pdf`, with --password=... if it needs one) and run again');
+  }
   let pdf: PDFDocument;
   try {
     pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
-  } catch (error) {
-    if (error instanceof EncryptedPDFError) {
-      throw new PdfError('PDF_ENCRYPTED', 'the PDF is encrypted; remove the encryption first (for example `qpdf --decrypt in.pdf out.pdf`, with --password=... if it needs one) and run again');
-    }
-    throw new InputError('PDF_DAMAGED', 'the file is not a readable PDF (damaged or not a PDF); re-export it from the source application');
+  } catch {
+    throw new InputError('PDF_DAMAGED', 'the file is not a readable PDF (damaged or truncated); re-export it from the source application');
   }
   const glyphs: Glyph[] = [];
   const images: ImagePlacement[] = [];

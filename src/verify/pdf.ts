@@ -18,8 +18,18 @@ function pdfjs(): Promise<PdfJs> {
   return pdfjsModule;
 }
 
+// pdf.js in Node runs its worker in-process; destroying one document while another loads breaks
+// the other ("Invalid page request"), so documents are read one at a time.
+let queue: Promise<unknown> = Promise.resolve();
+
 /** The text of every page as pdf.js (an extractor independent of ours) reads it, plus metadata. */
-export async function extractWithPdfJs(bytes: Uint8Array): Promise<string> {
+export function extractWithPdfJs(bytes: Uint8Array): Promise<string> {
+  const run = queue.then(() => extractNow(bytes));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function extractNow(bytes: Uint8Array): Promise<string> {
   const lib = await pdfjs();
   const task = lib.getDocument({ data: bytes.slice(), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 });
   const doc = await task.promise;

@@ -54,6 +54,11 @@ export function scrubDocument(pdf: PDFDocument, boxes: readonly Box[], values: r
       }
     }
   }
+  // Associated files (PDF 2.0 /AF) point at the same embedded files.
+  if (catalog.has(PDFName.of('AF'))) {
+    catalog.delete(PDFName.of('AF'));
+    if (!report.some((r) => r.code === 'PDF_ATTACHMENTS_REMOVED')) report.push({ code: 'PDF_ATTACHMENTS_REMOVED', message: 'embedded files (attachments) were removed; publish them separately after their own assessment' });
+  }
   for (const key of ['OpenAction', 'AA', 'Collection']) catalog.delete(PDFName.of(key));
 
   // Form fields: their values and appearances can hold anything; they go (with their widgets).
@@ -75,7 +80,7 @@ export function scrubDocument(pdf: PDFDocument, boxes: readonly Box[], values: r
   let annotations = 0;
   pdf.getPages().forEach((page, index) => {
     const node = page.node;
-    for (const key of ['Thumb', 'PieceInfo', 'Metadata']) node.delete(PDFName.of(key));
+    for (const key of ['Thumb', 'PieceInfo', 'Metadata', 'AF']) node.delete(PDFName.of(key));
     const annots = resolve(context, node.get(PDFName.of('Annots')));
     if (!(annots instanceof PDFArray)) return;
     const kept: PDFObject[] = [];

@@ -11,15 +11,21 @@ export interface Box {
   readonly height: number;
 }
 
+/** A box with the line it covers: the label sits on that baseline, so reading order is kept. */
+export interface TextBox extends Box {
+  readonly baseline?: number;
+  readonly fontSize?: number;
+}
+
 export interface PdfRedaction {
   readonly applied: AppliedRedaction;
   readonly glyphs: readonly number[];
-  readonly boxes: readonly Box[];
+  readonly boxes: readonly TextBox[];
 }
 
 const PAD = 0.5;
 
-function boundsOf(glyphs: readonly Glyph[]): Box {
+function boundsOf(glyphs: readonly Glyph[]): TextBox {
   let x0 = Number.POSITIVE_INFINITY;
   let y0 = Number.POSITIVE_INFINITY;
   let x1 = Number.NEGATIVE_INFINITY;
@@ -31,8 +37,18 @@ function boundsOf(glyphs: readonly Glyph[]): Box {
     x1 = Math.max(x1, b.x1);
     y1 = Math.max(y1, b.y1);
   }
-  const page = glyphs[0]?.pageIndex ?? 0;
-  return { page: page + 1, x: x0 - PAD, y: y0 - PAD, width: x1 - x0 + 2 * PAD, height: y1 - y0 + 2 * PAD };
+  const first = glyphs[0];
+  const page = first?.pageIndex ?? 0;
+  // Horizontal text: the label can share the original baseline and size.
+  const horizontal = first !== undefined && Math.abs(first.end[1] - first.origin[1]) < 0.01 && first.end[0] > first.origin[0];
+  return {
+    page: page + 1,
+    x: x0 - PAD,
+    y: y0 - PAD,
+    width: x1 - x0 + 2 * PAD,
+    height: y1 - y0 + 2 * PAD,
+    ...(horizontal ? { baseline: first.origin[1], fontSize: first.fontSize } : {}),
+  };
 }
 
 /**

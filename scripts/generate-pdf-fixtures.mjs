@@ -1,0 +1,213 @@
+#!/usr/bin/env node
+// Generates the synthetic PDF fixtures in fixtures/pdf/ with pdf-lib (and qpdf for the encrypted
+// one), plus fixtures/pdf/expectations.json: per file, what must be gone from the redacted output
+// and what must stay. The PDFs are committed, so tests need none of these tools.
+// Run: `node scripts/generate-pdf-fixtures.mjs` (needs /usr/share/fonts/truetype/dejavu and qpdf).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, PDFName, PDFString, StandardFonts, TextRenderingMode, beginText, degrees, endText, moveText, rgb, setFontAndSize, setTextRenderingMode, showText } from 'pdf-lib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'fixtures', 'pdf');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const expectations = {};
+const FIXED_DATE = new Date('2024-06-08T10:00:00Z');
+
+async function newDoc() {
+  const doc = await PDFDocument.create();
+  doc.setCreationDate(FIXED_DATE);
+  doc.setModificationDate(FIXED_DATE);
+  doc.setProducer('fixture generator');
+  return doc;
+}
+
+const NOTA = [
+  'Minister van Asiel en Migratie',
+  'Immigratie- en Naturalisatiedienst',
+  'Turfmarkt 147, 2511 DP Den Haag',
+  '',
+  'Contactpersoon',
+  'Marieke Zwanenburg',
+  'T 06 44 29 81 50',
+  'm.zwanenburg@ind.nl',
+  '',
+  'nota',
+  '',
+  '1. Aanleiding',
+  '',
+  'Dit is afgestemd met Pieter Hoogeveen (DGM). De staatssecretaris Van Doorn',
+  'stemt in. Hoogeveen stelt voor de brief voor het reces te versturen.',
+  '',
+  '5. Informatie die niet openbaar gemaakt kan worden',
+  '',
+  'De persoonsgegevens van de ambtenaren zijn niet openbaar ter bescherming',
+  'van de persoonlijke levenssfeer.',
+];
+const NOTA_GONE = ['Zwanenburg', 'Marieke', '44 29 81 50', 'm.zwanenburg@ind.nl', 'Hoogeveen', 'Pieter'];
+const NOTA_KEPT = ['Contactpersoon', 'Turfmarkt 147', 'staatssecretaris Van Doorn', 'stemt in.', 'stelt voor de brief voor het reces te versturen.', '1. Aanleiding'];
+
+function drawLines(page, font, lines, { x = 60, top = 780, size = 11, lead = 16, rotate } = {}) {
+  lines.forEach((line, i) => {
+    if (line) page.drawText(line, { x, y: top - i * lead, size, font, ...(rotate ? { rotate } : {}) });
+  });
+}
+
+async function save(name, doc, gone, kept, extra = {}) {
+  const bytes = await doc.save({ useObjectStreams: false });
+  writeFileSync(join(out, name), bytes);
+  expectations[name] = { gone, kept, ...extra };
+  return bytes;
+}
+
+// 1. Standard 14 font, metadata naming the author.
+{
+  const doc = await newDoc();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  drawLines(doc.addPage([595, 842]), font, NOTA);
+  doc.setAuthor('Marieke Zwanenburg');
+  doc.setTitle('Nota van Pieter Hoogeveen');
+  doc.setSubject('Concept Zwanenburg');
+  doc.setKeywords(['Hoogeveen', 'Zwanenburg']);
+  await save('standard14-nota.pdf', doc, NOTA_GONE, NOTA_KEPT);
+}
+
+// 2. Embedded TrueType font (Type0, Identity-H, subset, ToUnicode), accented names.
+{
+  const doc = await newDoc();
+  doc.registerFontkit(fontkit);
+  const font = await doc.embedFont(readFileSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'), { subset: true });
+  const lines = ['Contactpersoon', 'Joël Yılmaz', 'T 070 123 4567', '', 'Overleg met Anouk Brinkhorst (DGM) over de planning.', 'Volgens Yılmaz is de brief klaar. Minister Faber stemt in.'];
+  drawLines(doc.addPage([595, 842]), font, lines);
+  await save('type0-accents.pdf', doc, ['Joël', 'Yılmaz', '070 123 4567', 'Anouk', 'Brinkhorst'], ['Contactpersoon', 'Minister Faber stemt in.', 'over de planning.']);
+}
+
+// 3. Annotations: a comment quoting a name, a note over the name, and a harmless link.
+{
+  const doc = await newDoc();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([595, 842]);
+  drawLines(page, font, NOTA);
+  const ctx = doc.context;
+  const comment = ctx.register(ctx.obj({ Type: 'Annot', Subtype: 'Text', Rect: [400, 700, 420, 720], Contents: PDFString.of('Graag nog checken bij Hoogeveen'), T: PDFString.of('Marieke Zwanenburg') }));
+  const link = ctx.register(ctx.obj({ Type: 'Annot', Subtype: 'Link', Rect: [60, 100, 200, 115], Border: [0, 0, 0], A: { S: 'URI', URI: PDFString.of('https://www.ind.nl') } }));
+  page.node.set(PDFName.of('Annots'), ctx.obj([comment, link]));
+  await save('annotations.pdf', doc, NOTA_GONE, NOTA_KEPT, { annotationsAfter: 1 });
+}
+
+// 4. Outline titled with a name, and an attachment.
+{
+  const doc = await newDoc();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([595, 842]);
+  drawLines(page, font, NOTA);
+  await doc.attach(Buffer.from('Notities van Marieke Zwanenburg, 06 44 29 81 50'), 'notities.txt', { mimeType: 'text/plain', creationDate: FIXED_DATE, modificationDate: FIXED_DATE });
+  const ctx = doc.context;
+  const outlines = ctx.nextRef();
+  const item = ctx.register(ctx.obj({ Title: PDFString.of('Reactie Hoogeveen'), Parent: outlines, Dest: [page.ref, 'XYZ', null, null, null] }));
+  ctx.assign(outlines, ctx.obj({ Type: 'Outlines', First: item, Last: item, Count: 1 }));
+  doc.catalog.set(PDFName.of('Outlines'), outlines);
+  await save('outline-attachment.pdf', doc, NOTA_GONE, NOTA_KEPT);
+}
+
+// 5. A form field holding a name.
+{
+  const doc = await newDoc();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([595, 842]);
+  drawLines(page, font, NOTA);
+  const field = doc.getForm().createTextField('behandelaar');
+  field.setText('Pieter Hoogeveen');
+  field.addToPage(page, { x: 300, y: 100, width: 200, height: 20 });
+  await save('form-field.pdf', doc, NOTA_GONE, NOTA_KEPT);
+}
+
+// 6. Text in a form XObject drawn on two pages.
+{
+  const src = await newDoc();
+  const font = await src.embedFont(StandardFonts.Helvetica);
+  drawLines(src.addPage([595, 842]), font, NOTA);
+  const doc = await newDoc();
+  const [embedded] = await doc.embedPdf(await src.save());
+  for (let i = 0; i < 2; i++) doc.addPage([595, 842]).drawPage(embedded, { x: 0, y: 0 });
+  await save('form-xobject-two-pages.pdf', doc, NOTA_GONE, NOTA_KEPT);
+}
+
+// 7. A rotated page with rotated text, and a second page.
+{
+  const doc = await newDoc();
+  const font = await doc.embedFont(StandardFonts.TimesRoman);
+  const page = doc.addPage([842, 595]);
+  page.setRotation(degrees(90));
+  drawLines(page, font, NOTA, { x: 60, top: 560, size: 10, lead: 14 });
+  const second = doc.addPage([595, 842]);
+  second.drawText('Bijlage: overleg met Pieter Hoogeveen (DGM).', { x: 560, y: 100, size: 11, font, rotate: degrees(90) });
+  await save('rotated.pdf', doc, NOTA_GONE, ['Contactpersoon', 'staatssecretaris Van Doorn', 'Bijlage: overleg met']);
+}
+
+// 8. Several pages, invisible text (render mode 3, as an OCR layer writes it), and an old revision.
+{
+  const doc = await newDoc();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  drawLines(doc.addPage([595, 842]), font, NOTA.slice(0, 10));
+  const p2 = doc.addPage([595, 842]);
+  drawLines(p2, font, NOTA.slice(10));
+  const key = p2.node.newFontDictionary(font.name, font.ref);
+  p2.pushOperators(
+    beginText(),
+    setTextRenderingMode(TextRenderingMode.Invisible),
+    setFontAndSize(key, 11),
+    moveText(60, 200),
+    showText(font.encodeText('Onzichtbare OCR-laag: Marieke Zwanenburg')),
+    endText(),
+  );
+  const base = await doc.save({ useObjectStreams: false });
+  // An incremental update that changes the Info dictionary: the first revision still holds the old one.
+  const pdf = await PDFDocument.load(base);
+  const text = Buffer.from(base).toString('latin1');
+  const infoRef = pdf.context.trailerInfo.Info;
+  const size = pdf.context.largestObjectNumber + 1;
+  const startxref = Number(/startxref\s+(\d+)/.exec(text.slice(-64))?.[1]);
+  const obj = `\n${infoRef.objectNumber} 0 obj\n<< /Producer (fixture generator) /Title (Herziene versie) /Author (Marieke Zwanenburg) >>\nendobj\n`;
+  const objAt = base.length + 1;
+  const xrefAt = base.length + obj.length;
+  const xref = `xref\n${infoRef.objectNumber} 1\n${String(objAt).padStart(10, '0')} 00000 n \ntrailer\n<< /Size ${size} /Root ${pdf.context.trailerInfo.Root.toString()} /Info ${infoRef.toString()} /Prev ${startxref} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  const bytes = Buffer.concat([Buffer.from(base), Buffer.from(obj + xref, 'latin1')]);
+  writeFileSync(join(out, 'multipage-revision.pdf'), bytes);
+  expectations['multipage-revision.pdf'] = { gone: NOTA_GONE, kept: ['Contactpersoon', '1. Aanleiding', 'Onzichtbare OCR-laag'] };
+}
+
+// 9. Text over an image: redaction would leave the picture readable, so it must fail closed.
+{
+  const doc = await newDoc();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([595, 842]);
+  const png = await doc.embedPng(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+  page.drawImage(png, { x: 40, y: 600, width: 500, height: 220 });
+  drawLines(page, font, NOTA.slice(0, 9));
+  await save('text-over-image.pdf', doc, [], [], { error: 'PDF_IMAGE_UNDER_REDACTION' });
+}
+
+// 10. A scan without text layer.
+{
+  const doc = await newDoc();
+  const page = doc.addPage([595, 842]);
+  page.drawRectangle({ x: 50, y: 50, width: 495, height: 742, color: rgb(0.9, 0.9, 0.9) });
+  await save('no-text-layer.pdf', doc, [], [], { error: 'PDF_NO_TEXT' });
+}
+
+// 11. Encrypted with a user password.
+if (existsSync('/usr/bin/qpdf')) {
+  execFileSync('qpdf', ['--encrypt', 'geheim', 'eigenaar', '256', '--', join(out, 'standard14-nota.pdf'), join(out, 'encrypted-user-password.pdf')]);
+  expectations['encrypted-user-password.pdf'] = { gone: [], kept: [], error: 'PDF_ENCRYPTED' };
+}
+
+// 12. Not a PDF at all.
+writeFileSync(join(out, 'html-named-pdf.pdf'), '<html><body>Dit is geen PDF</body></html>\n');
+expectations['html-named-pdf.pdf'] = { gone: [], kept: [], error: 'PDF_DAMAGED' };
+
+writeFileSync(join(out, 'expectations.json'), `${JSON.stringify(expectations, null, 2)}\n`);
+console.log(`${Object.keys(expectations).length} PDF fixtures in ${out}`);

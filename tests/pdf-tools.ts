@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Poppler and qpdf: extractors independent of ours. CI installs them (see .ci/run). */
+export const HAVE_POPPLER = existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdftoppm');
+export const HAVE_QPDF = existsSync('/usr/bin/qpdf');
+
+function withFile<T>(bytes: Uint8Array, f: (path: string, dir: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), 'woo-pdf-'));
+  try {
+    const path = join(dir, 'f.pdf');
+    writeFileSync(path, bytes);
+    return f(path, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function pdftotext(bytes: Uint8Array): string {
+  return withFile(bytes, (path) => execFileSync('pdftotext', ['-q', path, '-'], { encoding: 'utf8' }));
+}
+
+/** qpdf's uncompressed, normalised rewrite: every stream decoded, strings as written. */
+export function qpdfUncompressed(bytes: Uint8Array): string {
+  return withFile(bytes, (path, dir) => {
+    const out = join(dir, 'qdf.pdf');
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', '--decode-level=all', path, out]);
+    return readFileSync(out).toString('latin1');
+  });
+}
+
+/** Renders page `page` (1-based) as 8-bit greyscale at `dpi`: width, height, pixels. */
+export function renderGray(bytes: Uint8Array, page: number, dpi: number): { width: number; height: number; pixels: Uint8Array } {
+  return withFile(bytes, (path, dir) => {
+    execFileSync('pdftoppm', ['-q', '-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), path, join(dir, 'p')]);
+    const file = readFileSync(join(dir, `p-${page}.pgm`).replace(/p-(\d)\.pgm$/, (_m, d) => (existsSync(join(dir, `p-${d}.pgm`)) ? `p-${d}.pgm` : `p-0${d}.pgm`)));
+    // Binary PGM: "P5\n<w> <h>\n255\n" then the pixels.
+    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(file.subarray(0, 40).toString('latin1'));
+    if (!header) throw new Error('not a PGM');
+    const width = Number(header[1]);
+    const height = Number(header[2]);
+    return { width, height, pixels: new Uint8Array(file.subarray(header[0].length)) };
+  });
+}

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { PDFDocument, PDFName } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { runPdfPipeline } from '../src/pdf-pipeline.js';
+import { extractWithPdfJs } from '../src/verify/pdf.js';
+import { ManifestSchema } from '../src/manifest/schema.js';
+import { HAVE_POPPLER, HAVE_QPDF, pdftotext, qpdfUncompressed, renderGray } from './pdf-tools.js';
+
+const dir = new URL('../fixtures/pdf/', import.meta.url);
+type Expectation = { gone: string[]; kept: string[]; error?: string; annotationsAfter?: number };
+const expectations: Record<string, Expectation> = JSON.parse(readFileSync(new URL('expectations.json', dir), 'utf8'));
+const read = (name: string) => new Uint8Array(readFileSync(new URL(name, dir)));
+const oneLine = (s: string) => s.replace(/\s+/g, ' ');
+
+if (process.env.CI && !(HAVE_POPPLER && HAVE_QPDF)) throw new Error('CI must have poppler-utils and qpdf installed (see .ci/run)');
+
+const redactable = Object.entries(expectations).filter(([, e]) => !e.error);
+const refused = Object.entries(expectations).filter(([, e]) => e.error);
+
+describe.each(redactable)('%s', (name, expectation) => {
+  const input = read(name);
+  const result = runPdfPipeline(input, name);
+
+  it('writes a valid manifest with boxes for every redaction', async () => {
+    const { manifest } = await result;
+    ManifestSchema.parse(manifest);
+    expect(manifest.source.kind).toBe('pdf');
+    expect(manifest.redactions.length).toBeGreaterThan(0);
+    for (const r of manifest.redactions) expect(r.boxes?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it('leaves no redacted value readable to pdf.js (text and metadata)', async () => {
+    const text = oneLine(await extractWithPdfJs((await result).pdf));
+    for (const value of expectation.gone) expect(text, value).not.toContain(value);
+    for (const value of expectation.kept) expect(text, value).toContain(value);
+  });
+
+  it.runIf(HAVE_POPPLER)('leaves no redacted value readable to pdftotext, and keeps the rest', async () => {
+    const text = oneLine(pdftotext((await result).pdf));
+    for (const value of expectation.gone) expect(text, value).not.toContain(value);
+    for (const value of expectation.kept) expect(text, value).toContain(value);
+    expect(text).toContain('[5.1.2e]');
+  });
+
+  it.runIf(HAVE_QPDF)('leaves no redacted value in any decoded stream, string or old revision', async () => {
+    const raw = qpdfUncompressed((await result).pdf);
+    const rawBytes = Buffer.from((await result).pdf).toString('latin1');
+    for (const value of expectation.gone) {
+      expect(raw, value).not.toContain(value);
+      expect(rawBytes, value).not.toContain(value);
+    }
+  });
+
+  it('keeps the pages, their sizes and the document language', async () => {
+    const before = await PDFDocument.load(input, { updateMetadata: false });
+    const after = await PDFDocument.load((await result).pdf, { updateMetadata: false });
+    expect(after.getPageCount()).toBe(before.getPageCount());
+    after.getPages().forEach((p, i) => {
+      expect(p.getSize()).toEqual(before.getPage(i).getSize());
+      expect(p.getRotation()).toEqual(before.getPage(i).getRotation());
+    });
+    expect(String(after.catalog.get(PDFName.of('Lang')))).toBe('(nl-NL)');
+  });
+
+  it.runIf(HAVE_POPPLER)('changes nothing outside the boxes (rendered pages compared)', async () => {
+    const { pdf, manifest } = await result;
+    const before = await PDFDocument.load(input, { updateMetadata: false });
+    // Annotations and form widgets that were removed on purpose are removed from the reference too.
+    const reference = await PDFDocument.load(input, { updateMetadata: false });
+    if (manifest.warnings.some((w) => w.code === 'PDF_ANNOTATIONS_REMOVED' || w.code === 'PDF_FORM_REMOVED')) {
+      for (const p of reference.getPages()) p.node.delete(PDFName.of('Annots'));
+    }
+    const referenceBytes = await reference.save();
+    for (let page = 1; page <= before.getPageCount(); page++) {
+      const dpi = 36;
+      const a = renderGray(referenceBytes, page, dpi);
+      const b = renderGray(pdf, page, dpi);
+      expect([b.width, b.height]).toEqual([a.width, a.height]);
+      const { width: pw, height: ph } = before.getPage(page - 1).getSize();
+      const rotated = before.getPage(page - 1).getRotation().angle % 180 !== 0;
+      const scale = dpi / 72;
+      const boxes = manifest.redactions.flatMap((r) => r.boxes ?? []).filter((x) => x.page === page);
+      // Box to pixel area (unrotated pages; rotated ones are masked generously by skipping the test of boxes' rows).
+      const masked = (x: number, y: number) =>
+        boxes.some((box) => {
+          if (rotated) return true;
+          const x0 = box.x * scale - 2;
+          const x1 = (box.x + box.width) * scale + 2;
+          const y0 = (ph - box.y - box.height) * scale - 2;
+          const y1 = (ph - box.y) * scale + 2;
+          return x >= x0 && x <= x1 && y >= y0 && y <= y1;
+        });
+      let differing = 0;
+      for (let y = 0; y < a.height; y++) {
+        for (let x = 0; x < a.width; x++) {
+          const i = y * a.width + x;
+          if (Math.abs((a.pixels[i] as number) - (b.pixels[i] as number)) > 48 && !masked(x, y)) differing++;
+        }
+      }
+      void pw;
+      expect(differing, `page ${page}: pixels changed outside the boxes`).toBeLessThanOrEqual(4);
+    }
+  });
+
+  if (expectation.annotationsAfter !== undefined) {
+    it('keeps harmless links and drops the rest', async () => {
+      const after = await PDFDocument.load((await result).pdf, { updateMetadata: false });
+      const annots = after.getPage(0).node.Annots();
+      expect(annots?.size() ?? 0).toBe(expectation.annotationsAfter);
+    });
+  }
+});
+
+describe.each(refused)('%s is refused with a clear error', (name, expectation) => {
+  it(`fails with ${expectation.error}`, async () => {
+    await expect(runPdfPipeline(read(name), name)).rejects.toMatchObject({ code: expectation.error });
+  });
+});
