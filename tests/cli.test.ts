@@ -64,13 +64,13 @@ describe('woo-redact CLI', () => {
     const r = await run([input, '--out', out, '--json']);
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout);
-    expect(summary.totals).toMatchObject({ files: 4, ok: 3, failed: 0, skipped: 1 });
+    expect(summary.totals).toMatchObject({ files: 5, ok: 4, failed: 0, skipped: 1 });
     expect(summary.files.find((f: { status: string }) => f.status === 'skipped').input).toBe('losse-stukken/bijlage-presentatie.docx');
     expect(existsSync(join(out, 'dossier-2024', 'nota-stand-van-de-uitvoering.redacted.txt'))).toBe(true);
     expect(existsSync(join(out, 'dossier-2024', 'nota-stand-van-de-uitvoering.manifest.json'))).toBe(true);
     const csv = readFileSync(join(out, 'inventarislijst.csv'), 'utf8').split('\r\n');
     expect(csv[0]).toBe('Document ID,Documentnummer,Bestandsnaam,Beoordeling,Beoordelingsgrond,Toelichting,Publieke link,Opgeschort,Gerelateerd documentnummer,Besluitnaam');
-    expect(csv.filter((l) => l.includes('deels openbaar'))).toHaveLength(3);
+    expect(csv.filter((l) => l.includes('deels openbaar'))).toHaveLength(4);
     expect(csv.find((l) => l.includes('bijlage-presentatie.docx'))).toContain('overgeslagen');
     expect(snapshot(input)).toEqual(before);
     expect(readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.tmp'))).toEqual([]);
@@ -103,7 +103,7 @@ describe('woo-redact CLI', () => {
     const out = join(input, 'uitvoer');
     await run([input, '--out', out, '-q']);
     const second = await run([input, '--out', out, '--json']);
-    expect(JSON.parse(second.stdout).totals.files).toBe(4);
+    expect(JSON.parse(second.stdout).totals.files).toBe(5);
   });
 
   it('takes a config file and refuses an invalid one with exit 2', async () => {
@@ -140,5 +140,30 @@ describe('woo-redact CLI', () => {
     const r = await run([input, join(input, 'bestaat-niet.txt'), '--out', join(tempDir(), 'out')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bestaat-niet\.txt does not exist/);
+  });
+});
+
+describe('PDF in a batch', () => {
+  it('writes <name>.redacted.pdf and a manifest with boxes', async () => {
+    const input = inputTree();
+    const out = join(tempDir(), 'out');
+    expect((await run([input, '--out', out, '-q'])).code).toBe(0);
+    const pdf = readFileSync(join(out, 'dossier-2024', 'nota-contact.redacted.pdf'));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const manifest = JSON.parse(readFileSync(join(out, 'dossier-2024', 'nota-contact.manifest.json'), 'utf8'));
+    expect(manifest.source.kind).toBe('pdf');
+    expect(manifest.output.path).toBe('dossier-2024/nota-contact.redacted.pdf');
+    expect(manifest.redactions.every((r: { boxes?: unknown[] }) => (r.boxes?.length ?? 0) > 0)).toBe(true);
+  });
+
+  it('names a refused PDF with its code and goes on', async () => {
+    const input = inputTree();
+    cpSync(new URL('../fixtures/pdf/no-text-layer.pdf', import.meta.url).pathname, join(input, 'scan.pdf'));
+    const out = join(tempDir(), 'out');
+    const r = await run([input, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/scan\.pdf: FAILED \[PDF_NO_TEXT\] .*OCR/);
+    expect(existsSync(join(out, 'scan.redacted.pdf'))).toBe(false);
+    expect(readFileSync(join(out, 'inventarislijst.csv'), 'utf8')).toContain('niet verwerkt: fout PDF_NO_TEXT');
   });
 });

@@ -25,7 +25,7 @@ describe('examples run', () => {
 
   it('batch over examples/input', async () => {
     const summary = await batch(out);
-    expect(summary.totals).toMatchObject({ files: 4, ok: 3, failed: 0, skipped: 1 });
+    expect(summary.totals).toMatchObject({ files: 5, ok: 4, failed: 0, skipped: 1 });
     const mail = readFileSync(join(out, 'dossier-2024', 'mail-reactie.redacted.txt'), 'utf8');
     for (const name of ['Zwanenburg', 'Marieke', 'Pieter', 'Hoogeveen', 'Ahmed', 'Amrani', '44 29 81 50']) expect(mail).not.toContain(name);
     expect(mail).toContain('De staatssecretaris wil de brief');

@@ -43,7 +43,7 @@ export type FileResult =
       readonly warnings: number;
     }
   | { readonly status: 'failed'; readonly input: string; readonly code: string; readonly message: string }
-  | { readonly status: 'skipped'; readonly input: string; readonly reason: string };
+  | { readonly status: 'skipped'; readonly input: string; readonly reason: string; readonly extension: string };
 
 export interface BatchSummary {
   readonly tool: { readonly name: 'woo-redact'; readonly version: string };
@@ -119,7 +119,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
 async function processFile(f: InputFile, knownPersons: readonly KnownPerson[], config: Config, options: BatchOptions): Promise<FileResult> {
   if (!SUPPORTED_EXTENSIONS.includes(f.extension)) {
-    return { status: 'skipped', input: f.relative, reason: `files of type ${f.extension || '(none)'} are not supported` };
+    return { status: 'skipped', input: f.relative, reason: `files of type ${f.extension || '(none)'} are not supported`, extension: f.extension || '(geen)' };
   }
   try {
     const safe = safeRelativePath(f.relative, (text) => analyzeDocument(ingestTextBytes(new TextEncoder().encode(text)), { policy: config.policy }));
@@ -179,7 +179,7 @@ function inventoryRow(result: FileResult, number: number, config: Config): Inven
     };
   }
   if (result.status === 'skipped') {
-    return { ...base, Beoordeling: '', Beoordelingsgrond: '', Toelichting: `overgeslagen: ${result.reason}`, status: 'skipped' };
+    return { ...base, Beoordeling: '', Beoordelingsgrond: '', Toelichting: `overgeslagen: bestandstype ${result.extension} wordt niet verwerkt`, status: 'skipped' };
   }
-  return { ...base, Beoordeling: '', Beoordelingsgrond: '', Toelichting: `mislukt (${result.code})`, status: 'failed' };
+  return { ...base, Beoordeling: '', Beoordelingsgrond: '', Toelichting: `niet verwerkt: fout ${result.code}`, status: 'failed' };
 }
