@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench`: throughput of the text pipeline (MB/s on one core) on a generated corpus of
 // synthetic nota's, e-mails and letters, and memory over the run (it must stay flat).
-// Options: --mb <size of the corpus, default 20>.
+// Then the PDF pipeline: pages/s and peak memory for a long PDF (see bench-pdf.mjs).
+// Options: --mb <size of the text corpus, default 20>, --pdf-pages <length of the long PDF, default 500>.
 import { performance } from 'node:perf_hooks';
 import { cpus } from 'node:os';
 import { redactText } from '../dist/index.js';
 import { corpusDocument } from './bench-corpus.mjs';
+import { benchPdf } from './bench-pdf.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -45,3 +47,5 @@ console.log(`rss at each tenth of the corpus: ${rss.map(fmt).join(', ')}`);
 const firstHalf = Math.max(...rss.slice(0, Math.ceil(rss.length / 2)));
 const secondHalf = Math.max(...rss.slice(Math.ceil(rss.length / 2)));
 console.log(`memory growth from first to second half: ${fmt(Math.max(0, secondHalf - firstHalf))}`);
+
+await benchPdf({ longPages: arg('--pdf-pages', 500) });

@@ -33,3 +33,6 @@ export { runBatch } from './cli/batch.js';
 export type { BatchOptions, BatchSummary, FileResult } from './cli/batch.js';
 export { TOOL_VERSION } from './version.js';
 export { jsonSchemas } from './manifest/json-schema.js';
+export { runPdfPipeline } from './pdf-pipeline.js';
+export type { PdfRedactionResult } from './pdf-pipeline.js';
+export type { FileRedaction } from './api.js';
