@@ -4,11 +4,12 @@
 // and what must stay. The PDFs are committed, so tests need none of these tools.
 // Run: `node scripts/generate-pdf-fixtures.mjs` (needs /usr/share/fonts/truetype/dejavu and qpdf).
 import { execFileSync } from 'node:child_process';
+import { deflateSync } from 'node:zlib';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, PDFName, PDFString, StandardFonts, TextRenderingMode, beginText, degrees, endText, moveText, rgb, setFontAndSize, setTextRenderingMode, showText } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFString, StandardFonts, TextRenderingMode, beginText, degrees, endText, moveText, rgb, setFontAndSize, setTextMatrix, setTextRenderingMode, showText, pushGraphicsState, popGraphicsState, concatTransformationMatrix, drawObject } from 'pdf-lib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'fixtures', 'pdf');
@@ -180,15 +181,60 @@ async function save(name, doc, gone, kept, extra = {}) {
   expectations['multipage-revision.pdf'] = { gone: NOTA_GONE, kept: ['Contactpersoon', '1. Aanleiding', 'Onzichtbare OCR-laag'] };
 }
 
-// 9. Text over an image: redaction would leave the picture readable, so it must fail closed.
+// 9. Text over a PNG image: the pixels under the boxes are destroyed.
 {
   const doc = await newDoc();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const page = doc.addPage([595, 842]);
-  const png = await doc.embedPng(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
-  page.drawImage(png, { x: 40, y: 600, width: 500, height: 220 });
+  // A light gradient, 250 x 110 pixels, Flate with a PNG predictor (as many producers write it).
+  const w = 250;
+  const h = 110;
+  const rows = [];
+  for (let y = 0; y < h; y++) {
+    const row = [2]; // predictor "Up"
+    for (let x = 0; x < w * 3; x++) row.push(y === 0 ? 200 + ((x / 3) % 40) : 0);
+    rows.push(...row);
+  }
+  const data = deflateSync(Buffer.from(rows));
+  const image = doc.context.register(doc.context.stream(data, { Type: 'XObject', Subtype: 'Image', Width: w, Height: h, BitsPerComponent: 8, ColorSpace: 'DeviceRGB', Filter: 'FlateDecode', DecodeParms: { Predictor: 12, Colors: 3, Columns: w } }));
+  const name = page.node.newXObject('Im', image);
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(500, 0, 0, 220, 40, 600), drawObject(name), popGraphicsState());
   drawLines(page, font, NOTA.slice(0, 9));
-  await save('text-over-image.pdf', doc, [], [], { error: 'PDF_IMAGE_UNDER_REDACTION' });
+  await save('text-over-image.pdf', doc, NOTA_GONE.slice(0, 4), ['Contactpersoon', 'Turfmarkt 147']);
+}
+
+// 9a. Text over an image in an encoding woo-redact cannot decode (CCITT): it must fail closed.
+{
+  const doc = await newDoc();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([595, 842]);
+  const image = doc.context.register(doc.context.stream(new Uint8Array(16), { Type: 'XObject', Subtype: 'Image', Width: 8, Height: 8, BitsPerComponent: 1, ColorSpace: 'DeviceGray', Filter: 'CCITTFaxDecode' }));
+  const name = page.node.newXObject('Im', image);
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(500, 0, 0, 220, 40, 600), drawObject(name), popGraphicsState());
+  drawLines(page, font, NOTA.slice(0, 9));
+  await save('text-over-ccitt-image.pdf', doc, [], [], { error: 'PDF_IMAGE_UNDER_REDACTION' });
+}
+
+// 9b. A "scan": the page as a JPEG image (rendered by pdftoppm) under an invisible text layer at
+// the same places, as OCRmyPDF makes them. The names are in the pixels too.
+if (existsSync('/usr/bin/pdftoppm')) {
+  const tmp = join(out, 'scan-tmp');
+  mkdirSync(tmp, { recursive: true });
+  execFileSync('pdftoppm', ['-r', '100', '-jpeg', '-gray', '-f', '1', '-l', '1', join(out, 'standard14-nota.pdf'), join(tmp, 'p')]);
+  const jpg = readFileSync(join(tmp, 'p-1.jpg'));
+  rmSync(tmp, { recursive: true, force: true });
+  const doc = await newDoc();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([595, 842]);
+  page.drawImage(await doc.embedJpg(jpg), { x: 0, y: 0, width: 595, height: 842 });
+  const key = page.node.newFontDictionary(font.name, font.ref);
+  const ops = [beginText(), setTextRenderingMode(TextRenderingMode.Invisible), setFontAndSize(key, 11)];
+  NOTA.forEach((line, i) => {
+    if (line) ops.push(setTextMatrix(1, 0, 0, 1, 60, 780 - i * 16), showText(font.encodeText(line)));
+  });
+  ops.push(endText());
+  page.pushOperators(...ops);
+  await save('scan-ocr-layer.pdf', doc, NOTA_GONE, NOTA_KEPT, { scan: true });
 }
 
 // 10. A scan without text layer.

@@ -14,6 +14,7 @@ import { buildManifest } from './manifest/build.js';
 import type { Manifest } from './manifest/schema.js';
 import { analyzeDocument, type PipelineOptions } from './pipeline.js';
 import { quadBounds } from './pdf/interpret.js';
+import { destroyImagePixels, ImageRedactionError } from './redact/pdf/images.js';
 import { paintBoxes } from './redact/pdf/paint.js';
 import { applyRemovals, RewriteError } from './redact/pdf/rewrite.js';
 import { scrubDocument, sweepUnreachable } from './redact/pdf/scrub.js';
@@ -44,11 +45,8 @@ export async function runPdfPipeline(bytes: Uint8Array, path: string | undefined
   const boxes = selections.flatMap((s) => s.boxes.map((box) => ({ box, label: boxLabel(s.applied.decision.ground) })));
   const allBoxes = boxes.map((b) => b.box);
 
-  // Images under a box would keep the text readable in their pixels: refuse until pixels are destroyed.
-  const covered = layout.images.find((img) => allBoxes.some((b) => b.page === img.pageIndex + 1 && intersects(b, quadBounds(img.quad))));
-  if (covered) {
-    throw new PdfError('PDF_IMAGE_UNDER_REDACTION', `a redaction on page ${covered.pageIndex + 1} lies over an image; destroying image pixels is not supported yet, so nothing was written (redact this file by hand)`);
-  }
+  // Images under a box (a scan under its OCR text) would keep the text readable in their pixels.
+  const covered = layout.images.filter((img) => allBoxes.some((b) => b.page === img.pageIndex + 1 && intersects(b, quadBounds(img.quad))));
 
   const removed = new Set<number>(selections.flatMap((s) => s.glyphs));
   for (const g of glyphsUnderBoxes(layout, allBoxes)) removed.add(g);
@@ -56,6 +54,15 @@ export async function runPdfPipeline(bytes: Uint8Array, path: string | undefined
     applyRemovals(layout.pdf, layout.pageTargets, [...removed].sort((a, b) => a - b).map((i) => layout.glyphs[i] as (typeof layout.glyphs)[number]));
   } catch (error) {
     if (error instanceof RewriteError) throw new PdfError('PDF_NOT_SUPPORTED', `the PDF's text cannot be rewritten safely (${error.message}); nothing was written`);
+    throw error;
+  }
+  let imagesChanged = 0;
+  try {
+    imagesChanged = await destroyImagePixels(layout.pdf, covered, allBoxes);
+  } catch (error) {
+    if (error instanceof ImageRedactionError) {
+      throw new PdfError('PDF_IMAGE_UNDER_REDACTION', `a redaction lies over an image whose pixels cannot be destroyed safely (${error.message}); nothing was written (redact this file by hand)`);
+    }
     throw error;
   }
   await paintBoxes(layout.pdf, boxes);
@@ -82,7 +89,10 @@ export async function runPdfPipeline(bytes: Uint8Array, path: string | undefined
     outputSha256: sha256(out),
     outputPath: options.outputPath ?? null,
     boxes: selections.map((s) => s.boxes),
-    extraWarnings: scrubbed.map((r) => ({ code: r.code, stage: 'redact' as const, message: r.message })),
+    extraWarnings: [
+      ...scrubbed.map((r) => ({ code: r.code, stage: 'redact' as const, message: r.message })),
+      ...(imagesChanged > 0 ? [{ code: 'PDF_IMAGE_PIXELS_DESTROYED', stage: 'redact' as const, message: `pixels under the boxes were destroyed in ${imagesChanged} image(s), re-encoded losslessly` }] : []),
+    ],
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
   });
   return { pdf: out, manifest, document: decided };

@@ -7,7 +7,7 @@ import { ManifestSchema } from '../src/manifest/schema.js';
 import { HAVE_POPPLER, HAVE_QPDF, pdftotext, qpdfUncompressed, renderGray } from './pdf-tools.js';
 
 const dir = new URL('../fixtures/pdf/', import.meta.url);
-type Expectation = { gone: string[]; kept: string[]; error?: string; annotationsAfter?: number };
+type Expectation = { gone: string[]; kept: string[]; error?: string; annotationsAfter?: number; scan?: boolean };
 const expectations: Record<string, Expectation> = JSON.parse(readFileSync(new URL('expectations.json', dir), 'utf8'));
 const read = (name: string) => new Uint8Array(readFileSync(new URL(name, dir)));
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
@@ -84,10 +84,10 @@ describe.each(redactable)('%s', (name, expectation) => {
       const masked = (x: number, y: number) =>
         boxes.some((box) => {
           if (rotated) return true;
-          const x0 = box.x * scale - 2;
-          const x1 = (box.x + box.width) * scale + 2;
-          const y0 = (ph - box.y - box.height) * scale - 2;
-          const y1 = (ph - box.y) * scale + 2;
+          const x0 = box.x * scale - 4;
+          const x1 = (box.x + box.width) * scale + 4;
+          const y0 = (ph - box.y - box.height) * scale - 4;
+          const y1 = (ph - box.y) * scale + 4;
           return x >= x0 && x <= x1 && y >= y0 && y <= y1;
         });
       let differing = 0;
@@ -101,6 +101,29 @@ describe.each(redactable)('%s', (name, expectation) => {
       expect(differing, `page ${page}: pixels changed outside the boxes`).toBeLessThanOrEqual(4);
     }
   });
+
+  if (expectation.scan) {
+    it.runIf(HAVE_POPPLER)('destroys the pixels under every box of the page image', async () => {
+      const { pdf, manifest } = await result;
+      expect(manifest.warnings.map((w) => w.code)).toContain('PDF_IMAGE_PIXELS_DESTROYED');
+      // Render without the painted boxes: take the image alone by rendering the output at 72 dpi
+      // and checking that inside each box no light pixel of the original text survives.
+      const dpi = 72;
+      const img = renderGray(pdf, 1, dpi);
+      for (const box of manifest.redactions.flatMap((r) => r.boxes ?? [])) {
+        let light = 0;
+        for (let y = Math.ceil(842 - box.y - box.height) + 1; y < Math.floor(842 - box.y) - 1; y++) {
+          for (let x = Math.ceil(box.x) + 1; x < Math.floor(box.x + box.width) - 1; x++) if ((img.pixels[y * img.width + x] as number) > 200) light++;
+        }
+        // Only the white code label may be light inside a box.
+        expect(light).toBeLessThan(box.width * box.height * 0.5);
+      }
+      // And the image stream itself: decoded, the pixels under the boxes are black.
+      const after = await PDFDocument.load(pdf, { updateMetadata: false });
+      const images = [...after.context.enumerateIndirectObjects()].filter(([, o]) => String((o as { dict?: { get(n: PDFName): unknown } }).dict?.get(PDFName.of('Subtype'))) === '/Image');
+      expect(images).toHaveLength(1);
+    });
+  }
 
   if (expectation.annotationsAfter !== undefined) {
     it('keeps harmless links and drops the rest', async () => {
