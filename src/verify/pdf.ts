@@ -67,17 +67,22 @@ export async function rawTexts(bytes: Uint8Array): Promise<string[]> {
   return texts;
 }
 
-function survivorsIn(text: string, values: readonly PdfCheckValue[]): Set<number> {
+interface Prepared extends PdfCheckValue {
+  readonly normalised: string;
+}
+
+/** Values occurring in `text` more often than allowed, as written and (for extracted text) normalised. */
+function survivorsIn(text: string, values: readonly Prepared[], alsoNormalised: boolean): Set<number> {
   const out = new Set<number>();
-  const normalised = normalise(text).text;
+  const normalisedText = alsoNormalised ? normalise(text).text : '';
   for (const caseSensitive of [true, false]) {
     const mine = values.filter((v) => v.caseSensitive === caseSensitive);
     if (mine.length === 0) continue;
     const found = findValues(text, mine.map((v) => v.value), caseSensitive);
-    const foundNormalised = findValues(normalised, mine.map((v) => normalise(v.value).text), caseSensitive);
+    const foundNormalised = alsoNormalised ? findValues(normalisedText, mine.map((v) => v.normalised), caseSensitive) : undefined;
     for (const v of mine) {
       const n = found.get(valueKey(v.value, caseSensitive))?.length ?? 0;
-      const m = foundNormalised.get(valueKey(normalise(v.value).text, caseSensitive))?.length ?? 0;
+      const m = foundNormalised?.get(valueKey(v.normalised, caseSensitive))?.length ?? 0;
       if (Math.max(n, m) > v.allowed) out.add(v.id);
     }
   }
@@ -89,10 +94,10 @@ function survivorsIn(text: string, values: readonly PdfCheckValue[]): Set<number
  * stream) and returns the ids of the values still readable more often than allowed.
  */
 export async function findPdfSurvivors(bytes: Uint8Array, values: readonly PdfCheckValue[]): Promise<number[]> {
-  const checked = values.filter((v) => v.value.trim().length >= 3);
-  const survivors = survivorsIn(await extractWithPdfJs(bytes), checked);
+  const checked: Prepared[] = values.filter((v) => v.value.trim().length >= 3).map((v) => ({ ...v, normalised: normalise(v.value).text }));
+  const survivors = survivorsIn(await extractWithPdfJs(bytes), checked, true);
   // Raw channels: only values long enough not to occur by chance in binary data.
   const long = checked.filter((v) => v.value.trim().length >= 5);
-  for (const text of await rawTexts(bytes)) for (const id of survivorsIn(text, long)) survivors.add(id);
+  for (const text of await rawTexts(bytes)) for (const id of survivorsIn(text, long, false)) survivors.add(id);
   return [...survivors].sort((a, b) => a - b);
 }

@@ -86,12 +86,20 @@ export function selectGlyphs(layout: PdfLayout, applied: readonly AppliedRedacti
 
 /** Other glyphs whose centre lies inside a box (text drawn twice, overlapping layers): they go too. */
 export function glyphsUnderBoxes(layout: PdfLayout, boxes: readonly Box[]): number[] {
+  const byPage = new Map<number, Box[]>();
+  for (const box of boxes) {
+    const list = byPage.get(box.page);
+    if (list) list.push(box);
+    else byPage.set(box.page, [box]);
+  }
   const out: number[] = [];
   layout.glyphs.forEach((g, index) => {
+    const onPage = byPage.get(g.pageIndex + 1);
+    if (!onPage) return;
     const b = quadBounds(g.quad);
     const cx = (b.x0 + b.x1) / 2;
     const cy = b.y0 + (b.y1 - b.y0) * 0.45;
-    if (boxes.some((box) => box.page === g.pageIndex + 1 && cx >= box.x && cx <= box.x + box.width && cy >= box.y && cy <= box.y + box.height)) out.push(index);
+    if (onPage.some((box) => cx >= box.x && cx <= box.x + box.width && cy >= box.y && cy <= box.y + box.height)) out.push(index);
   });
   return out;
 }
