@@ -237,6 +237,28 @@ if (existsSync('/usr/bin/pdftoppm')) {
   await save('scan-ocr-layer.pdf', doc, NOTA_GONE, NOTA_KEPT, { scan: true });
 }
 
+// 9c. Hand-written operators: ' and " and TJ with kerning, a font with /Differences, text in a
+// literal string with escapes. Producers other than pdf-lib write all of these.
+{
+  const doc = await newDoc();
+  const page = doc.addPage([595, 842]);
+  const ctx = doc.context;
+  const font = ctx.register(ctx.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: { Type: 'Encoding', BaseEncoding: 'WinAnsiEncoding', Differences: [200, 'edieresis'] } }));
+  page.node.setFontDictionary(PDFName.of('F9'), font);
+  const content = [
+    'BT /F9 11 Tf 14 TL 60 780 Td',
+    '(Contactpersoon) Tj',
+    "(Anouk de Wit) '",
+    '1 0.5 (T 06 12345678) "',
+    String.raw`T* [(Overleg met Jo) 20 (\310l Bakk) -15 (er \(DGM\) over de brief.)] TJ`,
+    'T* [(Minister Faber stemt in.)] TJ',
+    'ET',
+  ].join('\n');
+  const stream = ctx.register(ctx.flateStream(Buffer.from(content, 'latin1')));
+  page.node.set(PDFName.of('Contents'), stream);
+  await save('operators-differences.pdf', doc, ['Anouk', 'de Wit', '06 12345678', 'Bakker'], ['Contactpersoon', 'Minister Faber stemt in.', 'over de brief.', 'Overleg met']);
+}
+
 // 10. A scan without text layer.
 {
   const doc = await newDoc();
