@@ -259,6 +259,38 @@ if (existsSync('/usr/bin/pdftoppm')) {
   await save('operators-differences.pdf', doc, ['Anouk', 'de Wit', '06 12345678', 'Bakker'], ['Contactpersoon', 'Minister Faber stemt in.', 'over de brief.', 'Overleg met']);
 }
 
+// 9d. Office-suite exports: LibreOffice writes subset TrueType fonts (WinAnsi or custom encodings
+// with ToUnicode). A plain-text nota (monospace) and an HTML letter (proportional, bold, italics).
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+if (soffice) {
+  const tmp = join(out, 'lo-tmp');
+  mkdirSync(tmp, { recursive: true });
+  writeFileSync(join(tmp, 'libreoffice-nota.txt'), readFileSync(join(root, 'fixtures', 'text', 'nota-ocr.txt')));
+  writeFileSync(
+    join(tmp, 'libreoffice-brief.html'),
+    `<html lang="nl"><head><meta charset="utf-8"><title>Brief</title></head><body>
+<p><b>Ministerie van Justitie en Veiligheid</b><br>Turfmarkt 147, 2511 DP Den Haag</p>
+<p>Geachte mevrouw Yılmaz,</p>
+<p>Uw verzoek is behandeld door <i>mr. J.H.M. van der Velde</i>, jurist bij de directie Wetgeving.
+Voor vragen kunt u haar bereiken op 06-48213377 of via j.vandervelde@minjenv.nl.</p>
+<p>Staatssecretaris Van der Burg heeft het besluit ondertekend. Het lid Koekkoek heeft vragen gesteld
+over de uitvoering; zie ook de motie-Brekelmans.</p>
+<p>Met vriendelijke groet,</p><p>Ingrid Schoonhoven<br>Senior beleidsmedewerker</p>
+</body></html>`,
+  );
+  execFileSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', tmp, join(tmp, 'libreoffice-nota.txt'), join(tmp, 'libreoffice-brief.html')], { stdio: 'ignore', timeout: 120_000 });
+  for (const name of ['libreoffice-nota.pdf', 'libreoffice-brief.pdf']) writeFileSync(join(out, name), readFileSync(join(tmp, name)));
+  rmSync(tmp, { recursive: true, force: true });
+  expectations['libreoffice-nota.pdf'] = {
+    gone: ['Henk', 'van der Velde-Bos', '06 44 29 81 50', 'h.vandervelde@ind.nl', 'Marieke', 'Zwanenburg'],
+    kept: ['Contactpersoon', 'Het lid Koekoek', 'staatssecretaris', 'Van Doorn', 'burgemeester Visscher', 'Ruud Hoogland', 'Turfmarkt 147'],
+  };
+  expectations['libreoffice-brief.pdf'] = {
+    gone: ['Yılmaz', 'J.H.M.', 'van der Velde', '48213377', 'j.vandervelde@minjenv.nl', 'Ingrid', 'Schoonhoven'],
+    kept: ['Staatssecretaris Van der Burg', 'Het lid Koekkoek', 'motie-Brekelmans', 'Senior beleidsmedewerker', 'Turfmarkt 147'],
+  };
+}
+
 // 10. A scan without text layer.
 {
   const doc = await newDoc();

@@ -1,9 +1,27 @@
-import { type PDFDocument, type PDFFont, rgb, StandardFonts } from 'pdf-lib';
+import {
+  beginText,
+  endText,
+  type PDFDocument,
+  type PDFFont,
+  rgb,
+  setCharacterSqueeze,
+  setFillingRgbColor,
+  setFontAndSize,
+  setTextMatrix,
+  showText,
+  StandardFonts,
+  popGraphicsState,
+  pushGraphicsState,
+} from 'pdf-lib';
 import type { TextBox } from './select.js';
+
+/** Narrowest horizontal squeeze (percent) before the label's size is reduced instead. */
+const MIN_SQUEEZE = 50;
 
 /**
  * Paints each redaction as a black box with its code in white: legible in the box, and in the text
- * layer where the text was, so extraction and screen readers meet "[5.1.2e]".
+ * layer where the text was (same baseline and size, squeezed to fit), so extraction and screen
+ * readers meet "[5.1.2e]" in the line.
  */
 export async function paintBoxes(pdf: PDFDocument, boxes: readonly { box: TextBox; label: string }[]): Promise<void> {
   if (boxes.length === 0) return;
@@ -11,17 +29,27 @@ export async function paintBoxes(pdf: PDFDocument, boxes: readonly { box: TextBo
   for (const { box, label } of boxes) {
     const page = pdf.getPage(box.page - 1);
     page.drawRectangle({ x: box.x, y: box.y, width: box.width, height: box.height, color: rgb(0, 0, 0) });
+    const key = page.node.newFontDictionary(font.name, font.ref);
     const widthAtOne = font.widthOfTextAtSize(label, 1);
-    const fit = (box.width * 0.95) / widthAtOne;
-    const size = Math.max(2, Math.min(box.fontSize ?? box.height * 0.7, box.height * 0.9, fit));
-    const textWidth = widthAtOne * size;
-    page.drawText(label, {
-      x: box.x + Math.max(0, (box.width - textWidth) / 2),
-      // On the original baseline where there is one, so extractors read the code in line.
-      y: box.baseline ?? box.y + (box.height - size * 0.7) / 2,
-      size,
-      font,
-      color: rgb(1, 1, 1),
-    });
+    let size = Math.max(2, Math.min(box.fontSize ?? box.height * 0.7, box.height * 0.95));
+    let squeeze = Math.min(100, ((box.width * 0.96) / (widthAtOne * size)) * 100);
+    if (squeeze < MIN_SQUEEZE) {
+      size = Math.max(2, (box.width * 0.96) / (widthAtOne * (MIN_SQUEEZE / 100)));
+      squeeze = MIN_SQUEEZE;
+    }
+    const textWidth = widthAtOne * size * (squeeze / 100);
+    const x = box.x + Math.max(0, (box.width - textWidth) / 2);
+    const y = box.baseline ?? box.y + (box.height - size * 0.7) / 2;
+    page.pushOperators(
+      pushGraphicsState(),
+      setFillingRgbColor(1, 1, 1),
+      beginText(),
+      setFontAndSize(key, size),
+      setCharacterSqueeze(squeeze),
+      setTextMatrix(1, 0, 0, 1, x, y),
+      showText(font.encodeText(label)),
+      endText(),
+      popGraphicsState(),
+    );
   }
 }
