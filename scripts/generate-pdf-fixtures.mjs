@@ -291,6 +291,22 @@ over de uitvoering; zie ook de motie-Brekelmans.</p>
   };
 }
 
+// 9e. A real OCR'd scan: the standard-font nota rendered to a 200 dpi greyscale image, wrapped in a
+// PDF, then OCR'd by OCRmyPDF with Tesseract's Dutch model (text in GlyphLessFont, render mode 3,
+// inside a form XObject over the page image).
+if (existsSync('/usr/bin/ocrmypdf') && existsSync('/usr/bin/pdftoppm')) {
+  const tmp = join(out, 'ocr-tmp');
+  mkdirSync(tmp, { recursive: true });
+  execFileSync('pdftoppm', ['-r', '200', '-gray', '-png', '-f', '1', '-l', '1', join(out, 'standard14-nota.pdf'), join(tmp, 'p')]);
+  const doc = await newDoc();
+  const page = doc.addPage([595, 842]);
+  page.drawImage(await doc.embedPng(readFileSync(join(tmp, 'p-1.png'))), { x: 0, y: 0, width: 595, height: 842 });
+  writeFileSync(join(tmp, 'scan.pdf'), await doc.save());
+  execFileSync('ocrmypdf', ['-q', '-l', 'nld', '--output-type', 'pdf', '--optimize', '0', join(tmp, 'scan.pdf'), join(out, 'ocrmypdf-scan.pdf')], { stdio: 'ignore', timeout: 300_000, env: { ...process.env, SOURCE_DATE_EPOCH: '1717840800' } });
+  rmSync(tmp, { recursive: true, force: true });
+  expectations['ocrmypdf-scan.pdf'] = { gone: ['Zwanenburg', '44 29 81 50', 'Hoogeveen'], kept: ['Contactpersoon', 'Turfmarkt 147', 'stemt in.'], scan: true };
+}
+
 // 10. A scan without text layer.
 {
   const doc = await newDoc();

@@ -44,3 +44,15 @@ export function renderGray(bytes: Uint8Array, page: number, dpi: number): { widt
     return { width, height, pixels: new Uint8Array(file.subarray(header[0].length)) };
   });
 }
+
+export const HAVE_TESSERACT = existsSync('/usr/bin/tesseract');
+
+/** Renders a page at 200 dpi and reads it back with Tesseract (Dutch): what a person could read. */
+export function ocrPage(bytes: Uint8Array, page: number): string {
+  return withFile(bytes, (path, dir) => {
+    execFileSync('pdftoppm', ['-q', '-r', '200', '-gray', '-png', '-f', String(page), '-l', String(page), path, join(dir, 'p')]);
+    const png = readFileSync(join(dir, `p-${page}.png`));
+    writeFileSync(join(dir, 'page.png'), png);
+    return execFileSync('tesseract', [join(dir, 'page.png'), '-', '-l', 'nld'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  });
+}

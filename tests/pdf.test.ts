@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runPdfPipeline } from '../src/pdf-pipeline.js';
 import { extractWithPdfJs } from '../src/verify/pdf.js';
 import { ManifestSchema } from '../src/manifest/schema.js';
-import { HAVE_POPPLER, HAVE_QPDF, pdftotext, qpdfUncompressed, renderGray } from './pdf-tools.js';
+import { HAVE_POPPLER, HAVE_QPDF, HAVE_TESSERACT, ocrPage, pdftotext, qpdfUncompressed, renderGray } from './pdf-tools.js';
 
 const dir = new URL('../fixtures/pdf/', import.meta.url);
 type Expectation = { gone: string[]; kept: string[]; error?: string; annotationsAfter?: number; scan?: boolean };
@@ -100,6 +100,12 @@ describe.each(redactable)('%s', (name, expectation) => {
       void pw;
       expect(differing, `page ${page}: pixels changed outside the boxes`).toBeLessThanOrEqual(4);
     }
+  });
+
+  // Slow, opt-in (npm run test:ocr): what OCR can read from the rendered pages of scans.
+  it.runIf(expectation.scan === true && process.env.WOO_OCR_TESTS === '1' && HAVE_POPPLER && HAVE_TESSERACT)('leaves nothing readable to OCR in the page pixels', async () => {
+    const text = oneLine(ocrPage((await result).pdf, 1));
+    for (const value of expectation.gone) expect(text, value).not.toContain(value);
   });
 
   if (expectation.scan) {

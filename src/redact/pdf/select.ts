@@ -37,6 +37,16 @@ function boundsOf(glyphs: readonly Glyph[]): TextBox {
     x1 = Math.max(x1, b.x1);
     y1 = Math.max(y1, b.y1);
   }
+  // An OCR layer's words do not cover the ink well (no descent, the last letters outside): over a
+  // scan the box takes a margin of a letter on each side and the descenders below.
+  if (glyphs.every((g) => g.invisible)) {
+    const em = Math.max(...glyphs.map((g) => g.fontSize), 1);
+    const letter = (x1 - x0) / Math.max(1, glyphs.length);
+    x0 -= Math.max(letter * 0.5, em * 0.15);
+    x1 += Math.max(letter * 1.2, em * 0.4);
+    y0 -= em * 0.3;
+    y1 += em * 0.15;
+  }
   const first = glyphs[0];
   const page = first?.pageIndex ?? 0;
   // Horizontal text: the label can share the original baseline and size.
@@ -95,7 +105,9 @@ export function glyphsUnderBoxes(layout: PdfLayout, boxes: readonly Box[]): numb
   const out: number[] = [];
   layout.glyphs.forEach((g, index) => {
     const onPage = byPage.get(g.pageIndex + 1);
-    if (!onPage) return;
+    // Invisible OCR text was selected exactly by its characters; the margins of boxes over a scan
+    // must not take the neighbouring words of that layer with them.
+    if (!onPage || g.invisible) return;
     const b = quadBounds(g.quad);
     const cx = (b.x0 + b.x1) / 2;
     const cy = b.y0 + (b.y1 - b.y0) * 0.45;
