@@ -7,7 +7,7 @@
 import { PDFName, PDFString } from 'pdf-lib';
 import { isPublicKeep } from './decide/decide.js';
 import { type Policy, policyHash, PolicySchema } from './decide/policy.js';
-import { LeakError } from './errors.js';
+import { LeakError, WooRedactError } from './errors.js';
 import { ingestPdf, PdfError } from './ingest/pdf.js';
 import { sha256 } from './ingest/text.js';
 import { buildManifest } from './manifest/build.js';
@@ -35,9 +35,21 @@ function intersects(a: Box, b: { x0: number; y0: number; x1: number; y1: number 
   return a.x < b.x1 && a.x + a.width > b.x0 && a.y < b.y1 && a.y + a.height > b.y0;
 }
 
-/** Redacts a PDF; throws (and writes nothing) when the result cannot be proven clean. */
+/**
+ * Redacts a PDF; throws (and writes nothing) when the result cannot be proven clean. A damaged
+ * file that trips up the PDF libraries ends as PDF_DAMAGED, never as an unexplained crash.
+ */
 export async function runPdfPipeline(bytes: Uint8Array, path: string | undefined, options: PipelineOptions = {}): Promise<PdfRedactionResult> {
   const policy: Policy = PolicySchema.parse(options.policy ?? {});
+  try {
+    return await redactPdf(bytes, path, options, policy);
+  } catch (error) {
+    if (error instanceof WooRedactError) throw error;
+    throw new PdfError('PDF_DAMAGED', `the PDF could not be processed: its structure is damaged or unusual (${(error as Error).name ?? 'error'}); re-export it from the source application, or redact it by hand`, { cause: error });
+  }
+}
+
+async function redactPdf(bytes: Uint8Array, path: string | undefined, options: PipelineOptions, policy: Policy): Promise<PdfRedactionResult> {
   const { doc, layout } = await ingestPdf(bytes, path);
   const decided = analyzeDocument(doc, { ...options, policy });
   const applied = appliedDecisions(decided, policy);

@@ -1,9 +1,23 @@
 import { escapeRegExp } from '../detect/engine.js';
 
-// Letters and digits of the scripts names are written in here (Latin with its extensions, Greek,
-// Cyrillic). A plain class, not \p{L}: these regexes are compiled for every document, and V8
-// compiles Unicode-property classes slowly.
-const WORD_CHAR = '0-9A-Za-z\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF';
+// Letters of the scripts names are written in here (Latin with its extensions, Greek, Cyrillic).
+// Plain classes, not \p{L}: these regexes are compiled for every document, and V8 compiles
+// Unicode-property classes slowly.
+const LETTER = 'A-Za-z\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF\\uFB00-\\uFB06';
+const DIGIT = '0-9';
+
+/**
+ * A value matches as a whole word where it starts and ends: a letter may not touch another letter,
+ * a digit not another digit. "Jan" is found in "8Jan" (the 8 may be redacted next to it, and then
+ * "Jan" would stand alone), "06 1234" not in "106 1234" but in "T06 1234".
+ */
+function bounded(key: string): string {
+  const body = escapeRegExp(key).replace(/ /g, '\\s+');
+  const edge = (ch: string | undefined) => (ch && /[0-9]/.test(ch) ? DIGIT : ch && /\p{L}/u.test(ch) ? LETTER : '');
+  const before = edge(key[0]);
+  const after = edge(key[key.length - 1]);
+  return `${before ? `(?<![${before}])` : ''}${body}${after ? `(?![${after}])` : ''}`;
+}
 
 /** The form values are compared in: trimmed, runs of whitespace as one space, maybe lower case. */
 export function valueKey(value: string, caseSensitive: boolean): string {
@@ -21,8 +35,7 @@ export function findValues(haystack: string, values: readonly string[], caseSens
   if (keys.length === 0) return found;
   // Longest first, so that "Anouk de Wit" wins over "Anouk" at the same place.
   keys.sort((a, b) => b.length - a.length);
-  const alternation = keys.map((k) => escapeRegExp(k).replace(/ /g, '\\s+')).join('|');
-  const regex = new RegExp(`(?<![${WORD_CHAR}])(?:${alternation})(?![${WORD_CHAR}])`, caseSensitive ? 'g' : 'gi');
+  const regex = new RegExp(keys.map(bounded).join('|'), caseSensitive ? 'g' : 'gi');
   for (let m = regex.exec(haystack); m; m = regex.exec(haystack)) {
     const key = valueKey(m[0], caseSensitive);
     found.get(key)?.push({ start: m.index, end: m.index + m[0].length });

@@ -5,7 +5,7 @@ import { ContentStreamError } from '../pdf/content-stream.js';
 import { UnsupportedFontError } from '../pdf/fonts.js';
 import { type Glyph, type ImagePlacement, PageInterpreter, type StreamTarget, UnsupportedContentError } from '../pdf/interpret.js';
 import { layoutPage } from '../pdf/layout.js';
-import { UnsupportedStreamError } from '../pdf/objects.js';
+import { quietly, UnsupportedStreamError } from '../pdf/objects.js';
 import { pageStarts } from './pages.js';
 import { sha256 } from './text.js';
 
@@ -41,7 +41,7 @@ export async function ingestPdf(bytes: Uint8Array, path?: string): Promise<Inges
   }
   let pdf: PDFDocument;
   try {
-    pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
+    pdf = await quietly(() => PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false }));
   } catch {
     throw new InputError('PDF_DAMAGED', 'the file is not a readable PDF (damaged or truncated); re-export it from the source application');
   }

@@ -60,3 +60,17 @@ export function streamBytes(stream: PDFStream): Uint8Array {
   const s = stream as unknown as { getUnencodedContents?: () => Uint8Array; getContents: () => Uint8Array };
   return s.getUnencodedContents ? s.getUnencodedContents() : s.getContents();
 }
+
+/**
+ * Runs `f` with pdf-lib's console warnings silenced: on damaged files it reports every object it
+ * skips, which would flood a batch's output (and say nothing a user can act on).
+ */
+export async function quietly<T>(f: () => Promise<T>): Promise<T> {
+  const warn = console.warn;
+  console.warn = () => undefined;
+  try {
+    return await f();
+  } finally {
+    console.warn = warn;
+  }
+}

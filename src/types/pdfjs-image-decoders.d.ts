@@ -7,4 +7,6 @@ declare module 'pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs' {
     parse(data: Uint8Array): void;
     getData(options: { width: number; height: number; forceRGB?: boolean; isSourcePDF?: boolean }): Uint8ClampedArray;
   }
+  export const VerbosityLevel: { readonly ERRORS: number; readonly WARNINGS: number; readonly INFOS: number };
+  export function setVerbosityLevel(level: number): void;
 }

@@ -1,7 +1,7 @@
 import { PDFDocument, PDFRawStream } from 'pdf-lib';
 import { findValues, valueKey } from '../document/value-search.js';
 import { normalise } from '../normalise/normalise.js';
-import { streamBytes } from '../pdf/objects.js';
+import { quietly, streamBytes } from '../pdf/objects.js';
 
 export interface PdfCheckValue {
   readonly value: string;
@@ -52,7 +52,7 @@ async function extractNow(bytes: Uint8Array): Promise<string> {
 /** The raw bytes and every decodable stream of the file, as Latin-1 and as UTF-16BE-decoded text. */
 export async function rawTexts(bytes: Uint8Array): Promise<string[]> {
   const texts = [Buffer.from(bytes).toString('latin1')];
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
+  const pdf = await quietly(() => PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false }));
   for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
     if (!(obj instanceof PDFRawStream)) continue;
     try {

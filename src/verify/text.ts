@@ -10,8 +10,8 @@ const MIN_LENGTH = 3;
 
 /**
  * Re-reads the redacted output and returns the source spans of redactions whose text can still be
- * found in it, in its exact or its normalised form (whole words, any spacing; names with their
- * capitals, other values in any case). Long withheld passages are checked verbatim as well.
+ * found in it, normalised as detection reads text (whole words, any spacing; names with their
+ * capitals, other values in any case). Long withheld passages are checked as well.
  */
 export function findSurvivors(sourceText: string, output: string, applied: readonly AppliedRedaction[], exempt: readonly Span[] = []): Span[] {
   const normalisedOutput = normalise(output).text;
@@ -28,14 +28,14 @@ export function findSurvivors(sourceText: string, output: string, applied: reado
   const survivors: Span[] = [];
   for (const caseSensitive of [true, false]) {
     const mine = checks.filter((c) => c.caseSensitive === caseSensitive);
-    const values = mine.flatMap((c) => [c.check, c.normalised]);
-    const inOutput = findValues(output, values, caseSensitive);
+    // Compared as detection saw the text: the normalised output against the normalised value
+    // (ligatures, soft hyphens, line-end hyphenation and spacing undone on both sides).
+    const values = mine.map((c) => c.normalised);
     const inNormalised = findValues(normalisedOutput, values, caseSensitive);
-    const inExempt = findValues(exemptText, values, caseSensitive);
+    const inExempt = findValues(normalise(exemptText).text, values, caseSensitive);
     const count = (found: Map<string, unknown[]>, value: string) => found.get(valueKey(value, caseSensitive))?.length ?? 0;
     for (const c of mine) {
-      const allowed = count(inExempt, c.check);
-      if (count(inOutput, c.check) > allowed || count(inNormalised, c.normalised) > allowed) survivors.push(c.a.source);
+      if (count(inNormalised, c.normalised) > count(inExempt, c.normalised)) survivors.push(c.a.source);
     }
   }
   return survivors.sort((x, y) => x.start - y.start || x.end - y.end);

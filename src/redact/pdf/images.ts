@@ -9,7 +9,11 @@ export class ImageRedactionError extends Error {}
 type ImageDecoders = typeof import('pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs');
 let decoders: Promise<ImageDecoders> | undefined;
 function imageDecoders(): Promise<ImageDecoders> {
-  decoders ??= import('pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs');
+  // Errors only: warnings about damaged image data would flood a batch's output.
+  decoders ??= import('pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs').then((m) => {
+    m.setVerbosityLevel(m.VerbosityLevel.ERRORS);
+    return m;
+  });
   return decoders;
 }
 
