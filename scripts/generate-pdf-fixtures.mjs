@@ -307,6 +307,15 @@ if (existsSync('/usr/bin/ocrmypdf') && existsSync('/usr/bin/pdftoppm')) {
   expectations['ocrmypdf-scan.pdf'] = { gone: ['Zwanenburg', '44 29 81 50', 'Hoogeveen'], kept: ['Contactpersoon', 'Turfmarkt 147', 'stemt in.'], scan: true };
 }
 
+// 9f. A decompression bomb: a content stream of a few hundred kilobytes that inflates to 300 MB.
+{
+  const doc = await newDoc();
+  const page = doc.addPage([595, 842]);
+  const bomb = deflateSync(Buffer.alloc(300 * 1024 * 1024, 0x20), { level: 9 });
+  page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.stream(bomb, { Filter: 'FlateDecode' })));
+  await save('decompression-bomb.pdf', doc, [], [], { error: 'FILE_TOO_LARGE' });
+}
+
 // 10. A scan without text layer.
 {
   const doc = await newDoc();

@@ -50,7 +50,7 @@ export async function runPdfPipeline(bytes: Uint8Array, path: string | undefined
 }
 
 async function redactPdf(bytes: Uint8Array, path: string | undefined, options: PipelineOptions, policy: Policy): Promise<PdfRedactionResult> {
-  const { doc, layout } = await ingestPdf(bytes, path);
+  const { doc, layout } = await ingestPdf(bytes, path, options.maxPages);
   const decided = analyzeDocument(doc, { ...options, policy });
   const applied = appliedDecisions(decided, policy);
   const selections = selectGlyphs(layout, applied);

@@ -27,6 +27,8 @@ export interface PipelineOptions extends DetectOptions {
   readonly outputPath?: string | null;
   /** ISO timestamp to record in the manifest; absent by default so output is reproducible. */
   readonly generatedAt?: string;
+  /** PDF input: more pages than this fail with FILE_TOO_LARGE (default 5000). */
+  readonly maxPages?: number;
 }
 
 export interface RedactionResult {

@@ -167,3 +167,20 @@ describe('PDF in a batch', () => {
     expect(readFileSync(join(out, 'inventarislijst.csv'), 'utf8')).toContain('niet verwerkt: fout PDF_NO_TEXT');
   });
 });
+
+describe('--resume', () => {
+  it('skips what an earlier run finished and redoes what changed, with the same final output', async () => {
+    const input = inputTree();
+    const full = join(tempDir(), 'full');
+    await run([input, '--out', full, '-q']);
+    const out = join(tempDir(), 'out');
+    await run([input, '--out', out, '-q']);
+    // Simulate an interruption: one output lost, one input changed since.
+    rmSync(join(out, 'dossier-2024', 'mail-reactie.redacted.txt'));
+    const r = await run([input, '--out', out, '--resume', '--json']);
+    const files = JSON.parse(r.stdout).files as { input: string; resumed?: boolean }[];
+    expect(files.find((f) => f.input === 'dossier-2024/mail-reactie.txt')?.resumed).toBeUndefined();
+    expect(files.find((f) => f.input === 'losse-stukken/besluit-aanvraag.txt')?.resumed).toBe(true);
+    expect(snapshot(out)).toEqual(snapshot(full));
+  });
+});

@@ -10,6 +10,7 @@ export interface CliArgs {
   readonly quiet: boolean;
   readonly debug: boolean;
   readonly timestamps: boolean;
+  readonly resume: boolean;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -32,6 +33,8 @@ Options:
       --json               print the batch summary as JSON on stdout
       --summary-file <f>   also write the JSON summary to a file
       --timestamps         record the run time in manifests (off: output is reproducible)
+      --resume             skip files already done by an earlier run with the same input,
+                           tool version and policy (after an interruption)
   -q, --quiet              no progress output
       --debug              show stack traces of unexpected errors
   -h, --help               show this help
@@ -55,6 +58,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         quiet: { type: 'boolean', short: 'q', default: false },
         debug: { type: 'boolean', default: false },
         timestamps: { type: 'boolean', default: false },
+        resume: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -72,6 +76,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     quiet: v.quiet === true,
     debug: v.debug === true,
     timestamps: v.timestamps === true,
+    resume: v.resume === true,
     help: v.help === true,
     version: v.version === true,
   };

@@ -13,7 +13,9 @@ import { ingestTextBytes } from '../ingest/text.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { type InventoryRow, inventoryToCsv } from '../manifest/inventory.js';
 import { serializeManifest } from '../manifest/build.js';
-import type { Assessment } from '../manifest/schema.js';
+import { type Assessment, type Manifest, ManifestSchema } from '../manifest/schema.js';
+import { readFile } from 'node:fs/promises';
+import { sha256 } from '../ingest/text.js';
 import { normalise } from '../normalise/normalise.js';
 import { analyseStructure } from '../structure/structure.js';
 import { collectInputs, type InputFile } from './collect.js';
@@ -26,6 +28,8 @@ export interface BatchOptions {
   readonly config?: Config;
   /** Record the run time in manifests (off by default: reproducible output). */
   readonly timestamps?: boolean;
+  /** Skip files whose manifest already records the same source, tool version and policy. */
+  readonly resume?: boolean;
   /** Called after each file, for progress output. */
   readonly onFile?: (done: number, total: number, result: FileResult) => void;
 }
@@ -41,6 +45,8 @@ export type FileResult =
       readonly review: number;
       readonly grounds: Partial<Record<GroundCode, number>>;
       readonly warnings: number;
+      /** True when an earlier run's output was kept (--resume). */
+      readonly resumed?: boolean;
     }
   | { readonly status: 'failed'; readonly input: string; readonly code: string; readonly message: string }
   | { readonly status: 'skipped'; readonly input: string; readonly reason: string; readonly extension: string };
@@ -126,32 +132,61 @@ async function processFile(f: InputFile, knownPersons: readonly KnownPerson[], c
     const stem = stemOf(safe);
     const outputRel = `${stem}.redacted.${f.extension === '.pdf' ? 'pdf' : 'txt'}`;
     const manifestRel = `${stem}.manifest.json`;
+    if (options.resume) {
+      const previous = await previousResult(f, safe, outputRel, manifestRel, config, options.outDir);
+      if (previous) return previous;
+    }
     const result = await redactFile(f.path, {
       policy: config.policy,
       knownPersons,
       displayPath: safe,
       outputPath: outputRel,
       ...(config.maxFileBytes ? { maxFileBytes: config.maxFileBytes } : {}),
+      ...(config.maxPages ? { maxPages: config.maxPages } : {}),
       ...(options.timestamps ? { generatedAt: new Date().toISOString() } : {}),
     });
     await writeFileAtomic(join(options.outDir, outputRel), result.kind === 'pdf' ? result.pdf : result.text);
     await writeFileAtomic(join(options.outDir, manifestRel), serializeManifest(result.manifest));
-    const grounds: Partial<Record<GroundCode, number>> = {};
-    for (const g of result.manifest.grounds) grounds[g.code] = g.count;
-    return {
-      status: 'ok',
-      input: safe,
-      output: outputRel,
-      manifest: manifestRel,
-      assessment: result.manifest.assessment,
-      redactions: result.manifest.redactions.length,
-      review: result.manifest.review.length,
-      grounds,
-      warnings: result.manifest.warnings.length,
-    };
+    return okResult(safe, outputRel, manifestRel, result.manifest, false);
   } catch (error) {
     if (isWooRedactError(error)) return { status: 'failed', input: f.relative, code: error.code, message: error.message };
     return { status: 'failed', input: f.relative, code: 'INTERNAL', message: `unexpected error (${(error as Error).name}); run with --debug and report it` };
+  }
+}
+
+function okResult(input: string, output: string, manifest: string, m: Manifest, resumed: boolean): FileResult {
+  const grounds: Partial<Record<GroundCode, number>> = {};
+  for (const g of m.grounds) grounds[g.code] = g.count;
+  return {
+    status: 'ok',
+    input,
+    output,
+    manifest,
+    assessment: m.assessment,
+    redactions: m.redactions.length,
+    review: m.review.length,
+    grounds,
+    warnings: m.warnings.length,
+    ...(resumed ? { resumed: true } : {}),
+  };
+}
+
+/**
+ * With --resume, a file is done when its manifest exists for the same source bytes, tool version
+ * and policy, and the output it names is there with the hash it records. Outputs are written
+ * atomically, so an interrupted run leaves either a complete pair or nothing usable.
+ */
+async function previousResult(f: InputFile, safe: string, outputRel: string, manifestRel: string, config: Config, outDir: string): Promise<FileResult | undefined> {
+  try {
+    const parsed = ManifestSchema.safeParse(JSON.parse(await readFile(join(outDir, manifestRel), 'utf8')));
+    if (!parsed.success) return undefined;
+    const m = parsed.data;
+    if (m.tool.version !== TOOL_VERSION || m.policy.sha256 !== policyHash(config.policy)) return undefined;
+    if (m.source.sha256 !== sha256(await readFile(f.path))) return undefined;
+    if (m.output.path !== outputRel || m.output.sha256 !== sha256(await readFile(join(outDir, outputRel)))) return undefined;
+    return okResult(safe, outputRel, manifestRel, m, true);
+  } catch {
+    return undefined;
   }
 }
 

@@ -58,6 +58,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       outDir: args.out as string,
       config,
       timestamps: args.timestamps,
+      resume: args.resume,
       onFile: (done, total, result) => {
         if (progress) io.stderr(`\r\x1b[K[${done}/${total}] ${describe(result)}${done === total ? '\n' : ''}`);
         else if (!args.quiet && result.status === 'failed') io.stderr(`${describe(result)}\n`);

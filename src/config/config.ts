@@ -14,7 +14,8 @@ export const ConfigSchema = z
     policy: PolicySchema.default(PolicySchema.parse({})),
     /** A file with public officials, one per line: "Name" or "Name;role;organisation". */
     publicOfficialsFile: z.string().optional(),
-    maxFileBytes: z.number().int().positive().optional(),
+    maxFileBytes: z.number().int().positive().optional().describe('Largest input file read (default 50 MB for text, 500 MB for PDF).'),
+    maxPages: z.number().int().positive().optional().describe('Largest PDF page count (default 5000).'),
     inventory: z
       .object({
         besluitnaam: z.string().optional().describe('Besluitnaam column of the inventory.'),

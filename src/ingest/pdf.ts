@@ -5,7 +5,7 @@ import { ContentStreamError } from '../pdf/content-stream.js';
 import { UnsupportedFontError } from '../pdf/fonts.js';
 import { type Glyph, type ImagePlacement, PageInterpreter, type StreamTarget, UnsupportedContentError } from '../pdf/interpret.js';
 import { layoutPage } from '../pdf/layout.js';
-import { quietly, UnsupportedStreamError } from '../pdf/objects.js';
+import { quietly, StreamTooLargeError, UnsupportedStreamError } from '../pdf/objects.js';
 import { pageStarts } from './pages.js';
 import { sha256 } from './text.js';
 
@@ -31,7 +31,9 @@ export class PdfError extends WooRedactError {}
  * Reads a PDF into the document model: the text of every page from its content streams (page
  * breaks as form feeds), each character tied to its glyph so a span maps to exact positions.
  */
-export async function ingestPdf(bytes: Uint8Array, path?: string): Promise<IngestedPdf> {
+export const DEFAULT_MAX_PAGES = 5000;
+
+export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEFAULT_MAX_PAGES): Promise<IngestedPdf> {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) throw new InputError('PDF_DAMAGED', 'the file is not a PDF (it has no PDF header); check what it is and export it as PDF again');
   // pdf-lib cannot decrypt: an encrypted file is refused before anything else (also owner-only ones).
@@ -53,6 +55,9 @@ export async function ingestPdf(bytes: Uint8Array, path?: string): Promise<Inges
   const glyphOf: number[] = [];
   const pages = pdf.getPages();
   if (pages.length === 0) throw new InputError('PDF_DAMAGED', 'the PDF has no pages');
+  if (pages.length > maxPages) {
+    throw new InputError('FILE_TOO_LARGE', `the PDF has ${pages.length} pages, more than the limit of ${maxPages}; split it or raise the limit (maxPages)`);
+  }
   try {
     pages.forEach((page, index) => {
       const interpreter = new PageInterpreter(pdf.context, index);
@@ -69,6 +74,9 @@ export async function ingestPdf(bytes: Uint8Array, path?: string): Promise<Inges
       targets.push(...interpreter.targets);
     });
   } catch (error) {
+    if (error instanceof StreamTooLargeError) {
+      throw new InputError('FILE_TOO_LARGE', `the PDF holds a stream that decompresses to more than the limit (a decompression bomb?); nothing was written`);
+    }
     if (error instanceof UnsupportedFontError || error instanceof UnsupportedContentError || error instanceof UnsupportedStreamError || error instanceof ContentStreamError) {
       throw new PdfError('PDF_NOT_SUPPORTED', `the PDF uses something woo-redact cannot redact safely yet (${error.message}); nothing was written`);
     }

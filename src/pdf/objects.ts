@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, type PDFContext, type PDFObject } from 'pdf-lib';
 
 /** Small typed readers over pdf-lib's object model. */
@@ -48,14 +49,39 @@ export function textOf(obj: PDFObject | undefined): string | undefined {
 
 export class UnsupportedStreamError extends Error {}
 
-/** The decoded bytes of a stream; throws UnsupportedStreamError for filters pdf-lib cannot decode. */
-export function streamBytes(stream: PDFStream): Uint8Array {
+/** A stream that inflates past the limit: a decompression bomb, or simply too big to handle. */
+export class StreamTooLargeError extends Error {}
+
+/** Largest decoded stream accepted (a small PDF can inflate to gigabytes). */
+export const MAX_DECODED_STREAM_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The decoded bytes of a stream; throws UnsupportedStreamError for filters pdf-lib cannot decode
+ * and StreamTooLargeError past `limit`. Plain Flate streams are inflated by zlib with an output
+ * cap, so a decompression bomb stops at the limit instead of filling memory.
+ */
+export function streamBytes(stream: PDFStream, limit = MAX_DECODED_STREAM_BYTES): Uint8Array {
   if (stream instanceof PDFRawStream) {
+    const filter = stream.dict.get(PDFName.of('Filter'));
+    const plainFlate = filter instanceof PDFName && filter.decodeText() === 'FlateDecode' && !stream.dict.has(PDFName.of('DecodeParms'));
+    if (plainFlate) {
+      try {
+        return new Uint8Array(inflateSync(stream.contents, { maxOutputLength: limit }));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
+          throw new StreamTooLargeError(`a stream inflates to more than ${limit} bytes`);
+        }
+        // Damaged Flate data: pdf-lib's decoder is more forgiving; fall through to it.
+      }
+    }
+    let decoded: Uint8Array;
     try {
-      return decodePDFRawStream(stream).decode();
+      decoded = decodePDFRawStream(stream).decode();
     } catch (error) {
       throw new UnsupportedStreamError(`a stream uses a filter that cannot be decoded (${(error as Error).message})`);
     }
+    if (decoded.length > limit) throw new StreamTooLargeError(`a stream decodes to more than ${limit} bytes`);
+    return decoded;
   }
   const s = stream as unknown as { getUnencodedContents?: () => Uint8Array; getContents: () => Uint8Array };
   return s.getUnencodedContents ? s.getUnencodedContents() : s.getContents();

@@ -1,7 +1,7 @@
 import { inflateSync, deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFName, PDFRawStream, type PDFContext, type PDFDocument, type PDFRef } from 'pdf-lib';
 import type { ImagePlacement } from '../../pdf/interpret.js';
-import { dictOf, get, numberOf, resolve } from '../../pdf/objects.js';
+import { dictOf, get, MAX_DECODED_STREAM_BYTES, numberOf, resolve } from '../../pdf/objects.js';
 import type { Box } from './select.js';
 
 export class ImageRedactionError extends Error {}
@@ -102,7 +102,7 @@ async function decodeImage(context: PDFContext, stream: PDFRawStream): Promise<D
   let data = stream.contents;
   for (const [k, filter] of filters.entries()) {
     if (filter === 'FlateDecode') {
-      data = new Uint8Array(inflateSync(data));
+      data = new Uint8Array(inflateSync(data, { maxOutputLength: MAX_DECODED_STREAM_BYTES }));
       const parms = dictOf(context, dict.get(PDFName.of('DecodeParms')));
       const predictor = numberOf(context, parms, 'Predictor') ?? 1;
       if (predictor >= 10 && k === filters.length - 1) {
