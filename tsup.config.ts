@@ -14,5 +14,5 @@ const shared: Options = {
 
 export default defineConfig([
   { ...shared, entry: { index: 'src/index.ts' }, format: ['esm', 'cjs'], dts: true },
-  { ...shared, entry: { cli: 'src/cli/main.ts' }, format: ['esm'], dts: false },
+  { ...shared, entry: { cli: 'src/cli/main.ts', worker: 'src/cli/worker.ts' }, format: ['esm'], dts: false },
 ]);

@@ -11,6 +11,7 @@ export type WooErrorCode =
   | 'BINARY_TEXT'
   | 'UNDECODABLE_TEXT'
   | 'FILE_TOO_LARGE'
+  | 'FILE_TIMEOUT'
   | 'CONFIG_INVALID'
   | 'CONFIG_NOT_FOUND'
   | 'USAGE'

@@ -11,6 +11,7 @@ export interface CliArgs {
   readonly debug: boolean;
   readonly timestamps: boolean;
   readonly resume: boolean;
+  readonly jobs?: number;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -33,6 +34,7 @@ Options:
       --json               print the batch summary as JSON on stdout
       --summary-file <f>   also write the JSON summary to a file
       --timestamps         record the run time in manifests (off: output is reproducible)
+  -j, --jobs <n>           files in parallel (default: the number of cores); same output for any n
       --resume             skip files already done by an earlier run with the same input,
                            tool version and policy (after an interruption)
   -q, --quiet              no progress output
@@ -42,6 +44,12 @@ Options:
 
 Exit status: 0 all files succeeded, 1 some files failed (each named), 2 usage or config error.
 `;
+
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--jobs takes a whole number from 1 to 256, not "${value}"`);
+  return n;
+}
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   let parsed;
@@ -59,6 +67,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         debug: { type: 'boolean', default: false },
         timestamps: { type: 'boolean', default: false },
         resume: { type: 'boolean', default: false },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -77,6 +86,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     debug: v.debug === true,
     timestamps: v.timestamps === true,
     resume: v.resume === true,
+    ...(v.jobs !== undefined ? { jobs: parseJobs(v.jobs) } : {}),
     help: v.help === true,
     version: v.version === true,
   };

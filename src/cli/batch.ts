@@ -20,6 +20,7 @@ import { normalise } from '../normalise/normalise.js';
 import { analyseStructure } from '../structure/structure.js';
 import { collectInputs, type InputFile } from './collect.js';
 import { safeRelativePath } from './safe-names.js';
+import { defaultJobs, runInPool, workerScript } from './pool.js';
 import { TOOL_VERSION } from '../version.js';
 
 export interface BatchOptions {
@@ -30,6 +31,8 @@ export interface BatchOptions {
   readonly timestamps?: boolean;
   /** Skip files whose manifest already records the same source, tool version and policy. */
   readonly resume?: boolean;
+  /** Worker threads (default: the number of cores); output is the same whatever the number. */
+  readonly jobs?: number;
   /** Called after each file, for progress output. */
   readonly onFile?: (done: number, total: number, result: FileResult) => void;
 }
@@ -93,14 +96,30 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const known = await personsByFolder(files, config.maxFileBytes);
   const results: FileResult[] = [];
   const rows: InventoryRow[] = [];
-  let n = 0;
-  for (const f of files) {
-    n++;
-    const result = await processFile(f, known.get(dirname(f.relative)) ?? [], config, options);
-    results.push(result);
-    rows.push(inventoryRow(result, n, config));
-    options.onFile?.(n, files.length, result);
+  const jobs = Math.max(1, options.jobs ?? defaultJobs());
+  const script = workerScript();
+  const timeoutMs = (config.maxSecondsPerFile ?? DEFAULT_MAX_SECONDS_PER_FILE) * 1000;
+  let done = 0;
+  if (script && jobs > 1 && files.length > 1) {
+    // Worker threads: one file each at a time, results in input order whatever finishes first.
+    const tasks: WorkerTask[] = files.map((file) => ({
+      file,
+      knownPersons: known.get(dirname(file.relative)) ?? [],
+      config,
+      options: { outDir: options.outDir, ...(options.timestamps ? { timestamps: true } : {}), ...(options.resume ? { resume: true } : {}) },
+    }));
+    const timedOut = (task: WorkerTask): FileResult => ({
+      status: 'failed',
+      input: task.file.relative,
+      code: 'FILE_TIMEOUT',
+      message: `processing took longer than ${timeoutMs / 1000} s and was stopped; split the file or raise maxSecondsPerFile`,
+    });
+    results.push(...(await runInPool(script, tasks, jobs, timeoutMs, timedOut, (_i, r) => options.onFile?.(++done, files.length, r))));
+  } else {
+    for (const f of files) results.push(await processFile(f, known.get(dirname(f.relative)) ?? [], config, options));
+    results.forEach((r) => options.onFile?.(++done, files.length, r));
   }
+  results.forEach((result, i) => rows.push(inventoryRow(result, i + 1, config)));
   const csvPath = join(options.outDir, 'inventarislijst.csv');
   const jsonPath = join(options.outDir, 'inventarislijst.json');
   await writeFileAtomic(csvPath, inventoryToCsv(rows));
@@ -123,7 +142,18 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   };
 }
 
-async function processFile(f: InputFile, knownPersons: readonly KnownPerson[], config: Config, options: BatchOptions): Promise<FileResult> {
+/** What a worker thread gets for one file: everything processFile needs, as plain data. */
+export interface WorkerTask {
+  readonly file: InputFile;
+  readonly knownPersons: readonly KnownPerson[];
+  readonly config: Config;
+  readonly options: Pick<BatchOptions, 'outDir' | 'timestamps' | 'resume'>;
+}
+
+export const DEFAULT_MAX_SECONDS_PER_FILE = 300;
+
+/** One file: read, redact, verify, write its outputs atomically; every failure becomes a result. */
+export async function processFile(f: InputFile, knownPersons: readonly KnownPerson[], config: Config, options: Pick<BatchOptions, 'outDir' | 'timestamps' | 'resume'>): Promise<FileResult> {
   if (!SUPPORTED_EXTENSIONS.includes(f.extension)) {
     return { status: 'skipped', input: f.relative, reason: `files of type ${f.extension || '(none)'} are not supported`, extension: f.extension || '(geen)' };
   }

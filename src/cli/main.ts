@@ -59,6 +59,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       config,
       timestamps: args.timestamps,
       resume: args.resume,
+      ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),
       onFile: (done, total, result) => {
         if (progress) io.stderr(`\r\x1b[K[${done}/${total}] ${describe(result)}${done === total ? '\n' : ''}`);
         else if (!args.quiet && result.status === 'failed') io.stderr(`${describe(result)}\n`);

@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// The published artefact, run as users run it: `npm test` builds first (see package.json).
+const bin = new URL('../bin/woo-redact.mjs', import.meta.url).pathname;
+const root = mkdtempSync(join(tmpdir(), 'woo-built-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string, rel: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name), `${rel}${e.name}/`);
+      else out[`${rel}${e.name}`] = readFileSync(join(d, e.name), 'latin1');
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
+describe('the built CLI', () => {
+  const input = join(root, 'in');
+  cpSync(new URL('../examples/input', import.meta.url).pathname, input, { recursive: true });
+  for (const f of ['standard14-nota.pdf', 'form-xobject-two-pages.pdf', 'no-text-layer.pdf']) cpSync(new URL(`../fixtures/pdf/${f}`, import.meta.url).pathname, join(input, 'pdf', f));
+
+  it('gives byte-identical output with 1 and 2 jobs, and exit 1 for the refused file', () => {
+    const run = (jobs: string, out: string) => {
+      try {
+        execFileSync(process.execPath, [bin, input, '--out', out, '--jobs', jobs, '-q'], { stdio: 'pipe' });
+        return 0;
+      } catch (error) {
+        return (error as { status: number }).status;
+      }
+    };
+    expect(run('1', join(root, 'one'))).toBe(1);
+    expect(run('2', join(root, 'two'))).toBe(1);
+    const one = tree(join(root, 'one'));
+    expect(Object.keys(one)).toContain('pdf/standard14-nota.redacted.pdf');
+    expect(tree(join(root, 'two'))).toEqual(one);
+  });
+
+  it('prints its version and usage errors with exit 2', () => {
+    expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    let status = 0;
+    try {
+      execFileSync(process.execPath, [bin, input, '--out', join(root, 'x'), '--jobs', 'many'], { stdio: 'pipe' });
+    } catch (error) {
+      status = (error as { status: number }).status;
+    }
+    expect(status).toBe(2);
+  });
+});
