@@ -2,12 +2,14 @@
 // `npm run bench`: throughput of the text pipeline (MB/s on one core) on a generated corpus of
 // synthetic nota's, e-mails and letters, and memory over the run (it must stay flat).
 // Then the PDF pipeline: pages/s and peak memory for a long PDF (see bench-pdf.mjs).
-// Options: --mb <size of the text corpus, default 20>, --pdf-pages <length of the long PDF, default 500>.
+// Then whole batches (bench-cli.mjs): --jobs 1 and 2 on born-digital and scanned PDFs, and many small files.
+// Options: --mb <text corpus, default 20>, --pdf-pages <long PDF, default 500>, --small-files <default 10000>.
 import { performance } from 'node:perf_hooks';
 import { cpus } from 'node:os';
 import { redactText } from '../dist/index.js';
 import { corpusDocument } from './bench-corpus.mjs';
 import { benchPdf } from './bench-pdf.mjs';
+import { benchCli } from './bench-cli.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -49,3 +51,4 @@ const secondHalf = Math.max(...rss.slice(Math.ceil(rss.length / 2)));
 console.log(`memory growth from first to second half: ${fmt(Math.max(0, secondHalf - firstHalf))}`);
 
 await benchPdf({ longPages: arg('--pdf-pages', 500) });
+await benchCli({ smallFiles: arg('--small-files', 10_000) });

@@ -45,20 +45,28 @@ export async function runInPool<T, R>(
         worker ??= new Worker(script);
         const w = worker;
         const result = await new Promise<R>((resolve, reject) => {
+          const settle = () => {
+            clearTimeout(timer);
+            w.off('message', onMessage);
+            w.off('error', onError);
+          };
+          const onMessage = (message: R) => {
+            settle();
+            resolve(message);
+          };
+          const onError = (error: Error) => {
+            settle();
+            worker = undefined;
+            reject(error);
+          };
           const timer = setTimeout(() => {
+            settle();
             void w.terminate();
             worker = undefined;
             resolve(onTimeout(task));
           }, timeoutMs);
-          w.once('message', (message: R) => {
-            clearTimeout(timer);
-            resolve(message);
-          });
-          w.once('error', (error) => {
-            clearTimeout(timer);
-            worker = undefined;
-            reject(error);
-          });
+          w.on('message', onMessage);
+          w.on('error', onError);
           w.postMessage(task);
         });
         results[index] = result;

@@ -1,0 +1,8 @@
+// Runs one batch in its own process and reports time and peak memory (for bench-cli.mjs).
+import { performance } from 'node:perf_hooks';
+import { runBatch } from '../dist/index.js';
+
+const [input, out, jobs] = process.argv.slice(2);
+const t = performance.now();
+const summary = await runBatch({ inputs: [input], outDir: out, jobs: Number(jobs) });
+console.log(JSON.stringify({ seconds: (performance.now() - t) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, files: summary.totals.files, ok: summary.totals.ok, failed: summary.totals.failed }));
