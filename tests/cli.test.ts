@@ -184,3 +184,16 @@ describe('--resume', () => {
     expect(snapshot(out)).toEqual(snapshot(full));
   });
 });
+
+describe('progress on a terminal', () => {
+  it('draws a bar with counts only, and names failures after it', async () => {
+    const input = inputTree();
+    writeFileSync(join(input, 'kapot.txt'), Buffer.from([0, 1, 2]));
+    let stderr = '';
+    const code = await main([input, '--out', join(tempDir(), 'out')], { stdout: () => undefined, stderr: (t) => (stderr += t), isTTY: true });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/woo-redact \|.*\| 6\/6 files \| \d+ pages \| 1 failed/);
+    expect(stderr).toMatch(/kapot\.txt: FAILED \[BINARY_TEXT\]/);
+    for (const secret of ['Zwanenburg', 'Bouzidi', '123456782']) expect(stderr).not.toContain(secret);
+  });
+});

@@ -48,10 +48,12 @@ export type FileResult =
       readonly review: number;
       readonly grounds: Partial<Record<GroundCode, number>>;
       readonly warnings: number;
+      readonly pages: number;
       /** True when an earlier run's output was kept (--resume). */
       readonly resumed?: boolean;
+      readonly durationMs?: number;
     }
-  | { readonly status: 'failed'; readonly input: string; readonly code: string; readonly message: string }
+  | { readonly status: 'failed'; readonly input: string; readonly code: string; readonly message: string; readonly durationMs?: number }
   | { readonly status: 'skipped'; readonly input: string; readonly reason: string; readonly extension: string };
 
 export interface BatchSummary {
@@ -154,6 +156,12 @@ export const DEFAULT_MAX_SECONDS_PER_FILE = 300;
 
 /** One file: read, redact, verify, write its outputs atomically; every failure becomes a result. */
 export async function processFile(f: InputFile, knownPersons: readonly KnownPerson[], config: Config, options: Pick<BatchOptions, 'outDir' | 'timestamps' | 'resume'>): Promise<FileResult> {
+  const started = Date.now();
+  const result = await processFileUntimed(f, knownPersons, config, options);
+  return result.status === 'skipped' ? result : { ...result, durationMs: Date.now() - started };
+}
+
+async function processFileUntimed(f: InputFile, knownPersons: readonly KnownPerson[], config: Config, options: Pick<BatchOptions, 'outDir' | 'timestamps' | 'resume'>): Promise<FileResult> {
   if (!SUPPORTED_EXTENSIONS.includes(f.extension)) {
     return { status: 'skipped', input: f.relative, reason: `files of type ${f.extension || '(none)'} are not supported`, extension: f.extension || '(geen)' };
   }
@@ -197,6 +205,7 @@ function okResult(input: string, output: string, manifest: string, m: Manifest, 
     review: m.review.length,
     grounds,
     warnings: m.warnings.length,
+    pages: m.source.pages,
     ...(resumed ? { resumed: true } : {}),
   };
 }

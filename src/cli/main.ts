@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { TOOL_VERSION } from '../version.js';
 import { HELP, parseCliArgs } from './args.js';
 import { type BatchSummary, type FileResult, runBatch } from './batch.js';
+import { ProgressBar } from './progress.js';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -52,7 +53,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   try {
     const configPath = args.config ?? DEFAULT_CONFIG_FILE;
     const config = await loadConfig(configPath, args.config !== undefined || existsSync(configPath));
-    const progress = !args.quiet && io.isTTY;
+    const bar = !args.quiet && io.isTTY ? new ProgressBar(io) : undefined;
     const summary = await runBatch({
       inputs: args.inputs,
       outDir: args.out as string,
@@ -61,10 +62,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       resume: args.resume,
       ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),
       onFile: (done, total, result) => {
-        if (progress) io.stderr(`\r\x1b[K[${done}/${total}] ${describe(result)}${done === total ? '\n' : ''}`);
+        if (bar) bar.update(done, total, result);
         else if (!args.quiet && result.status === 'failed') io.stderr(`${describe(result)}\n`);
       },
     });
+    bar?.stop();
+    if (bar) for (const f of summary.files) if (f.status === 'failed') io.stderr(`${describe(f)}\n`);
     const json = `${JSON.stringify(summary, null, 2)}\n`;
     if (args.summaryFile) await writeFileAtomic(args.summaryFile, json);
     if (args.json) io.stdout(json);
