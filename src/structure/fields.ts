@@ -61,15 +61,19 @@ function labelAt(line: Line): LabelHit | null {
     }
   }
 
-  const folded = foldForMatching(text);
-  const alone = matchForm(folded, false);
-  if (alone) {
-    if (alone.needsColon && !matchForm(folded, true)) return null;
-    return { form: alone, labelSpan: { start, end }, value: null, withColon: false };
+  // A label alone on its line is short; longer lines can only start with one (cheap test first).
+  if (text.length <= 34) {
+    const folded = foldForMatching(text);
+    const alone = matchForm(folded, false);
+    if (alone) {
+      if (alone.needsColon && !matchForm(folded, true)) return null;
+      return { form: alone, labelSpan: { start, end }, value: null, withColon: false };
+    }
   }
+  if (!/^\p{L}/u.test(text)) return null;
 
   // "Behandeld door J. Jansen": a long label followed by its value on the same line.
-  const words = text.split(' ');
+  const words = text.split(' ', 4);
   for (let n = 3; n >= 1; n--) {
     if (words.length <= n) continue;
     const head = words.slice(0, n).join(' ');

@@ -2,7 +2,7 @@ import type { Span } from '../../document/span.js';
 import type { RoleContext } from '../../document/types.js';
 import { PERSON_FIELDS } from '../../structure/labels.js';
 import type { Lexicons } from '../lexicons/index.js';
-import { contextWordBefore, departmentAfter, salutationBefore, scoreName } from '../names/evidence.js';
+import { contextWordBefore, departmentAfter, NAME_EVIDENCE_WEIGHTS, salutationBefore, scoreName } from '../names/evidence.js';
 import { type KnownPerson, mergeKnownPersons, strongerRole } from '../names/known-person.js';
 import { findMentions, ocrFold } from '../names/mentions.js';
 import { canBeSurname, isGivenName, isSurnameCore, lookupWord, type NameParse, parseNameAt } from '../names/parse.js';
@@ -158,14 +158,20 @@ function scanNames(ctx: RecognizerContext, tokens: readonly Token[]): PersonHit[
       i++;
       continue;
     }
-    const role = findRole(lex, tokens, parse.from, parse.to);
     const around = {
       salutation: salutationBefore(lex, tokens, parse.from),
       context: contextWordBefore(lex, tokens, parse.from),
-      role: role !== undefined,
+      role: false,
       labelled: isLabelled,
       department: departmentAfter(tokens, parse.to),
     };
+    // The role is looked for only where it could lift the name over the reporting threshold.
+    if (scoreName(lex, tokens, parse, around).confidence + NAME_EVIDENCE_WEIGHTS.role < MIN_CONFIDENCE) {
+      i++;
+      continue;
+    }
+    const role = findRole(lex, tokens, parse.from, parse.to);
+    around.role = role !== undefined;
     const scored = scoreName(lex, tokens, parse, around);
     if (scored.confidence < MIN_CONFIDENCE || !plausibleAlone(lex, tokens, parse, around, role)) {
       i++;
