@@ -324,8 +324,12 @@ if (existsSync('/usr/bin/ocrmypdf') && existsSync('/usr/bin/pdftoppm')) {
   await save('no-text-layer.pdf', doc, [], [], { error: 'PDF_NO_TEXT' });
 }
 
-// 11. Encrypted with a user password.
+// 11. Encrypted with a user password (refused) and with an owner password only (decrypted).
 if (existsSync('/usr/bin/qpdf')) {
+  execFileSync('qpdf', ['--encrypt', '', 'eigenaar', '256', '--', join(out, 'standard14-nota.pdf'), join(out, 'owner-password-aes256.pdf')]);
+  expectations['owner-password-aes256.pdf'] = { gone: NOTA_GONE, kept: NOTA_KEPT, warning: 'PDF_OWNER_PASSWORD_REMOVED' };
+  execFileSync('qpdf', ['--allow-weak-crypto', '--encrypt', '', 'eigenaar', '128', '--use-aes=n', '--', join(out, 'type0-accents.pdf'), join(out, 'owner-password-rc4.pdf')]);
+  expectations['owner-password-rc4.pdf'] = { ...expectations['type0-accents.pdf'], warning: 'PDF_OWNER_PASSWORD_REMOVED' };
   execFileSync('qpdf', ['--encrypt', 'geheim', 'eigenaar', '256', '--', join(out, 'standard14-nota.pdf'), join(out, 'encrypted-user-password.pdf')]);
   expectations['encrypted-user-password.pdf'] = { gone: [], kept: [], error: 'PDF_ENCRYPTED' };
 }

@@ -1,5 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import type { IngestedDocument } from '../document/document.js';
+import type { Diagnostic } from '../document/types.js';
+import { decryptInPlace, isEncrypted, UserPasswordRequiredError } from '../pdf/decrypt.js';
 import { InputError, WooRedactError } from '../errors.js';
 import { ContentStreamError } from '../pdf/content-stream.js';
 import { UnsupportedFontError } from '../pdf/fonts.js';
@@ -36,16 +38,26 @@ export const DEFAULT_MAX_PAGES = 5000;
 export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEFAULT_MAX_PAGES): Promise<IngestedPdf> {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) throw new InputError('PDF_DAMAGED', 'the file is not a PDF (it has no PDF header); check what it is and export it as PDF again');
-  // pdf-lib cannot decrypt: an encrypted file is refused before anything else (also owner-only ones).
   const encrypted = Buffer.from(bytes).includes('/Encrypt');
-  if (encrypted) {
-    throw new PdfError('PDF_ENCRYPTED', 'the PDF is encrypted; remove the encryption first (for example `qpdf --decrypt in.pdf out.pdf`, with --password=... if it needs one) and run again');
-  }
   let pdf: PDFDocument;
   try {
-    pdf = await quietly(() => PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false }));
+    pdf = await quietly(() => PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false, ignoreEncryption: true }));
   } catch {
     throw new InputError('PDF_DAMAGED', 'the file is not a readable PDF (damaged or truncated); re-export it from the source application');
+  }
+  const diagnostics: Diagnostic[] = [];
+  if (encrypted && isEncrypted(pdf)) {
+    // A file that opens without a password but restricts editing or copying (an owner password) is
+    // decrypted; one that needs a password to open is refused.
+    try {
+      decryptInPlace(pdf);
+    } catch (error) {
+      if (error instanceof UserPasswordRequiredError) {
+        throw new PdfError('PDF_ENCRYPTED', 'the PDF needs a password to open; decrypt it first (for example `qpdf --decrypt --password=... in.pdf out.pdf`) and run again');
+      }
+      throw new PdfError('PDF_ENCRYPTED', `the PDF's encryption is not supported (${(error as Error).message}); decrypt it first (for example \`qpdf --decrypt in.pdf out.pdf\`) and run again`);
+    }
+    diagnostics.push({ code: 'PDF_OWNER_PASSWORD_REMOVED', severity: 'warning', stage: 'ingest', message: 'the PDF was protected by an owner password (no password to open); the redacted copy is written without encryption' });
   }
   const glyphs: Glyph[] = [];
   const images: ImagePlacement[] = [];
@@ -92,7 +104,7 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
       source: { kind: 'pdf', ...(path !== undefined ? { path } : {}), sha256: sha256(bytes), pages: pages.length },
       sourceText: text,
       pageStarts: starts,
-      diagnostics: [],
+      diagnostics,
     },
     layout: { pdf, glyphs, images, targets, pageTargets, glyphOf: Int32Array.from(glyphOf) },
   };
