@@ -34,39 +34,57 @@ function edgeTest(ch: string | undefined): RegExp | undefined {
   return LETTER_TEST.test(ch) ? LETTER_TEST : undefined;
 }
 
+/** Values compiled once for searching many texts (the same values in every stream of a PDF). */
+export interface ValueMatcher {
+  find(haystack: string): Map<string, { start: number; end: number }[]>;
+}
+
+export function compileValues(values: readonly string[], caseSensitive: boolean): ValueMatcher {
+  const keys = [...new Set(values.map((v) => valueKey(v, caseSensitive)).filter((k) => k.length > 0))];
+  // Longest first, so that "Anouk de Wit" wins over "Anouk" at the same place.
+  const compiled = [...keys]
+    .sort((a, b) => b.length - a.length)
+    .map((key) => ({
+      key,
+      firstWord: key.split(' ')[0] as string,
+      rest: new RegExp(escapeRegExp(key).replace(/ /g, '\\s+'), caseSensitive ? 'y' : 'iy'),
+      before: edgeTest(key[0]),
+      after: edgeTest(key[key.length - 1]),
+    }));
+  return {
+    find(haystack) {
+      const found = new Map<string, { start: number; end: number }[]>(keys.map((k) => [k, []]));
+      if (keys.length === 0) return found;
+      // Lower-casing keeps offsets only when no character changes length; otherwise use the regex.
+      const lowered = caseSensitive ? haystack : haystack.toLowerCase();
+      if (lowered.length !== haystack.length) return findValuesByRegex(haystack, keys, caseSensitive, found);
+      const taken = new Uint8Array(haystack.length);
+      for (const { key, firstWord, rest, before, after } of compiled) {
+        const spans = found.get(key) as { start: number; end: number }[];
+        for (let at = lowered.indexOf(firstWord); at !== -1; at = lowered.indexOf(firstWord, at + 1)) {
+          if (taken[at] || (before && at > 0 && before.test(haystack[at - 1] as string))) continue;
+          rest.lastIndex = at;
+          const m = rest.exec(haystack);
+          if (!m) continue;
+          const end = at + m[0].length;
+          if (after && end < haystack.length && after.test(haystack[end] as string)) continue;
+          spans.push({ start: at, end });
+          taken.fill(1, at, end);
+        }
+        spans.sort((a, b) => a.start - b.start);
+      }
+      return found;
+    },
+  };
+}
+
 /**
  * Finds every whole-word occurrence of any of `values`, with any run of whitespace where a value
  * has a space. Returns the spans per value key (see `valueKey`). Candidates come from indexOf on
  * the value's first word; a sticky regex confirms the rest, so no regex scans the whole text.
  */
 export function findValues(haystack: string, values: readonly string[], caseSensitive: boolean): Map<string, { start: number; end: number }[]> {
-  const keys = [...new Set(values.map((v) => valueKey(v, caseSensitive)).filter((k) => k.length > 0))];
-  const found = new Map<string, { start: number; end: number }[]>(keys.map((k) => [k, []]));
-  if (keys.length === 0) return found;
-  // Lower-casing keeps offsets only when no character changes length; otherwise use the regex.
-  const lowered = caseSensitive ? haystack : haystack.toLowerCase();
-  if (lowered.length !== haystack.length) return findValuesByRegex(haystack, keys, caseSensitive, found);
-  const taken = new Uint8Array(haystack.length);
-  // Longest first, so that "Anouk de Wit" wins over "Anouk" at the same place.
-  for (const key of [...keys].sort((a, b) => b.length - a.length)) {
-    const firstWord = key.split(' ')[0] as string;
-    const rest = new RegExp(escapeRegExp(key).replace(/ /g, '\\s+'), caseSensitive ? 'y' : 'iy');
-    const before = edgeTest(key[0]);
-    const after = edgeTest(key[key.length - 1]);
-    const spans = found.get(key) as { start: number; end: number }[];
-    for (let at = lowered.indexOf(firstWord); at !== -1; at = lowered.indexOf(firstWord, at + 1)) {
-      if (taken[at] || (before && at > 0 && before.test(haystack[at - 1] as string))) continue;
-      rest.lastIndex = at;
-      const m = rest.exec(haystack);
-      if (!m) continue;
-      const end = at + m[0].length;
-      if (after && end < haystack.length && after.test(haystack[end] as string)) continue;
-      spans.push({ start: at, end });
-      taken.fill(1, at, end);
-    }
-    spans.sort((a, b) => a.start - b.start);
-  }
-  return found;
+  return compileValues(values, caseSensitive).find(haystack);
 }
 
 function findValuesByRegex(haystack: string, keys: readonly string[], caseSensitive: boolean, found: Map<string, { start: number; end: number }[]>): Map<string, { start: number; end: number }[]> {

@@ -1,5 +1,5 @@
 import { PDFDocument, PDFRawStream } from 'pdf-lib';
-import { findValues, valueKey } from '../document/value-search.js';
+import { compileValues, type ValueMatcher, valueKey } from '../document/value-search.js';
 import { normalise } from '../normalise/normalise.js';
 import { quietly, streamBytes } from '../pdf/objects.js';
 
@@ -71,19 +71,35 @@ interface Prepared extends PdfCheckValue {
   readonly normalised: string;
 }
 
+interface Matchers {
+  readonly values: readonly Prepared[];
+  readonly exact: Record<'true' | 'false', ValueMatcher>;
+  readonly normalised: Record<'true' | 'false', ValueMatcher>;
+}
+
+function matchers(values: readonly Prepared[]): Matchers {
+  const of = (cs: boolean, pick: (v: Prepared) => string) => compileValues(values.filter((v) => v.caseSensitive === cs).map(pick), cs);
+  return {
+    values,
+    exact: { true: of(true, (v) => v.value), false: of(false, (v) => v.value) },
+    normalised: { true: of(true, (v) => v.normalised), false: of(false, (v) => v.normalised) },
+  };
+}
+
 /** Values occurring in `text` more often than allowed, as written and (for extracted text) normalised. */
-function survivorsIn(text: string, values: readonly Prepared[], alsoNormalised: boolean): Set<number> {
+function survivorsIn(text: string, m: Matchers, alsoNormalised: boolean): Set<number> {
   const out = new Set<number>();
   const normalisedText = alsoNormalised ? normalise(text).text : '';
   for (const caseSensitive of [true, false]) {
-    const mine = values.filter((v) => v.caseSensitive === caseSensitive);
+    const mine = m.values.filter((v) => v.caseSensitive === caseSensitive);
     if (mine.length === 0) continue;
-    const found = findValues(text, mine.map((v) => v.value), caseSensitive);
-    const foundNormalised = alsoNormalised ? findValues(normalisedText, mine.map((v) => v.normalised), caseSensitive) : undefined;
+    const cs = String(caseSensitive) as 'true' | 'false';
+    const found = m.exact[cs].find(text);
+    const foundNormalised = alsoNormalised ? m.normalised[cs].find(normalisedText) : undefined;
     for (const v of mine) {
       const n = found.get(valueKey(v.value, caseSensitive))?.length ?? 0;
-      const m = foundNormalised?.get(valueKey(v.normalised, caseSensitive))?.length ?? 0;
-      if (Math.max(n, m) > v.allowed) out.add(v.id);
+      const k = foundNormalised?.get(valueKey(v.normalised, caseSensitive))?.length ?? 0;
+      if (Math.max(n, k) > v.allowed) out.add(v.id);
     }
   }
   return out;
@@ -95,9 +111,10 @@ function survivorsIn(text: string, values: readonly Prepared[], alsoNormalised: 
  */
 export async function findPdfSurvivors(bytes: Uint8Array, values: readonly PdfCheckValue[]): Promise<number[]> {
   const checked: Prepared[] = values.filter((v) => v.value.trim().length >= 3).map((v) => ({ ...v, normalised: normalise(v.value).text }));
-  const survivors = survivorsIn(await extractWithPdfJs(bytes), checked, true);
-  // Raw channels: only values long enough not to occur by chance in binary data.
-  const long = checked.filter((v) => v.value.trim().length >= 5);
+  const survivors = survivorsIn(await extractWithPdfJs(bytes), matchers(checked), true);
+  // Raw channels, each on its own (a kept value may appear once in each): only values long enough
+  // not to occur by chance in binary data.
+  const long = matchers(checked.filter((v) => v.value.trim().length >= 5));
   for (const text of await rawTexts(bytes)) for (const id of survivorsIn(text, long, false)) survivors.add(id);
   return [...survivors].sort((a, b) => a - b);
 }
