@@ -334,6 +334,23 @@ if (existsSync('/usr/bin/qpdf')) {
   expectations['encrypted-user-password.pdf'] = { gone: [], kept: [], error: 'PDF_ENCRYPTED' };
 }
 
+// 11b. A page tree that contains itself, and more pages than the default limit.
+{
+  const doc = await newDoc();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc.addPage([595, 842]).drawText('Contactpersoon Anouk de Wit', { x: 50, y: 700, size: 11, font });
+  const pagesRef = doc.catalog.get(PDFName.of('Pages'));
+  const pages = doc.context.lookup(pagesRef);
+  pages.get(PDFName.of('Kids')).push(pagesRef);
+  pages.set(PDFName.of('Count'), doc.context.obj(2));
+  await save('cyclic-page-tree.pdf', doc, [], [], { error: 'PDF_DAMAGED' });
+}
+{
+  const doc = await newDoc();
+  for (let i = 0; i < 5001; i++) doc.addPage([595, 842]);
+  await save('too-many-pages.pdf', doc, [], [], { error: 'FILE_TOO_LARGE' });
+}
+
 // 12. Not a PDF at all.
 writeFileSync(join(out, 'html-named-pdf.pdf'), '<html><body>Dit is geen PDF</body></html>\n');
 expectations['html-named-pdf.pdf'] = { gone: [], kept: [], error: 'PDF_DAMAGED' };
