@@ -37,9 +37,10 @@ export function fuzzyContains(text: string, phrase: string): boolean {
   if (text.includes(phrase)) return true;
   const max = allowedEdits(phrase.length);
   if (max === 0) return false;
-  // Cheap filter: some long word of the phrase must start (or end) in the text as written.
+  // Cheap filter: every long word of the phrase must start or end in the text as written (OCR
+  // damage rarely hits both ends of a word).
   const anchors = phrase.split(' ').filter((w) => w.length >= 6);
-  if (anchors.length > 0 && !anchors.some((w) => text.includes(w.slice(0, 4)) || text.includes(w.slice(-4)))) return false;
+  if (anchors.length > 0 && !anchors.every((w) => text.includes(w.slice(0, 4)) || text.includes(w.slice(-4)))) return false;
   const words = text.split(' ');
   const n = phrase.split(' ').length;
   for (let size = Math.max(1, n - 1); size <= n + 1; size++) {
