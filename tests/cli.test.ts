@@ -197,3 +197,17 @@ describe('progress on a terminal', () => {
     for (const secret of ['Zwanenburg', 'Bouzidi', '123456782']) expect(stderr).not.toContain(secret);
   });
 });
+
+describe('names in file names of failed and skipped files', () => {
+  it('stay out of stderr, the summary and the inventory', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in'));
+    writeFileSync(join(dir, 'in', 'verslag Pieter Hoogeveen.txt'), Buffer.from([0, 1, 2]));
+    writeFileSync(join(dir, 'in', 'cv Anouk de Wit.docx'), 'x');
+    const r = await run([join(dir, 'in'), '--out', join(dir, 'out'), '--json']);
+    expect(r.code).toBe(1);
+    for (const text of [r.stdout, r.stderr, readFileSync(join(dir, 'out', 'inventarislijst.csv'), 'utf8')]) {
+      for (const name of ['Pieter', 'Hoogeveen', 'Anouk', 'de Wit']) expect(text).not.toContain(name);
+    }
+  });
+});

@@ -9,7 +9,7 @@ import { findPersons } from '../detect/recognizers/person.js';
 import { lexicons } from '../detect/lexicons/index.js';
 import { type KnownPerson, mergeKnownPersons } from '../detect/names/known-person.js';
 import { isWooRedactError } from '../errors.js';
-import { ingestTextBytes } from '../ingest/text.js';
+import { ingestString, ingestTextBytes } from '../ingest/text.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { type InventoryRow, inventoryToCsv } from '../manifest/inventory.js';
 import { serializeManifest } from '../manifest/build.js';
@@ -112,7 +112,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     }));
     const timedOut = (task: WorkerTask): FileResult => ({
       status: 'failed',
-      input: task.file.relative,
+      input: safeNameOf(task.file, config),
       code: 'FILE_TIMEOUT',
       message: `processing took longer than ${timeoutMs / 1000} s and was stopped; split the file or raise maxSecondsPerFile`,
     });
@@ -144,6 +144,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   };
 }
 
+/** The file's relative path with any personal data in it replaced by its code. */
+function safeNameOf(f: InputFile, config: Config): string {
+  return safeRelativePath(f.relative, (text) => analyzeDocument(ingestString(text), { policy: config.policy }));
+}
+
 /** What a worker thread gets for one file: everything processFile needs, as plain data. */
 export interface WorkerTask {
   readonly file: InputFile;
@@ -162,11 +167,12 @@ export async function processFile(f: InputFile, knownPersons: readonly KnownPers
 }
 
 async function processFileUntimed(f: InputFile, knownPersons: readonly KnownPerson[], config: Config, options: Pick<BatchOptions, 'outDir' | 'timestamps' | 'resume'>): Promise<FileResult> {
+  // Every line about a file (summary, inventory, errors) names it by its safe name.
+  const safe = safeNameOf(f, config);
   if (!SUPPORTED_EXTENSIONS.includes(f.extension)) {
-    return { status: 'skipped', input: f.relative, reason: `files of type ${f.extension || '(none)'} are not supported`, extension: f.extension || '(geen)' };
+    return { status: 'skipped', input: safe, reason: `files of type ${f.extension || '(none)'} are not supported`, extension: f.extension || '(geen)' };
   }
   try {
-    const safe = safeRelativePath(f.relative, (text) => analyzeDocument(ingestTextBytes(new TextEncoder().encode(text)), { policy: config.policy }));
     const stem = stemOf(safe);
     const outputRel = `${stem}.redacted.${f.extension === '.pdf' ? 'pdf' : 'txt'}`;
     const manifestRel = `${stem}.manifest.json`;
@@ -187,8 +193,8 @@ async function processFileUntimed(f: InputFile, knownPersons: readonly KnownPers
     await writeFileAtomic(join(options.outDir, manifestRel), serializeManifest(result.manifest));
     return okResult(safe, outputRel, manifestRel, result.manifest, false);
   } catch (error) {
-    if (isWooRedactError(error)) return { status: 'failed', input: f.relative, code: error.code, message: error.message };
-    return { status: 'failed', input: f.relative, code: 'INTERNAL', message: `unexpected error (${(error as Error).name}); run with --debug and report it` };
+    if (isWooRedactError(error)) return { status: 'failed', input: safe, code: error.code, message: error.message };
+    return { status: 'failed', input: safe, code: 'INTERNAL', message: `unexpected error (${(error as Error).name}); run with --debug and report it` };
   }
 }
 

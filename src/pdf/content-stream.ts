@@ -153,7 +153,7 @@ export function parseContentStream(bytes: Uint8Array): Operation[] {
         push({ kind: 'other', raw: word });
         continue;
       }
-      if (stack.length > 1) throw new ContentStreamError(`operator ${word} inside an array`);
+      if (stack.length > 1) throw new ContentStreamError('an operator inside an array');
       if (word === 'BI') {
         // Inline image: up to "ID", one whitespace byte, binary data, then "EI" after whitespace.
         const idAt = indexOfWord(bytes, 'ID', i);
