@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, PDFName, PDFString, StandardFonts, TextRenderingMode, beginText, degrees, endText, moveText, rgb, setFontAndSize, setTextMatrix, setTextRenderingMode, showText, pushGraphicsState, popGraphicsState, concatTransformationMatrix, drawObject } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts, TextRenderingMode, beginText, degrees, endText, moveText, rgb, setFontAndSize, setTextMatrix, setTextRenderingMode, showText, pushGraphicsState, popGraphicsState, concatTransformationMatrix, drawObject } from 'pdf-lib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'fixtures', 'pdf');
@@ -203,16 +203,31 @@ async function save(name, doc, gone, kept, extra = {}) {
   await save('text-over-image.pdf', doc, NOTA_GONE.slice(0, 4), ['Contactpersoon', 'Turfmarkt 147']);
 }
 
-// 9a. Text over an image in an encoding woo-redact cannot decode (CCITT): it must fail closed.
-{
+// 9a. Text over images our own decoders do not read, decoded through pdf.js: a 1-bit black and
+// white image (as scanners write them) and an indexed (palette) image. And an image that nothing
+// can decode under text: it must fail closed.
+async function imagePage(name, dict, data, gone, kept, extra = {}) {
   const doc = await newDoc();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const page = doc.addPage([595, 842]);
-  const image = doc.context.register(doc.context.stream(new Uint8Array(16), { Type: 'XObject', Subtype: 'Image', Width: 8, Height: 8, BitsPerComponent: 1, ColorSpace: 'DeviceGray', Filter: 'CCITTFaxDecode' }));
-  const name = page.node.newXObject('Im', image);
-  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(500, 0, 0, 220, 40, 600), drawObject(name), popGraphicsState());
+  const image = doc.context.register(doc.context.stream(data, { Type: 'XObject', Subtype: 'Image', ...dict }));
+  const xname = page.node.newXObject('Im', image);
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(500, 0, 0, 220, 40, 600), drawObject(xname), popGraphicsState());
   drawLines(page, font, NOTA.slice(0, 9));
-  await save('text-over-ccitt-image.pdf', doc, [], [], { error: 'PDF_IMAGE_UNDER_REDACTION' });
+  await save(name, doc, gone, kept, extra);
+}
+{
+  const w = 400;
+  const h = 176;
+  const rowBytes = w / 8;
+  const bits = Buffer.alloc(rowBytes * h, 0xff);
+  for (let y = 0; y < h; y += 8) bits.fill(0xaa, y * rowBytes, (y + 1) * rowBytes); // thin grey-ish stripes
+  await imagePage('text-over-1bit-image.pdf', { Width: w, Height: h, BitsPerComponent: 1, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' }, deflateSync(bits), NOTA_GONE.slice(0, 4), ['Contactpersoon', 'Turfmarkt 147']);
+  const indices = Buffer.alloc(w * h);
+  for (let i = 0; i < indices.length; i++) indices[i] = (i % w) % 3;
+  const palette = Buffer.from([250, 250, 250, 230, 240, 255, 255, 240, 220]);
+  await imagePage('text-over-indexed-image.pdf', { Width: w, Height: h, BitsPerComponent: 8, ColorSpace: ['Indexed', 'DeviceRGB', 2, PDFHexString.of(palette.toString('hex'))], Filter: 'FlateDecode' }, deflateSync(indices), NOTA_GONE.slice(0, 4), ['Contactpersoon', 'Turfmarkt 147']);
+  await imagePage('text-over-undecodable-image.pdf', { Width: 8, Height: 8, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'DCTDecode' }, Buffer.from('not a jpeg at all'), [], [], { error: 'PDF_IMAGE_UNDER_REDACTION' });
 }
 
 // 9b. A "scan": the page as a JPEG image (rendered by pdftoppm) under an invisible text layer at

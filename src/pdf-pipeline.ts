@@ -70,7 +70,7 @@ async function redactPdf(bytes: Uint8Array, path: string | undefined, options: P
   }
   let imagesChanged = 0;
   try {
-    imagesChanged = await destroyImagePixels(layout.pdf, covered, allBoxes);
+    imagesChanged = await destroyImagePixels(layout.pdf, covered, allBoxes, bytes);
   } catch (error) {
     if (error instanceof ImageRedactionError) {
       throw new PdfError('PDF_IMAGE_UNDER_REDACTION', `a redaction lies over an image whose pixels cannot be destroyed safely (${error.message}); nothing was written (redact this file by hand)`);

@@ -2,6 +2,7 @@ import { PDFDocument, PDFRawStream } from 'pdf-lib';
 import { compileValues, type ValueMatcher, valueKey } from '../document/value-search.js';
 import { normalise } from '../normalise/normalise.js';
 import { quietly, streamBytes } from '../pdf/objects.js';
+import { withPdfJsDocument } from '../pdf/pdfjs.js';
 
 export interface PdfCheckValue {
   readonly value: string;
@@ -11,29 +12,9 @@ export interface PdfCheckValue {
   readonly id: number;
 }
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjsModule: Promise<PdfJs> | undefined;
-function pdfjs(): Promise<PdfJs> {
-  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  return pdfjsModule;
-}
-
-// pdf.js in Node runs its worker in-process; destroying one document while another loads breaks
-// the other ("Invalid page request"), so documents are read one at a time.
-let queue: Promise<unknown> = Promise.resolve();
-
 /** The text of every page as pdf.js (an extractor independent of ours) reads it, plus metadata. */
 export function extractWithPdfJs(bytes: Uint8Array): Promise<string> {
-  const run = queue.then(() => extractNow(bytes));
-  queue = run.catch(() => undefined);
-  return run;
-}
-
-async function extractNow(bytes: Uint8Array): Promise<string> {
-  const lib = await pdfjs();
-  const task = lib.getDocument({ data: bytes.slice(), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 });
-  const doc = await task.promise;
-  try {
+  return withPdfJsDocument(bytes, async (doc) => {
     const parts: string[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
@@ -44,9 +25,7 @@ async function extractNow(bytes: Uint8Array): Promise<string> {
     const meta = await doc.getMetadata().catch(() => undefined);
     if (meta) parts.push(JSON.stringify(meta.info ?? {}), (meta.metadata as unknown as { getRaw?: () => string } | null)?.getRaw?.() ?? '');
     return parts.join('');
-  } finally {
-    await task.destroy();
-  }
+  });
 }
 
 /** The raw bytes and every decodable stream of the file, as Latin-1 and as UTF-16BE-decoded text. */

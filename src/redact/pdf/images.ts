@@ -1,5 +1,6 @@
 import { inflateSync, deflateSync } from 'node:zlib';
-import { PDFArray, PDFDict, PDFName, PDFRawStream, type PDFContext, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFContext, type PDFDocument } from 'pdf-lib';
+import { type PdfJsImage, pageImagesWithPdfJs } from '../../pdf/pdfjs.js';
 import type { ImagePlacement } from '../../pdf/interpret.js';
 import { dictOf, get, MAX_DECODED_STREAM_BYTES, numberOf, resolve } from '../../pdf/objects.js';
 import type { Box } from './select.js';
@@ -111,8 +112,13 @@ async function decodeImage(context: PDFContext, stream: PDFRawStream): Promise<D
     } else if (filter === 'DCTDecode' && k === filters.length - 1) {
       const { JpegImage } = await imageDecoders();
       const jpeg = new JpegImage();
-      jpeg.parse(data);
-      const pixels = jpeg.getData({ width, height, forceRGB: false, isSourcePDF: true });
+      let pixels: Uint8ClampedArray;
+      try {
+        jpeg.parse(data);
+        pixels = jpeg.getData({ width, height, forceRGB: false, isSourcePDF: true });
+      } catch (error) {
+        throw new ImageRedactionError(`the JPEG data cannot be decoded (${(error as Error).name})`);
+      }
       const components = pixels.length / (width * height);
       if (components !== 1 && components !== 3) throw new ImageRedactionError('CMYK JPEG images are not supported');
       return { pixels: new Uint8Array(pixels), components };
@@ -161,22 +167,73 @@ function coveredPixels(placement: ImagePlacement, boxes: readonly Box[], width: 
  * black, re-encoded losslessly (Flate) and put in place of the original, which is left unreachable
  * and swept. Images that cannot be decoded exactly make the whole document fail (fail closed).
  */
-export async function destroyImagePixels(pdf: PDFDocument, placements: readonly ImagePlacement[], boxes: readonly Box[]): Promise<number> {
+/** pdf.js's decoded image as 8-bit pixels: grey or RGB, plus alpha where it has one. */
+function fromPdfJs(image: PdfJsImage): { pixels: Uint8Array; components: number; alpha?: Uint8Array } {
+  const { width, height, kind, data } = image;
+  if (kind === 2) return { pixels: new Uint8Array(data.buffer, data.byteOffset, width * height * 3).slice(), components: 3 };
+  if (kind === 3) {
+    const pixels = new Uint8Array(width * height * 3);
+    const alpha = new Uint8Array(width * height);
+    for (let i = 0; i < width * height; i++) {
+      pixels[i * 3] = data[i * 4] as number;
+      pixels[i * 3 + 1] = data[i * 4 + 1] as number;
+      pixels[i * 3 + 2] = data[i * 4 + 2] as number;
+      alpha[i] = data[i * 4 + 3] as number;
+    }
+    return { pixels, components: 3, alpha };
+  }
+  if (kind === 1) {
+    // 1 bit per pixel, rows padded to whole bytes, 1 = white.
+    const rowBytes = (width + 7) >> 3;
+    const pixels = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) pixels[y * width + x] = ((data[y * rowBytes + (x >> 3)] as number) >> (7 - (x & 7))) & 1 ? 255 : 0;
+    }
+    return { pixels, components: 1 };
+  }
+  throw new ImageRedactionError(`pdf.js image kind ${kind} is not supported`);
+}
+
+/**
+ * Destroys the pixels under the boxes in every image a box overlaps: decoded (by our decoders, or
+ * by pdf.js for CCITT, JBIG2, JPX, indexed and 1-bit images), overwritten with black, re-encoded
+ * losslessly (Flate) and put in place of the original, which is left unreachable and swept.
+ * Images that cannot be decoded exactly make the whole document fail (fail closed).
+ */
+export async function destroyImagePixels(pdf: PDFDocument, placements: readonly ImagePlacement[], boxes: readonly Box[], source?: Uint8Array): Promise<number> {
   const context = pdf.context;
   let replaced = 0;
+  const viaPdfJs = new Map<number, Promise<Map<string, PdfJsImage>>>();
   for (const placement of placements) {
     if (placement.inline) throw new ImageRedactionError('an inline image lies under a redaction');
     if (placement.target.form) throw new ImageRedactionError('an image inside a form XObject lies under a redaction');
     const page = pdf.getPage(placement.pageIndex);
     const resources = dictOf(context, page.node.get(PDFName.of('Resources'))) ?? dictOf(context, page.node.Resources());
     const xobjects = dictOf(context, resources?.get(PDFName.of('XObject')));
-    const stream = resolve(context, xobjects?.get(PDFName.of(placement.name)));
+    const raw = xobjects?.get(PDFName.of(placement.name));
+    const stream = resolve(context, raw);
     if (!(stream instanceof PDFRawStream)) throw new ImageRedactionError('an image under a redaction cannot be read');
-    const width = numberOf(context, stream.dict, 'Width') ?? 0;
-    const height = numberOf(context, stream.dict, 'Height') ?? 0;
+    let width = numberOf(context, stream.dict, 'Width') ?? 0;
+    let height = numberOf(context, stream.dict, 'Height') ?? 0;
+    if (coveredPixels(placement, boxes, width, height).length === 0) continue;
+    let decoded: { pixels: Uint8Array; components: number; alpha?: Uint8Array };
+    let usesPdfJs = false;
+    try {
+      decoded = await decodeImage(context, stream);
+    } catch (error) {
+      // Our decoders know Flate and JPEG; pdf.js decodes the rest, keyed by object reference.
+      if (!(error instanceof ImageRedactionError) || !source || !(raw instanceof PDFRef)) throw error;
+      let images = viaPdfJs.get(placement.pageIndex);
+      if (!images) viaPdfJs.set(placement.pageIndex, (images = pageImagesWithPdfJs(source, placement.pageIndex)));
+      const image = (await images).get(`${raw.objectNumber}R`) ?? (await images).get(`${raw.objectNumber}R${raw.generationNumber}`);
+      if (!image) throw error;
+      decoded = fromPdfJs(image);
+      width = image.width;
+      height = image.height;
+      usesPdfJs = true;
+    }
     const rects = coveredPixels(placement, boxes, width, height);
-    if (rects.length === 0) continue;
-    const { pixels, components } = await decodeImage(context, stream);
+    const { pixels, components } = decoded;
     for (const r of rects) {
       for (let y = r.y0; y < r.y1; y++) pixels.fill(0, (y * width + r.x0) * components, (y * width + r.x1) * components);
     }
@@ -189,8 +246,15 @@ export async function destroyImagePixels(pdf: PDFDocument, placements: readonly 
       ColorSpace: components === 1 ? 'DeviceGray' : 'DeviceRGB',
       Filter: 'FlateDecode',
     });
+    // pdf.js applied the masks already: its alpha becomes the new soft mask, opaque under the boxes.
+    if (usesPdfJs && decoded.alpha) {
+      const alpha = decoded.alpha;
+      for (const r of rects) for (let y = r.y0; y < r.y1; y++) alpha.fill(255, y * width + r.x0, y * width + r.x1);
+      const maskStream = context.stream(deflateSync(alpha), { Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' });
+      image.dict.set(PDFName.of('SMask'), context.register(maskStream));
+    }
     // A soft mask could hold the same shapes: it is rewritten too, opaque under the boxes.
-    const smask = resolve(context, stream.dict.get(PDFName.of('SMask')));
+    const smask = usesPdfJs ? undefined : resolve(context, stream.dict.get(PDFName.of('SMask')));
     if (smask instanceof PDFRawStream) {
       const mw = numberOf(context, smask.dict, 'Width') ?? width;
       const mh = numberOf(context, smask.dict, 'Height') ?? height;
@@ -204,7 +268,7 @@ export async function destroyImagePixels(pdf: PDFDocument, placements: readonly 
       const maskStream = context.stream(deflateSync(mask.pixels), { Type: 'XObject', Subtype: 'Image', Width: mw, Height: mh, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' });
       image.dict.set(PDFName.of('SMask'), context.register(maskStream));
     }
-    const ref: PDFRef = context.register(image);
+    const ref = context.register(image);
     // Copy the resources so pages sharing them keep their own (unredacted) image reference.
     const resourcesCopy = (resources?.clone(context) ?? context.obj({})) as PDFDict;
     const xobjectsCopy = (xobjects?.clone(context) ?? context.obj({})) as PDFDict;

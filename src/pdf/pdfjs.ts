@@ -1,0 +1,65 @@
+/**
+ * pdf.js in Node (legacy build), loaded once. It runs its worker in-process: destroying one
+ * document while another loads breaks the other ("Invalid page request"), so every use goes
+ * through one queue.
+ */
+export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let module: Promise<PdfJs> | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
+export function pdfjs(): Promise<PdfJs> {
+  module ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return module;
+}
+
+/** Runs `f` with a pdf.js document of `bytes`, one document at a time, destroying it afterwards. */
+export function withPdfJsDocument<T>(bytes: Uint8Array, f: (doc: import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy, lib: PdfJs) => Promise<T>): Promise<T> {
+  const run = queue.then(async () => {
+    const lib = await pdfjs();
+    const task = lib.getDocument({ data: bytes.slice(), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 });
+    const doc = await task.promise;
+    try {
+      return await f(doc, lib);
+    } finally {
+      await task.destroy();
+    }
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** A decoded image as pdf.js gives it: kind 1 = 1-bit grey, 2 = RGB, 3 = RGBA. */
+export interface PdfJsImage {
+  readonly width: number;
+  readonly height: number;
+  readonly kind: number;
+  readonly data: Uint8Array | Uint8ClampedArray;
+  readonly ref?: string;
+}
+
+/**
+ * Decodes the images drawn on a page with pdf.js (CCITT, JBIG2, JPX, indexed and 1-bit images
+ * included), keyed by their object reference ("12 0 R" as "12R").
+ */
+export function pageImagesWithPdfJs(bytes: Uint8Array, pageIndex: number): Promise<Map<string, PdfJsImage>> {
+  return withPdfJsDocument(bytes, async (doc, lib) => {
+    const page = await doc.getPage(pageIndex + 1);
+    const ops = await page.getOperatorList();
+    const images = new Map<string, PdfJsImage>();
+    for (let i = 0; i < ops.fnArray.length; i++) {
+      if (ops.fnArray[i] !== lib.OPS.paintImageXObject) continue;
+      const id = (ops.argsArray[i] as unknown[])[0] as string;
+      const store = id.startsWith('g_') ? page.commonObjs : page.objs;
+      const image = await new Promise<PdfJsImage | null>((resolve) => {
+        try {
+          store.get(id, (img: PdfJsImage | null) => resolve(img));
+        } catch {
+          resolve(null);
+        }
+      });
+      if (image?.ref && image.data) images.set(image.ref, image);
+    }
+    return images;
+  });
+}
