@@ -230,6 +230,24 @@ async function imagePage(name, dict, data, gone, kept, extra = {}) {
   await imagePage('text-over-undecodable-image.pdf', { Width: 8, Height: 8, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'DCTDecode' }, Buffer.from('not a jpeg at all'), [], [], { error: 'PDF_IMAGE_UNDER_REDACTION' });
 }
 
+// 9a'. An inline image (BI ... ID ... EI) under text, as some scanners and converters write them.
+{
+  const doc = await newDoc();
+  const page = doc.addPage([595, 842]);
+  const ctx = doc.context;
+  const font = ctx.register(ctx.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: 'WinAnsiEncoding' }));
+  page.node.setFontDictionary(PDFName.of('F1'), font);
+  const w = 250;
+  const h = 110;
+  const pixels = Buffer.alloc(w * h);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = 200 + ((i % w) % 50);
+  const head = Buffer.from(`q 500 0 0 220 40 600 cm\nBI /W ${w} /H ${h} /BPC 8 /CS /G /F /Fl ID `, 'latin1');
+  const tail = Buffer.from('\nEI\nQ\nBT /F1 11 Tf 16 TL 60 780 Td (Contactpersoon) Tj (Marieke Zwanenburg) \' (T 06 44 29 81 50) \' (Turfmarkt 147) \' ET\n', 'latin1');
+  const content = Buffer.concat([head, deflateSync(pixels), tail]);
+  page.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(content)));
+  await save('inline-image.pdf', doc, ['Zwanenburg', '44 29 81 50'], ['Contactpersoon', 'Turfmarkt 147']);
+}
+
 // 9b. A "scan": the page as a JPEG image (rendered by pdftoppm) under an invisible text layer at
 // the same places, as OCRmyPDF makes them. The names are in the pixels too.
 if (existsSync('/usr/bin/pdftoppm')) {

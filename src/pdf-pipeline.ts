@@ -15,6 +15,7 @@ import type { Manifest } from './manifest/schema.js';
 import { analyzeDocument, type PipelineOptions } from './pipeline.js';
 import { quadBounds } from './pdf/interpret.js';
 import { destroyImagePixels, ImageRedactionError } from './redact/pdf/images.js';
+import { redactInlineImages } from './redact/pdf/inline-images.js';
 import { paintBoxes } from './redact/pdf/paint.js';
 import { applyRemovals, RewriteError } from './redact/pdf/rewrite.js';
 import { scrubDocument, sweepUnreachable } from './redact/pdf/scrub.js';
@@ -62,16 +63,16 @@ async function redactPdf(bytes: Uint8Array, path: string | undefined, options: P
 
   const removed = new Set<number>(selections.flatMap((s) => s.glyphs));
   for (const g of glyphsUnderBoxes(layout, allBoxes)) removed.add(g);
-  try {
-    applyRemovals(layout.pdf, layout.pageTargets, [...removed].sort((a, b) => a - b).map((i) => layout.glyphs[i] as (typeof layout.glyphs)[number]));
-  } catch (error) {
-    if (error instanceof RewriteError) throw new PdfError('PDF_NOT_SUPPORTED', `the PDF's text cannot be rewritten safely (${error.message}); nothing was written`);
-    throw error;
-  }
   let imagesChanged = 0;
   try {
-    imagesChanged = await destroyImagePixels(layout.pdf, covered, allBoxes, bytes);
+    // Inline images live in the content streams: edited first, written with the text changes.
+    const inline = covered.filter((img) => img.inline);
+    const edited = redactInlineImages(inline, allBoxes);
+    imagesChanged += edited.size;
+    applyRemovals(layout.pdf, layout.pageTargets, [...removed].sort((a, b) => a - b).map((i) => layout.glyphs[i] as (typeof layout.glyphs)[number]), edited);
+    imagesChanged += await destroyImagePixels(layout.pdf, covered.filter((img) => !img.inline), allBoxes, bytes);
   } catch (error) {
+    if (error instanceof RewriteError) throw new PdfError('PDF_NOT_SUPPORTED', `the PDF's text cannot be rewritten safely (${error.message}); nothing was written`);
     if (error instanceof ImageRedactionError) {
       throw new PdfError('PDF_IMAGE_UNDER_REDACTION', `a redaction lies over an image whose pixels cannot be destroyed safely (${error.message}); nothing was written (redact this file by hand)`);
     }

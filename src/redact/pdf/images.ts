@@ -130,7 +130,7 @@ async function decodeImage(context: PDFContext, stream: PDFRawStream): Promise<D
 }
 
 /** Pixel rectangles of the image that lie under the boxes: the boxes mapped through the placement. */
-function coveredPixels(placement: ImagePlacement, boxes: readonly Box[], width: number, height: number): { x0: number; y0: number; x1: number; y1: number }[] {
+export function imagePixelRects(placement: ImagePlacement, boxes: readonly Box[], width: number, height: number): { x0: number; y0: number; x1: number; y1: number }[] {
   const [ax, ay, bx, by, , , dx, dy] = placement.quad;
   // User point P = A + u (B - A) + v (D - A): solve for (u, v).
   const ux = bx - ax;
@@ -205,7 +205,6 @@ export async function destroyImagePixels(pdf: PDFDocument, placements: readonly 
   let replaced = 0;
   const viaPdfJs = new Map<number, Promise<Map<string, PdfJsImage>>>();
   for (const placement of placements) {
-    if (placement.inline) throw new ImageRedactionError('an inline image lies under a redaction');
     if (placement.target.form) throw new ImageRedactionError('an image inside a form XObject lies under a redaction');
     const page = pdf.getPage(placement.pageIndex);
     const resources = dictOf(context, page.node.get(PDFName.of('Resources'))) ?? dictOf(context, page.node.Resources());
@@ -215,7 +214,7 @@ export async function destroyImagePixels(pdf: PDFDocument, placements: readonly 
     if (!(stream instanceof PDFRawStream)) throw new ImageRedactionError('an image under a redaction cannot be read');
     let width = numberOf(context, stream.dict, 'Width') ?? 0;
     let height = numberOf(context, stream.dict, 'Height') ?? 0;
-    if (coveredPixels(placement, boxes, width, height).length === 0) continue;
+    if (imagePixelRects(placement, boxes, width, height).length === 0) continue;
     let decoded: { pixels: Uint8Array; components: number; alpha?: Uint8Array };
     let usesPdfJs = false;
     try {
@@ -232,7 +231,7 @@ export async function destroyImagePixels(pdf: PDFDocument, placements: readonly 
       height = image.height;
       usesPdfJs = true;
     }
-    const rects = coveredPixels(placement, boxes, width, height);
+    const rects = imagePixelRects(placement, boxes, width, height);
     const { pixels, components } = decoded;
     for (const r of rects) {
       for (let y = r.y0; y < r.y1; y++) pixels.fill(0, (y * width + r.x0) * components, (y * width + r.x1) * components);

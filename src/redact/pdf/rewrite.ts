@@ -97,12 +97,12 @@ function newStream(context: PDFContext, bytes: Uint8Array, template?: PDFDict): 
  * XObject is copied (it may be drawn on other pages too) and its user's resources are copied to
  * point at the copy, up to the page. The originals become unreachable and are swept before saving.
  */
-export function applyRemovals(pdf: PDFDocument, pageTargets: readonly StreamTarget[], glyphs: readonly Glyph[]): void {
+export function applyRemovals(pdf: PDFDocument, pageTargets: readonly StreamTarget[], glyphs: readonly Glyph[], edited: ReadonlySet<StreamTarget> = new Set()): void {
   const context = pdf.context;
   const byTarget = removalsByTarget(glyphs);
-  // Which targets change: those with removals and every ancestor of one.
+  // Which targets change: those with removals or other edits (inline images), and their ancestors.
   const changed = new Set<StreamTarget>();
-  for (const t of byTarget.keys()) {
+  for (const t of [...byTarget.keys(), ...edited]) {
     for (let x: StreamTarget | undefined = t; x; x = x.form?.parent) changed.add(x);
   }
   const replacement = new Map<StreamTarget, PDFRef>();

@@ -1,0 +1,72 @@
+import { deflateSync, inflateSync } from 'node:zlib';
+import type { Operation } from '../../pdf/content-stream.js';
+import type { ImagePlacement, StreamTarget } from '../../pdf/interpret.js';
+import { MAX_DECODED_STREAM_BYTES } from '../../pdf/objects.js';
+import { ImageRedactionError, imagePixelRects } from './images.js';
+import type { Box } from './select.js';
+
+const KEYS: Record<string, string> = { W: 'Width', H: 'Height', BPC: 'BitsPerComponent', CS: 'ColorSpace', F: 'Filter', DP: 'DecodeParms', IM: 'ImageMask', D: 'Decode', I: 'Interpolate' };
+const VALUES: Record<string, string> = { G: 'DeviceGray', RGB: 'DeviceRGB', CMYK: 'DeviceCMYK', I: 'Indexed', Fl: 'FlateDecode', DCT: 'DCTDecode', AHx: 'ASCIIHexDecode', A85: 'ASCII85Decode', LZW: 'LZWDecode', RL: 'RunLengthDecode', CCF: 'CCITTFaxDecode' };
+
+interface InlineImage {
+  readonly entries: Map<string, string>;
+  readonly data: Uint8Array;
+}
+
+/** Splits "BI <entries> ID <data> EI" into its dictionary (full key and value names) and data. */
+function parseInline(bytes: Uint8Array): InlineImage {
+  const text = Buffer.from(bytes).toString('latin1');
+  const id = /\sID\s/.exec(text);
+  if (!id) throw new ImageRedactionError('an inline image without ID');
+  const header = text.slice(2, id.index);
+  const entries = new Map<string, string>();
+  for (const m of header.matchAll(/\/(\w+)\s*(\/\w+|\[[^\]]*\]|[-\d.]+|true|false)/g)) {
+    const key = KEYS[m[1] as string] ?? (m[1] as string);
+    const raw = (m[2] as string).replace(/^\//, '');
+    entries.set(key, VALUES[raw] ?? raw);
+  }
+  let end = bytes.length - 2;
+  while (end > 0 && /\s/.test(String.fromCharCode(bytes[end - 1] as number))) end--;
+  return { entries, data: bytes.slice(id.index + id[0].length, end) };
+}
+
+function decodeInline(image: InlineImage): { pixels: Uint8Array; components: number; width: number; height: number } {
+  const e = image.entries;
+  const width = Number(e.get('Width'));
+  const height = Number(e.get('Height'));
+  const components = e.get('ColorSpace') === 'DeviceGray' ? 1 : e.get('ColorSpace') === 'DeviceRGB' ? 3 : 0;
+  if (!components || e.get('BitsPerComponent') !== '8' || e.has('ImageMask') || e.has('Decode') || e.has('DecodeParms')) {
+    throw new ImageRedactionError('this inline image (colour space, depth, mask or parameters) cannot be rewritten');
+  }
+  const filter = e.get('Filter');
+  let data = image.data;
+  if (filter === 'FlateDecode') data = new Uint8Array(inflateSync(data, { maxOutputLength: MAX_DECODED_STREAM_BYTES }));
+  else if (filter !== undefined) throw new ImageRedactionError(`inline images encoded with ${filter} are not supported`);
+  if (data.length < width * height * components) throw new ImageRedactionError('the inline image data is shorter than its size');
+  return { pixels: data.slice(0, width * height * components), components, width, height };
+}
+
+/**
+ * Overwrites the pixels under the boxes in inline images (BI ... ID ... EI) and writes them back
+ * Flate- and hex-encoded (hex text cannot contain the "EI" that ends the image). Returns the
+ * content streams it changed, for the rewrite to copy and write.
+ */
+export function redactInlineImages(placements: readonly ImagePlacement[], boxes: readonly Box[]): Set<StreamTarget> {
+  const changed = new Set<StreamTarget>();
+  for (const placement of placements) {
+    const op = placement.target.ops[placement.opIndex] as Operation;
+    if (!op.inlineImage) continue;
+    const image = decodeInline(parseInline(op.inlineImage));
+    const rects = imagePixelRects(placement, boxes, image.width, image.height);
+    if (rects.length === 0) continue;
+    for (const r of rects) {
+      for (let y = r.y0; y < r.y1; y++) image.pixels.fill(0, (y * image.width + r.x0) * image.components, (y * image.width + r.x1) * image.components);
+    }
+    const hex = `${deflateSync(image.pixels).toString('hex')}>`;
+    const header = `BI /W ${image.width} /H ${image.height} /BPC 8 /CS /${image.components === 1 ? 'G' : 'RGB'} /F [/AHx /Fl] ID `;
+    const bytes = Buffer.from(`${header}${hex}\nEI`, 'latin1');
+    placement.target.ops[placement.opIndex] = { operator: 'BI', operands: [], inlineImage: new Uint8Array(bytes) };
+    changed.add(placement.target);
+  }
+  return changed;
+}
