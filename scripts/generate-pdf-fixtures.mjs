@@ -203,6 +203,14 @@ async function save(name, doc, gone, kept, extra = {}) {
   await save('text-over-image.pdf', doc, NOTA_GONE.slice(0, 4), ['Contactpersoon', 'Turfmarkt 147']);
 }
 
+// 9-form. The text-over-image page drawn as a form XObject on two pages: image and text inside the form.
+{
+  const doc = await newDoc();
+  const [embedded] = await doc.embedPdf(readFileSync(join(out, 'text-over-image.pdf')));
+  for (let i = 0; i < 2; i++) doc.addPage([595, 842]).drawPage(embedded, { x: 0, y: 0 });
+  await save('image-in-form-xobject.pdf', doc, NOTA_GONE.slice(0, 4), ['Contactpersoon', 'Turfmarkt 147']);
+}
+
 // 9a. Text over images our own decoders do not read, decoded through pdf.js: a 1-bit black and
 // white image (as scanners write them) and an indexed (palette) image. And an image that nothing
 // can decode under text: it must fail closed.

@@ -66,11 +66,10 @@ async function redactPdf(bytes: Uint8Array, path: string | undefined, options: P
   let imagesChanged = 0;
   try {
     // Inline images live in the content streams: edited first, written with the text changes.
-    const inline = covered.filter((img) => img.inline);
-    const edited = redactInlineImages(inline, allBoxes);
-    imagesChanged += edited.size;
-    applyRemovals(layout.pdf, layout.pageTargets, [...removed].sort((a, b) => a - b).map((i) => layout.glyphs[i] as (typeof layout.glyphs)[number]), edited);
-    imagesChanged += await destroyImagePixels(layout.pdf, covered.filter((img) => !img.inline), allBoxes, bytes);
+    const edited = redactInlineImages(covered.filter((img) => img.inline), allBoxes);
+    const overrides = await destroyImagePixels(layout.pdf, covered.filter((img) => !img.inline), allBoxes, bytes);
+    imagesChanged = edited.size + [...overrides.values()].reduce((n, names) => n + names.size, 0);
+    applyRemovals(layout.pdf, layout.pageTargets, [...removed].sort((a, b) => a - b).map((i) => layout.glyphs[i] as (typeof layout.glyphs)[number]), edited, overrides);
   } catch (error) {
     if (error instanceof RewriteError) throw new PdfError('PDF_NOT_SUPPORTED', `the PDF's text cannot be rewritten safely (${error.message}); nothing was written`);
     if (error instanceof ImageRedactionError) {

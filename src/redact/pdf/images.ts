@@ -1,7 +1,7 @@
 import { inflateSync, deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFContext, type PDFDocument } from 'pdf-lib';
 import { type PdfJsImage, pageImagesWithPdfJs } from '../../pdf/pdfjs.js';
-import type { ImagePlacement } from '../../pdf/interpret.js';
+import type { ImagePlacement, StreamTarget } from '../../pdf/interpret.js';
 import { dictOf, get, MAX_DECODED_STREAM_BYTES, numberOf, resolve } from '../../pdf/objects.js';
 import type { Box } from './select.js';
 
@@ -167,6 +167,9 @@ export function imagePixelRects(placement: ImagePlacement, boxes: readonly Box[]
  * black, re-encoded losslessly (Flate) and put in place of the original, which is left unreachable
  * and swept. Images that cannot be decoded exactly make the whole document fail (fail closed).
  */
+/** Per content stream, the image names to point at new (redacted) image objects. */
+export type ImageOverrides = Map<StreamTarget, Map<string, PDFRef>>;
+
 /** pdf.js's decoded image as 8-bit pixels: grey or RGB, plus alpha where it has one. */
 function fromPdfJs(image: PdfJsImage): { pixels: Uint8Array; components: number; alpha?: Uint8Array } {
   const { width, height, kind, data } = image;
@@ -200,15 +203,13 @@ function fromPdfJs(image: PdfJsImage): { pixels: Uint8Array; components: number;
  * losslessly (Flate) and put in place of the original, which is left unreachable and swept.
  * Images that cannot be decoded exactly make the whole document fail (fail closed).
  */
-export async function destroyImagePixels(pdf: PDFDocument, placements: readonly ImagePlacement[], boxes: readonly Box[], source?: Uint8Array): Promise<number> {
+export async function destroyImagePixels(pdf: PDFDocument, placements: readonly ImagePlacement[], boxes: readonly Box[], source?: Uint8Array): Promise<ImageOverrides> {
   const context = pdf.context;
-  let replaced = 0;
+  const overrides: ImageOverrides = new Map();
   const viaPdfJs = new Map<number, Promise<Map<string, PdfJsImage>>>();
   for (const placement of placements) {
-    if (placement.target.form) throw new ImageRedactionError('an image inside a form XObject lies under a redaction');
-    const page = pdf.getPage(placement.pageIndex);
-    const resources = dictOf(context, page.node.get(PDFName.of('Resources'))) ?? dictOf(context, page.node.Resources());
-    const xobjects = dictOf(context, resources?.get(PDFName.of('XObject')));
+    // The image as the content stream that draws it names it: in the page's or the form's resources.
+    const xobjects = dictOf(context, placement.target.resources?.get(PDFName.of('XObject')));
     const raw = xobjects?.get(PDFName.of(placement.name));
     const stream = resolve(context, raw);
     if (!(stream instanceof PDFRawStream)) throw new ImageRedactionError('an image under a redaction cannot be read');
@@ -269,12 +270,10 @@ export async function destroyImagePixels(pdf: PDFDocument, placements: readonly 
     }
     const ref = context.register(image);
     // Copy the resources so pages sharing them keep their own (unredacted) image reference.
-    const resourcesCopy = (resources?.clone(context) ?? context.obj({})) as PDFDict;
-    const xobjectsCopy = (xobjects?.clone(context) ?? context.obj({})) as PDFDict;
-    xobjectsCopy.set(PDFName.of(placement.name), ref);
-    resourcesCopy.set(PDFName.of('XObject'), xobjectsCopy);
-    page.node.set(PDFName.of('Resources'), resourcesCopy);
-    replaced++;
+    // The resources that name it are copied when the stream is rewritten (pages and forms may share them).
+    let names = overrides.get(placement.target);
+    if (!names) overrides.set(placement.target, (names = new Map()));
+    names.set(placement.name, ref);
   }
-  return replaced;
+  return overrides;
 }

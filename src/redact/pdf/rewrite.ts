@@ -97,12 +97,19 @@ function newStream(context: PDFContext, bytes: Uint8Array, template?: PDFDict): 
  * XObject is copied (it may be drawn on other pages too) and its user's resources are copied to
  * point at the copy, up to the page. The originals become unreachable and are swept before saving.
  */
-export function applyRemovals(pdf: PDFDocument, pageTargets: readonly StreamTarget[], glyphs: readonly Glyph[], edited: ReadonlySet<StreamTarget> = new Set()): void {
+export function applyRemovals(
+  pdf: PDFDocument,
+  pageTargets: readonly StreamTarget[],
+  glyphs: readonly Glyph[],
+  edited: ReadonlySet<StreamTarget> = new Set(),
+  imageOverrides: ReadonlyMap<StreamTarget, ReadonlyMap<string, PDFRef>> = new Map(),
+): void {
   const context = pdf.context;
   const byTarget = removalsByTarget(glyphs);
-  // Which targets change: those with removals or other edits (inline images), and their ancestors.
+  // Which targets change: those with removals or other edits (inline images, replaced images),
+  // and their ancestors up to the page.
   const changed = new Set<StreamTarget>();
-  for (const t of [...byTarget.keys(), ...edited]) {
+  for (const t of [...byTarget.keys(), ...edited, ...imageOverrides.keys()]) {
     for (let x: StreamTarget | undefined = t; x; x = x.form?.parent) changed.add(x);
   }
   const replacement = new Map<StreamTarget, PDFRef>();
@@ -111,11 +118,13 @@ export function applyRemovals(pdf: PDFDocument, pageTargets: readonly StreamTarg
   for (const target of ordered) {
     const ops = byTarget.has(target) ? rewriteOps(target.ops, byTarget.get(target) as Removals) : target.ops;
     const children = [...changed].filter((c) => c.form?.parent === target);
+    const images = imageOverrides.get(target);
     let resources = target.resources;
-    if (children.length > 0) {
+    if (children.length > 0 || images) {
       const copy = (resources?.clone(context) ?? context.obj({})) as PDFDict;
       const xobjects = (dictOf(context, copy.get(PDFName.of('XObject')))?.clone(context) ?? context.obj({})) as PDFDict;
       for (const child of children) xobjects.set(PDFName.of(child.form?.name as string), replacement.get(child) as PDFRef);
+      for (const [name, ref] of images ?? []) xobjects.set(PDFName.of(name), ref);
       copy.set(PDFName.of('XObject'), xobjects);
       resources = copy;
     }
