@@ -86,6 +86,16 @@ async function save(name, doc, gone, kept, extra = {}) {
   await save('type0-accents.pdf', doc, ['Joël', 'Yılmaz', '070 123 4567', 'Anouk', 'Brinkhorst'], ['Contactpersoon', 'Minister Faber stemt in.', 'over de planning.']);
 }
 
+// 2b. Ligature glyphs: one glyph for "ffi", "fi" (ToUnicode maps it back to several letters).
+{
+  const doc = await newDoc();
+  doc.registerFontkit(fontkit);
+  const font = await doc.embedFont(readFileSync('/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf'), { subset: true, features: { liga: true } });
+  const lines = ['Contactpersoon', 'Fleur Griffioen', '', 'Overleg met Fleur Griffioen over de financiën en het officiële besluit.', 'Griffioen stelt voor de brief te versturen.'];
+  drawLines(doc.addPage([595, 842]), font, lines);
+  await save('type0-ligatures.pdf', doc, ['Fleur', 'Griffioen'], ['Contactpersoon', 'over de financiën en het officiële besluit.', 'stelt voor de brief te versturen.']);
+}
+
 // 3. Annotations: a comment quoting a name, a note over the name, and a harmless link.
 {
   const doc = await newDoc();
