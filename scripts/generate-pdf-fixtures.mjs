@@ -96,6 +96,28 @@ async function save(name, doc, gone, kept, extra = {}) {
   await save('type0-ligatures.pdf', doc, ['Fleur', 'Griffioen'], ['Contactpersoon', 'over de financiën en het officiële besluit.', 'stelt voor de brief te versturen.']);
 }
 
+// 2c. A Type3 font: glyphs drawn by content procedures in their own glyph space (FontMatrix
+// 0.01, widths in hundredths), text found through the Differences glyph names.
+{
+  const doc = await newDoc();
+  const page = doc.addPage([595, 842]);
+  const ctx = doc.context;
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const procs = {};
+  for (const ch of letters) procs[ch] = ctx.register(ctx.stream(Buffer.from('50 0 0 0 45 70 d1 5 0 40 70 re f', 'latin1')));
+  procs.space = ctx.register(ctx.stream(Buffer.from('30 0 0 0 0 0 d1', 'latin1')));
+  const differences = [32, 'space', 65, ...letters.slice(26).split(''), 97, ...letters.slice(0, 26).split('')];
+  const font = ctx.register(ctx.obj({
+    Type: 'Font', Subtype: 'Type3', FontBBox: [0, 0, 50, 70], FontMatrix: [0.01, 0, 0, 0.01, 0, 0],
+    CharProcs: ctx.obj(procs), Encoding: { Type: 'Encoding', Differences: differences },
+    FirstChar: 32, LastChar: 122, Widths: Array.from({ length: 91 }, (_, i) => (i === 0 ? 30 : 50)),
+  }));
+  page.node.setFontDictionary(PDFName.of('T3'), font);
+  const content = 'BT /T3 12 Tf 14 TL 60 780 Td (Contactpersoon) Tj (Anouk Brinkhorst) \' (Minister Faber stemt in) \' ET';
+  page.node.set(PDFName.of('Contents'), ctx.register(ctx.flateStream(Buffer.from(content, 'latin1'))));
+  await save('type3-font.pdf', doc, ['Anouk', 'Brinkhorst'], ['Contactpersoon', 'Minister Faber stemt in']);
+}
+
 // 3. Annotations: a comment quoting a name, a note over the name, and a harmless link.
 {
   const doc = await newDoc();

@@ -105,9 +105,12 @@ function standardFontFor(baseFont: string | undefined): Font | undefined {
   return name ? Font.load(name) : undefined;
 }
 
-function simpleFont(context: PDFContext, dict: PDFDict): PdfFont {
+function simpleFont(context: PDFContext, dict: PDFDict, type3 = false): PdfFont {
   const baseFont = nameOf(context, dict, 'BaseFont');
-  const standard = standardFontFor(baseFont);
+  const standard = type3 ? undefined : standardFontFor(baseFont);
+  // Type3 glyphs are drawn in their own glyph space: FontMatrix scales their widths to text space.
+  const fontMatrix = numbers(context, arrayOf(context, dict, 'FontMatrix'));
+  const widthScale = type3 ? (fontMatrix[0] ?? 0.001) : 0.001;
   const firstChar = numberOf(context, dict, 'FirstChar') ?? 0;
   const widths = numbers(context, arrayOf(context, dict, 'Widths'));
   const descriptor = dictOf(context, dict.get(PDFName.of('FontDescriptor')));
@@ -142,10 +145,10 @@ function simpleFont(context: PDFContext, dict: PDFDict): PdfFont {
     vertical: false,
     width(code) {
       const w = widths[code - firstChar];
-      if (w !== undefined) return w / 1000;
+      if (w !== undefined) return w * widthScale;
       const glyph = table.get(code);
       if (standard && glyph) return Number(standard.getWidthOfGlyph(glyph.name) ?? 0) / 1000;
-      return (missingWidth || 500) / 1000;
+      return type3 ? 0 : (missingWidth || 500) / 1000;
     },
     unicode(code) {
       return toUnicode?.get(code) ?? table.get(code)?.unicode ?? '';
@@ -194,6 +197,6 @@ export function loadFont(context: PDFContext, fontObj: PDFObject | undefined): P
   if (!dict) throw new UnsupportedFontError('a text operator uses a font that is not defined');
   const subtype = nameOf(context, dict, 'Subtype');
   if (subtype === 'Type0') return compositeFont(context, dict);
-  if (subtype === 'Type3') throw new UnsupportedFontError('Type3 fonts are not supported yet');
+  if (subtype === 'Type3') return simpleFont(context, dict, true);
   return simpleFont(context, dict);
 }

@@ -122,11 +122,16 @@ export function findRole(lex: Lexicons, tokens: readonly Token[], from: number, 
       if (role) return role;
     }
   }
-  // The line below ("Anouk Schouten\nSenior beleidsmedewerker", "X\nDG IND").
+  // The line below ("Anouk Schouten\nSenior beleidsmedewerker", "X\nDG IND"), unless the role
+  // there has a name of its own ("X\nMinister Faber stemt in").
   const below = tokens[to];
   if (below?.lineStart) {
     const role = roleStartingAt(lex, tokens, to);
-    if (role) return role;
+    if (role) {
+      const after = tokens[to + role.role.split(' ').length];
+      const ownName = after !== undefined && !after.lineStart && /^\p{Lu}\p{Ll}/u.test(after.text) && !lex.organisationWords.has(foldWord(after.text));
+      if (!ownName) return role;
+    }
   }
   return undefined;
 }
