@@ -118,6 +118,35 @@ async function save(name, doc, gone, kept, extra = {}) {
   await save('type3-font.pdf', doc, ['Anouk', 'Brinkhorst'], ['Contactpersoon', 'Minister Faber stemt in']);
 }
 
+// 2d. A composite font with an embedded CMap: 1-byte codes for ASCII and 2-byte codes from <8000>,
+// as CJK-capable producers write them (here the 2-byte code <80EB> is "ë").
+{
+  const doc = await newDoc();
+  const page = doc.addPage([595, 842]);
+  const ctx = doc.context;
+  const cmap = [
+    '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
+    '/CMapName /Woo-Mixed def /CMapType 1 def',
+    '2 begincodespacerange <00> <7f> <8000> <ffff> endcodespacerange',
+    '1 begincidrange <20> <7e> 1 endcidrange',
+    '1 begincidchar <80eb> 200 endcidchar',
+    'endcmap CMapName currentdict /CMap defineresource pop end end',
+  ].join('\n');
+  const toUnicode = [
+    '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
+    '1 begincodespacerange <00> <ffff> endcodespacerange',
+    '1 beginbfrange <20> <7e> <0020> endbfrange',
+    '1 beginbfchar <80eb> <00eb> endbfchar',
+    'endcmap CMapName currentdict /CMap defineresource pop end end',
+  ].join('\n');
+  const cidFont = ctx.register(ctx.obj({ Type: 'Font', Subtype: 'CIDFontType2', BaseFont: 'DejaVuSans', CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 }, DW: 600, CIDToGIDMap: 'Identity' }));
+  const font = ctx.register(ctx.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: 'DejaVuSans', Encoding: ctx.register(ctx.stream(Buffer.from(cmap, 'latin1'), { Type: 'CMap', CMapName: 'Woo-Mixed' })), DescendantFonts: [cidFont], ToUnicode: ctx.register(ctx.stream(Buffer.from(toUnicode, 'latin1'))) }));
+  page.node.setFontDictionary(PDFName.of('C0'), font);
+  const content = String.raw`BT /C0 11 Tf 16 TL 60 780 Td (Contactpersoon) Tj (Joël Bakker) ' (Minister Faber stemt in.) ' ET`;
+  page.node.set(PDFName.of('Contents'), ctx.register(ctx.flateStream(Buffer.from(content, 'latin1'))));
+  await save('type0-embedded-cmap.pdf', doc, ['Joël', 'Bakker'], ['Contactpersoon', 'Minister Faber stemt in.']);
+}
+
 // 3. Annotations: a comment quoting a name, a note over the name, and a harmless link.
 {
   const doc = await newDoc();

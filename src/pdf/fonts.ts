@@ -7,8 +7,10 @@ export class UnsupportedFontError extends Error {}
 
 /** What the interpreter needs of a font: how to split bytes into codes, and each code's width and text. */
 export interface PdfFont {
-  /** Bytes per character code: 1 for simple fonts, 2 for Identity-H/V composite fonts. */
-  readonly bytesPerCode: 1 | 2;
+  /** The length in bytes of the code starting at `at` (1 for simple fonts; by codespace for Type0). */
+  codeLength(bytes: Uint8Array, at: number): number;
+  /** Whether a code is the single-byte space that word spacing applies to. */
+  readonly singleByte: boolean;
   /** Advance width of a code in text space units per unit of font size. */
   width(code: number): number;
   /** The Unicode text of a code ('' when unknown). */
@@ -141,7 +143,8 @@ function simpleFont(context: PDFContext, dict: PDFDict, type3 = false): PdfFont 
   }
   const toUnicode = toUnicodeOf(context, dict);
   return {
-    bytesPerCode: 1,
+    codeLength: () => 1,
+    singleByte: true,
     vertical: false,
     width(code) {
       const w = widths[code - firstChar];
@@ -156,10 +159,52 @@ function simpleFont(context: PDFContext, dict: PDFDict, type3 = false): PdfFont 
   };
 }
 
+/** An embedded CMap: codespace ranges (code lengths) and code-to-CID mappings. */
+interface CMap {
+  readonly ranges: readonly { readonly length: number; readonly lo: number; readonly hi: number }[];
+  cid(code: number): number;
+  readonly vertical: boolean;
+}
+
+export function parseCMap(bytes: Uint8Array): CMap {
+  const text = Buffer.from(bytes).toString('latin1');
+  const ranges: { length: number; lo: number; hi: number }[] = [];
+  for (const section of text.matchAll(/begincodespacerange([\s\S]*?)endcodespacerange/g)) {
+    for (const m of (section[1] as string).matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) {
+      ranges.push({ length: (m[1] as string).length / 2, lo: Number.parseInt(m[1] as string, 16), hi: Number.parseInt(m[2] as string, 16) });
+    }
+  }
+  if (ranges.length === 0) throw new UnsupportedFontError('an embedded CMap without codespace ranges');
+  const single = new Map<number, number>();
+  const spans: { lo: number; hi: number; cid: number }[] = [];
+  for (const section of text.matchAll(/begincidchar([\s\S]*?)endcidchar/g)) {
+    for (const m of (section[1] as string).matchAll(/<([0-9a-fA-F]+)>\s*(\d+)/g)) single.set(Number.parseInt(m[1] as string, 16), Number(m[2]));
+  }
+  for (const section of text.matchAll(/begincidrange([\s\S]*?)endcidrange/g)) {
+    for (const m of (section[1] as string).matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\d+)/g)) {
+      spans.push({ lo: Number.parseInt(m[1] as string, 16), hi: Number.parseInt(m[2] as string, 16), cid: Number(m[3]) });
+    }
+  }
+  if (/\/UseCMap/.test(text)) throw new UnsupportedFontError('an embedded CMap that uses another CMap');
+  return {
+    ranges,
+    vertical: /\/WMode\s+1/.test(text),
+    cid(code) {
+      const s = single.get(code);
+      if (s !== undefined) return s;
+      for (const r of spans) if (code >= r.lo && code <= r.hi) return r.cid + (code - r.lo);
+      return 0;
+    },
+  };
+}
+
 function compositeFont(context: PDFContext, dict: PDFDict): PdfFont {
-  const encoding = nameOf(context, dict, 'Encoding');
-  if (encoding !== 'Identity-H' && encoding !== 'Identity-V') {
-    throw new UnsupportedFontError(`composite font with encoding ${encoding ?? 'embedded CMap'} is not supported`);
+  const encodingObj = get(context, dict, 'Encoding');
+  const encoding = encodingObj instanceof PDFName ? encodingObj.decodeText() : undefined;
+  let cmap: CMap | undefined;
+  if (encodingObj instanceof PDFStream) cmap = parseCMap(streamBytes(encodingObj));
+  else if (encoding !== 'Identity-H' && encoding !== 'Identity-V') {
+    throw new UnsupportedFontError(`composite font with the predefined CMap ${encoding ?? '(none)'} is not supported`);
   }
   const descendants = arrayOf(context, dict, 'DescendantFonts');
   const cid = dictOf(context, descendants?.[0]);
@@ -183,10 +228,22 @@ function compositeFont(context: PDFContext, dict: PDFDict): PdfFont {
     }
   }
   const toUnicode = toUnicodeOf(context, dict);
+  const cidOf = (code: number) => (cmap ? cmap.cid(code) : code);
   return {
-    bytesPerCode: 2,
-    vertical: encoding === 'Identity-V',
-    width: (code) => (widths.get(code) ?? dw) / 1000,
+    codeLength(bytes, at) {
+      if (!cmap) return 2;
+      // The shortest codespace range that the bytes fall in decides the code's length.
+      for (let length = 1; length <= 4; length++) {
+        if (at + length > bytes.length) break;
+        let code = 0;
+        for (let k = 0; k < length; k++) code = (code << 8) | (bytes[at + k] as number);
+        if (cmap.ranges.some((r) => r.length === length && code >= r.lo && code <= r.hi)) return length;
+      }
+      return 1;
+    },
+    singleByte: false,
+    vertical: cmap ? cmap.vertical : encoding === 'Identity-V',
+    width: (code) => (widths.get(cidOf(code)) ?? dw) / 1000,
     unicode: (code) => toUnicode?.get(code) ?? '',
   };
 }

@@ -257,10 +257,14 @@ export class PageInterpreter {
     const t = gs.text;
     const bytes = operand.bytes;
     let tm = start;
-    for (let b = 0; b + font.bytesPerCode <= bytes.length; b += font.bytesPerCode) {
-      const code = font.bytesPerCode === 2 ? ((bytes[b] as number) << 8) | (bytes[b + 1] as number) : (bytes[b] as number);
+    for (let b = 0; b < bytes.length; ) {
+      const length = font.codeLength(bytes, b);
+      if (b + length > bytes.length) break;
+      let code = 0;
+      for (let k = 0; k < length; k++) code = (code << 8) | (bytes[b + k] as number);
       const w0 = font.width(code);
-      const isSpace = font.bytesPerCode === 1 && code === 32;
+      // Word spacing applies to the single-byte code 32 only (also in a CMap with 1-byte codes).
+      const isSpace = length === 1 && code === 32;
       const advance = w0 * t.fontSize + t.charSpacing + (isSpace ? t.wordSpacing : 0);
       const trm = multiply(multiply([t.fontSize * t.scale, 0, 0, t.fontSize, 0, t.rise], tm), gs.ctm);
       const w = w0;
@@ -273,7 +277,7 @@ export class PageInterpreter {
         opIndex,
         itemIndex,
         byteStart: b,
-        byteEnd: b + font.bytesPerCode,
+        byteEnd: b + length,
         unicode: font.unicode(code),
         quad: corners,
         origin,
@@ -283,6 +287,7 @@ export class PageInterpreter {
         invisible: t.render === 3 || t.render === 7,
       });
       tm = multiply([1, 0, 0, 1, advance * t.scale, 0], tm);
+      b += length;
     }
     return tm;
   }

@@ -25,18 +25,22 @@ function removalsByTarget(glyphs: readonly Glyph[]): Map<StreamTarget, Removals>
  * Splits one shown string around the removed codes: kept bytes stay strings, every removed code
  * becomes a TJ displacement of exactly its advance, so the rest of the line stays where it was.
  */
-function splitString(bytes: Uint8Array, removed: Map<number, Glyph>, bytesPerCode: number, out: Operand[]): void {
+function splitString(bytes: Uint8Array, removed: Map<number, Glyph>, out: Operand[]): void {
   let kept: number[] = [];
   const flush = () => {
     if (kept.length > 0) out.push(stringOperand(Uint8Array.from(kept)));
     kept = [];
   };
-  for (let b = 0; b < bytes.length; b += bytesPerCode) {
+  // Kept bytes are copied one by one; a removed code is skipped by its own byte range, so codes of
+  // any length (1-4 bytes by the font's codespace) come out whole.
+  for (let b = 0; b < bytes.length; ) {
     const g = removed.get(b);
     if (!g) {
-      for (let k = 0; k < bytesPerCode && b + k < bytes.length; k++) kept.push(bytes[b + k] as number);
+      kept.push(bytes[b] as number);
+      b++;
       continue;
     }
+    b = g.byteEnd;
     if (!Number.isFinite(g.tjAdjust)) throw new RewriteError('text shown at font size 0 cannot be rewritten');
     flush();
     const last = out[out.length - 1];
@@ -44,11 +48,6 @@ function splitString(bytes: Uint8Array, removed: Map<number, Glyph>, bytesPerCod
     else out.push(numberOperand(g.tjAdjust));
   }
   flush();
-}
-
-function bytesPerCodeOf(removed: Map<number, Glyph>): number {
-  const g = removed.values().next().value as Glyph;
-  return g.byteEnd - g.byteStart;
 }
 
 /** Rewrites one target's operations with the given glyphs removed. */
@@ -65,7 +64,7 @@ export function rewriteOps(ops: readonly Operation[], removals: Removals): Opera
       op.operator === 'TJ' ? (op.operands[0]?.kind === 'array' ? op.operands[0].items : []) : [op.operands[op.operator === '"' ? 2 : 0] as Operand];
     source.forEach((item, k) => {
       const removed = byItem.get(op.operator === 'TJ' ? k : op.operator === '"' ? 2 : 0);
-      if (item.kind === 'string' && removed) splitString(item.bytes, removed, bytesPerCodeOf(removed), items);
+      if (item.kind === 'string' && removed) splitString(item.bytes, removed, items);
       else items.push(item);
     });
     if (op.operator === "'") out.push({ operator: 'T*', operands: [] });
