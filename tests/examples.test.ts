@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main as batch } from '../examples/batch.js';
 import { caseNumber, main as custom } from '../examples/custom-recognizer.js';
 import { main as redactTextExample } from '../examples/redact-text.js';
+import { main as redactPdfExample } from '../examples/redact-pdf.js';
 import { found } from './helpers.js';
 
 const out = mkdtempSync(join(tmpdir(), 'woo-examples-'));
@@ -21,6 +22,14 @@ describe('examples run', () => {
   it('custom-recognizer, with its own examples', () => {
     expect(custom()).toBe('Uw zaak [5.1.2e] is in behandeling.');
     for (const e of caseNumber.examples) expect(found(caseNumber, e.text)).toEqual(e.expect);
+  });
+
+  it('redact-pdf', async () => {
+    const r = await redactPdfExample(new URL('../fixtures/pdf/owner-password-aes256.pdf', import.meta.url).pathname, join(out, 'x.pdf'));
+    expect(r.pages).toBe(1);
+    expect(r.redactions).toBeGreaterThanOrEqual(4);
+    expect(r.warnings).toContain('PDF_OWNER_PASSWORD_REMOVED');
+    expect(readFileSync(join(out, 'x.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('batch over examples/input', async () => {
