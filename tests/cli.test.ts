@@ -211,3 +211,25 @@ describe('names in file names of failed and skipped files', () => {
     }
   });
 });
+
+describe('files that change during a run', () => {
+  it('names a file that disappeared before its turn and finishes the others', async () => {
+    const { runBatch } = await import('../src/cli/batch.js');
+    const input = inputTree();
+    const victim = join(input, 'losse-stukken', 'besluit-aanvraag.txt');
+    const out = join(tempDir(), 'out');
+    const summary = await runBatch({
+      inputs: [input],
+      outDir: out,
+      jobs: 1,
+      // After the first file, the last supported one is deleted, as a colleague might do mid-run.
+      onFile: (done) => {
+        if (done === 1) rmSync(victim);
+      },
+    });
+    const gone = summary.files.find((f) => f.input === 'losse-stukken/besluit-aanvraag.txt');
+    expect(gone).toMatchObject({ status: 'failed', code: 'INPUT_NOT_FOUND' });
+    expect(summary.totals.ok).toBe(3);
+    expect(existsSync(join(out, 'dossier-2024', 'mail-reactie.redacted.txt'))).toBe(true);
+  });
+});

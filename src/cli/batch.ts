@@ -118,8 +118,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     });
     results.push(...(await runInPool(script, tasks, jobs, timeoutMs, timedOut, (_i, r) => options.onFile?.(++done, files.length, r))));
   } else {
-    for (const f of files) results.push(await processFile(f, known.get(dirname(f.relative)) ?? [], config, options));
-    results.forEach((r) => options.onFile?.(++done, files.length, r));
+    for (const f of files) {
+      const result = await processFile(f, known.get(dirname(f.relative)) ?? [], config, options);
+      results.push(result);
+      options.onFile?.(++done, files.length, result);
+    }
   }
   results.forEach((result, i) => rows.push(inventoryRow(result, i + 1, config)));
   const csvPath = join(options.outDir, 'inventarislijst.csv');
