@@ -69,7 +69,7 @@ async function redactPdf(bytes: Uint8Array, path: string | undefined, options: P
     const edited = redactInlineImages(covered.filter((img) => img.inline), allBoxes);
     const overrides = await destroyImagePixels(layout.pdf, covered.filter((img) => !img.inline), allBoxes, bytes);
     imagesChanged = edited.size + [...overrides.values()].reduce((n, names) => n + names.size, 0);
-    applyRemovals(layout.pdf, layout.pageTargets, [...removed].sort((a, b) => a - b).map((i) => layout.glyphs[i] as (typeof layout.glyphs)[number]), edited, overrides);
+    applyRemovals(layout.pdf, layout.pageTargets, [...removed].sort((a, b) => a - b).map((i) => layout.glyphs.get(i)), edited, overrides);
   } catch (error) {
     if (error instanceof RewriteError) throw new PdfError('PDF_NOT_SUPPORTED', `the PDF's text cannot be rewritten safely (${error.message}); nothing was written`);
     if (error instanceof ImageRedactionError) {

@@ -5,7 +5,8 @@ import { decryptInPlace, isEncrypted, UserPasswordRequiredError } from '../pdf/d
 import { InputError, WooRedactError } from '../errors.js';
 import { ContentStreamError } from '../pdf/content-stream.js';
 import { UnsupportedFontError } from '../pdf/fonts.js';
-import { type Glyph, type ImagePlacement, PageInterpreter, type StreamTarget, UnsupportedContentError } from '../pdf/interpret.js';
+import { type ImagePlacement, PageInterpreter, type StreamTarget, UnsupportedContentError } from '../pdf/interpret.js';
+import { GlyphTable } from '../pdf/glyph-table.js';
 import { layoutPage } from '../pdf/layout.js';
 import { quietly, StreamTooLargeError, UnsupportedStreamError } from '../pdf/objects.js';
 import { pageStarts } from './pages.js';
@@ -14,7 +15,7 @@ import { sha256 } from './text.js';
 /** What the PDF redactor needs beyond the text: the loaded file and every glyph's place. */
 export interface PdfLayout {
   readonly pdf: PDFDocument;
-  readonly glyphs: readonly Glyph[];
+  readonly glyphs: GlyphTable;
   readonly images: readonly ImagePlacement[];
   readonly targets: readonly StreamTarget[];
   readonly pageTargets: readonly StreamTarget[];
@@ -59,7 +60,7 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
     }
     diagnostics.push({ code: 'PDF_OWNER_PASSWORD_REMOVED', severity: 'warning', stage: 'ingest', message: 'the PDF was protected by an owner password (no password to open); the redacted copy is written without encryption' });
   }
-  const glyphs: Glyph[] = [];
+  const glyphs = new GlyphTable();
   const images: ImagePlacement[] = [];
   const targets: StreamTarget[] = [];
   const pageTargets: StreamTarget[] = [];
@@ -72,16 +73,16 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
   }
   try {
     pages.forEach((page, index) => {
-      const interpreter = new PageInterpreter(pdf.context, index);
+      const interpreter = new PageInterpreter(pdf.context, index, glyphs);
+      const first = glyphs.length;
       pageTargets.push(interpreter.run(page));
-      const laid = layoutPage(interpreter.glyphs, glyphs.length);
+      const laid = layoutPage(glyphs, first, glyphs.length);
       if (index > 0) {
         texts.push('\f');
         glyphOf.push(-1);
       }
       texts.push(laid.text);
       glyphOf.push(...laid.glyphOf);
-      glyphs.push(...interpreter.glyphs);
       images.push(...interpreter.images);
       targets.push(...interpreter.targets);
     });

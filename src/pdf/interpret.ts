@@ -3,6 +3,7 @@ import { type Operand, type Operation, parseContentStream } from './content-stre
 import { loadFont, type PdfFont } from './fonts.js';
 import { type Matrix, IDENTITY, multiply, transformPoint } from './matrix.js';
 import { dictOf, get, numbers, resolve, streamBytes } from './objects.js';
+import type { GlyphTable } from './glyph-table.js';
 
 /** Where a glyph's bytes live: a page's content, or a form XObject drawn on that page. */
 export interface StreamTarget {
@@ -15,27 +16,6 @@ export interface StreamTarget {
 }
 
 export type Quad = readonly [number, number, number, number, number, number, number, number];
-
-export interface Glyph {
-  readonly pageIndex: number;
-  readonly target: StreamTarget;
-  readonly opIndex: number;
-  /** Index of the string within the operands (TJ array item index; 0 for Tj, ', ", ). */
-  readonly itemIndex: number;
-  /** Byte range of the code within that string. */
-  readonly byteStart: number;
-  readonly byteEnd: number;
-  readonly unicode: string;
-  /** The glyph's box (advance x em height) as a quad in page user space. */
-  readonly quad: Quad;
-  /** Baseline start and end in user space, for line building. */
-  readonly origin: readonly [number, number];
-  readonly end: readonly [number, number];
-  readonly fontSize: number;
-  /** TJ adjustment (thousandths of text space) that replaces this glyph's advance exactly. */
-  readonly tjAdjust: number;
-  readonly invisible: boolean;
-}
 
 /** An image or other content drawn on a page, with the quad it covers. */
 export interface ImagePlacement {
@@ -73,7 +53,6 @@ function num(o: Operand | undefined): number {
 
 /** Reads a page's content (and its forms) into glyphs with exact positions, and image placements. */
 export class PageInterpreter {
-  readonly glyphs: Glyph[] = [];
   readonly images: ImagePlacement[] = [];
   readonly targets: StreamTarget[] = [];
   readonly #fonts = new Map<string, PdfFont>();
@@ -81,6 +60,8 @@ export class PageInterpreter {
   constructor(
     private readonly context: PDFContext,
     private readonly pageIndex: number,
+    /** Where the glyphs go: one table for the whole document. */
+    private readonly glyphs: GlyphTable,
   ) {}
 
   run(page: PDFPage): StreamTarget {
@@ -279,7 +260,7 @@ export class PageInterpreter {
         byteStart: b,
         byteEnd: b + length,
         unicode: font.unicode(code),
-        quad: corners,
+        bounds: quadBounds(corners),
         origin,
         end,
         fontSize: Math.hypot(trm[2], trm[3]),

@@ -1,4 +1,4 @@
-import type { Glyph } from './interpret.js';
+import type { Glyph, GlyphTable } from './glyph-table.js';
 
 /** A page's text as read, with the glyph behind every character (-1 for inserted spaces and breaks). */
 export interface PageText {
@@ -11,11 +11,12 @@ export interface PageText {
  * jumps back, a space where the gap along the line is wider than a fraction of the font size.
  * Works for rotated text, because it measures along and across each glyph's own baseline.
  */
-export function layoutPage(glyphs: readonly Glyph[], firstIndex: number): PageText {
+export function layoutPage(table: GlyphTable, firstIndex: number, endIndex: number): PageText {
   let text = '';
   const glyphOf: number[] = [];
   let prev: Glyph | undefined;
-  glyphs.forEach((g, k) => {
+  for (let index = firstIndex; index < endIndex; index++) {
+    const g = table.get(index);
     if (prev) {
       const dx = prev.end[0] - prev.origin[0];
       const dy = prev.end[1] - prev.origin[1];
@@ -35,9 +36,9 @@ export function layoutPage(glyphs: readonly Glyph[], firstIndex: number): PageTe
         glyphOf.push(-1);
       }
     }
-    for (let c = 0; c < g.unicode.length; c++) glyphOf.push(firstIndex + k);
+    for (let c = 0; c < g.unicode.length; c++) glyphOf.push(index);
     text += g.unicode;
     prev = g;
-  });
+  }
   return { text, glyphOf };
 }

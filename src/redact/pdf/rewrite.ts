@@ -1,6 +1,7 @@
 import { PDFDict, PDFName, PDFRef, type PDFContext, type PDFDocument, type PDFStream } from 'pdf-lib';
 import { type Operand, type Operation, numberOperand, stringOperand, writeContentStream } from '../../pdf/content-stream.js';
-import type { Glyph, StreamTarget } from '../../pdf/interpret.js';
+import type { Glyph } from '../../pdf/glyph-table.js';
+import type { StreamTarget } from '../../pdf/interpret.js';
 import { dictOf } from '../../pdf/objects.js';
 
 export class RewriteError extends Error {}

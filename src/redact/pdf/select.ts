@@ -1,5 +1,5 @@
 import type { PdfLayout } from '../../ingest/pdf.js';
-import { type Glyph, quadBounds } from '../../pdf/interpret.js';
+import type { Glyph } from '../../pdf/glyph-table.js';
 import type { AppliedRedaction } from '../text.js';
 
 /** A rectangle in a page's user space (PDF points, origin bottom-left). */
@@ -31,7 +31,7 @@ function boundsOf(glyphs: readonly Glyph[]): TextBox {
   let x1 = Number.NEGATIVE_INFINITY;
   let y1 = Number.NEGATIVE_INFINITY;
   for (const g of glyphs) {
-    const b = quadBounds(g.quad);
+    const b = g.bounds;
     x0 = Math.min(x0, b.x0);
     y0 = Math.min(y0, b.y0);
     x1 = Math.max(x1, b.x1);
@@ -76,7 +76,7 @@ export function selectGlyphs(layout: PdfLayout, applied: readonly AppliedRedacti
     let run: Glyph[] = [];
     let last: Glyph | undefined;
     for (const index of indices) {
-      const g = layout.glyphs[index] as Glyph;
+      const g = layout.glyphs.get(index);
       const sameLine =
         last !== undefined &&
         last.pageIndex === g.pageIndex &&
@@ -103,15 +103,16 @@ export function glyphsUnderBoxes(layout: PdfLayout, boxes: readonly Box[]): numb
     else byPage.set(box.page, [box]);
   }
   const out: number[] = [];
-  layout.glyphs.forEach((g, index) => {
-    const onPage = byPage.get(g.pageIndex + 1);
+  const table = layout.glyphs;
+  for (let index = 0; index < table.length; index++) {
+    const onPage = byPage.get(table.pageIndex(index) + 1);
     // Invisible OCR text was selected exactly by its characters; the margins of boxes over a scan
     // must not take the neighbouring words of that layer with them.
-    if (!onPage || g.invisible) return;
-    const b = quadBounds(g.quad);
-    const cx = (b.x0 + b.x1) / 2;
-    const cy = b.y0 + (b.y1 - b.y0) * 0.45;
+    if (!onPage || table.invisible(index)) continue;
+    const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = table.boundsOf(index);
+    const cx = (x0 + x1) / 2;
+    const cy = y0 + (y1 - y0) * 0.45;
     if (onPage.some((box) => cx >= box.x && cx <= box.x + box.width && cy >= box.y && cy <= box.y + box.height)) out.push(index);
-  });
+  }
   return out;
 }

@@ -1,0 +1,100 @@
+import type { StreamTarget } from './interpret.js';
+
+/** A glyph as the redactor uses it (materialised from the table on demand). */
+export interface Glyph {
+  readonly pageIndex: number;
+  readonly target: StreamTarget;
+  readonly opIndex: number;
+  /** Index of the string within the operands (TJ array item index; 0 for Tj, ', 2 for "). */
+  readonly itemIndex: number;
+  /** Byte range of the code within that string. */
+  readonly byteStart: number;
+  readonly byteEnd: number;
+  readonly unicode: string;
+  /** Axis-aligned bounds of the glyph's box (advance x em height) in page user space. */
+  readonly bounds: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number };
+  /** Baseline start and end in user space, for line building. */
+  readonly origin: readonly [number, number];
+  readonly end: readonly [number, number];
+  readonly fontSize: number;
+  /** TJ adjustment (thousandths of text space) that replaces this glyph's advance exactly. */
+  readonly tjAdjust: number;
+  readonly invisible: boolean;
+}
+
+const NUMBERS = 10; // x0 y0 x1 y1 ox oy ex ey fontSize tjAdjust
+const INTS = 6; // pageIndex targetIndex opIndex itemIndex byteStart byteEnd
+
+/**
+ * Every glyph of a document in flat typed arrays: a 1,000-page PDF has millions of glyphs, and
+ * an object per glyph costs five times the memory. Glyph objects are made only where needed.
+ */
+export class GlyphTable {
+  #numbers = new Float64Array(1024 * NUMBERS);
+  #ints = new Int32Array(1024 * INTS);
+  #flags = new Uint8Array(1024);
+  #unicode: string[] = [];
+  #targets: StreamTarget[] = [];
+  #targetIndex = new Map<StreamTarget, number>();
+  length = 0;
+
+  #grow(): void {
+    const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.#numbers = grow(this.#numbers, (n) => new Float64Array(n));
+    this.#ints = grow(this.#ints, (n) => new Int32Array(n));
+    this.#flags = grow(this.#flags, (n) => new Uint8Array(n));
+  }
+
+  push(g: Glyph): number {
+    if (this.length >= this.#flags.length) this.#grow();
+    const i = this.length++;
+    let t = this.#targetIndex.get(g.target);
+    if (t === undefined) {
+      t = this.#targets.length;
+      this.#targets.push(g.target);
+      this.#targetIndex.set(g.target, t);
+    }
+    this.#numbers.set([g.bounds.x0, g.bounds.y0, g.bounds.x1, g.bounds.y1, g.origin[0], g.origin[1], g.end[0], g.end[1], g.fontSize, g.tjAdjust], i * NUMBERS);
+    this.#ints.set([g.pageIndex, t, g.opIndex, g.itemIndex, g.byteStart, g.byteEnd], i * INTS);
+    this.#flags[i] = g.invisible ? 1 : 0;
+    this.#unicode[i] = g.unicode;
+    return i;
+  }
+
+  get(i: number): Glyph {
+    const n = this.#numbers.subarray(i * NUMBERS, (i + 1) * NUMBERS);
+    const k = this.#ints.subarray(i * INTS, (i + 1) * INTS);
+    return {
+      pageIndex: k[0] as number,
+      target: this.#targets[k[1] as number] as StreamTarget,
+      opIndex: k[2] as number,
+      itemIndex: k[3] as number,
+      byteStart: k[4] as number,
+      byteEnd: k[5] as number,
+      unicode: this.#unicode[i] as string,
+      bounds: { x0: n[0] as number, y0: n[1] as number, x1: n[2] as number, y1: n[3] as number },
+      origin: [n[4] as number, n[5] as number],
+      end: [n[6] as number, n[7] as number],
+      fontSize: n[8] as number,
+      tjAdjust: n[9] as number,
+      invisible: this.#flags[i] === 1,
+    };
+  }
+
+  pageIndex(i: number): number {
+    return this.#ints[i * INTS] as number;
+  }
+
+  invisible(i: number): boolean {
+    return this.#flags[i] === 1;
+  }
+
+  /** Bounds as [x0, y0, x1, y1] without making an object. */
+  boundsOf(i: number): Float64Array {
+    return this.#numbers.subarray(i * NUMBERS, i * NUMBERS + 4);
+  }
+}
