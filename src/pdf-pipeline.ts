@@ -77,6 +77,8 @@ async function redactPdf(bytes: Uint8Array, path: string | undefined, options: P
     }
     throw error;
   }
+  // The glyph table is done with; verification of a long document needs the memory.
+  layout.glyphs.release();
   await paintBoxes(layout.pdf, boxes);
   const values = applied.map((a) => decided.sourceText.slice(a.source.start, a.source.end));
   const scrubbed = scrubDocument(layout.pdf, allBoxes, values);

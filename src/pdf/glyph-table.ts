@@ -50,18 +50,60 @@ export class GlyphTable {
   }
 
   push(g: Glyph): number {
+    return this.pushRaw(g.pageIndex, g.target, g.opIndex, g.itemIndex, g.byteStart, g.byteEnd, g.unicode, g.bounds.x0, g.bounds.y0, g.bounds.x1, g.bounds.y1, g.origin[0], g.origin[1], g.end[0], g.end[1], g.fontSize, g.tjAdjust, g.invisible);
+  }
+
+  /** Appends a glyph from its fields (the interpreter's hot path: no object per glyph). */
+  pushRaw(
+    pageIndex: number,
+    target: StreamTarget,
+    opIndex: number,
+    itemIndex: number,
+    byteStart: number,
+    byteEnd: number,
+    unicode: string,
+    x0: number,
+    y0: number,
+    x1: number,
+    y1: number,
+    ox: number,
+    oy: number,
+    ex: number,
+    ey: number,
+    fontSize: number,
+    tjAdjust: number,
+    invisible: boolean,
+  ): number {
     if (this.length >= this.#flags.length) this.#grow();
     const i = this.length++;
-    let t = this.#targetIndex.get(g.target);
+    let t = this.#targetIndex.get(target);
     if (t === undefined) {
       t = this.#targets.length;
-      this.#targets.push(g.target);
-      this.#targetIndex.set(g.target, t);
+      this.#targets.push(target);
+      this.#targetIndex.set(target, t);
     }
-    this.#numbers.set([g.bounds.x0, g.bounds.y0, g.bounds.x1, g.bounds.y1, g.origin[0], g.origin[1], g.end[0], g.end[1], g.fontSize, g.tjAdjust], i * NUMBERS);
-    this.#ints.set([g.pageIndex, t, g.opIndex, g.itemIndex, g.byteStart, g.byteEnd], i * INTS);
-    this.#flags[i] = g.invisible ? 1 : 0;
-    this.#unicode[i] = g.unicode;
+    const n = this.#numbers;
+    const o = i * NUMBERS;
+    n[o] = x0;
+    n[o + 1] = y0;
+    n[o + 2] = x1;
+    n[o + 3] = y1;
+    n[o + 4] = ox;
+    n[o + 5] = oy;
+    n[o + 6] = ex;
+    n[o + 7] = ey;
+    n[o + 8] = fontSize;
+    n[o + 9] = tjAdjust;
+    const k = this.#ints;
+    const p = i * INTS;
+    k[p] = pageIndex;
+    k[p + 1] = t;
+    k[p + 2] = opIndex;
+    k[p + 3] = itemIndex;
+    k[p + 4] = byteStart;
+    k[p + 5] = byteEnd;
+    this.#flags[i] = invisible ? 1 : 0;
+    this.#unicode[i] = unicode;
     return i;
   }
 
@@ -83,6 +125,15 @@ export class GlyphTable {
       tjAdjust: n[9] as number,
       invisible: this.#flags[i] === 1,
     };
+  }
+
+  /** Frees the table's memory once the redactions are applied (long documents hold millions). */
+  release(): void {
+    this.#numbers = new Float64Array(0);
+    this.#ints = new Int32Array(0);
+    this.#flags = new Uint8Array(0);
+    this.#unicode = [];
+    this.length = 0;
   }
 
   pageIndex(i: number): number {

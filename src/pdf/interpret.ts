@@ -248,25 +248,38 @@ export class PageInterpreter {
       const isSpace = length === 1 && code === 32;
       const advance = w0 * t.fontSize + t.charSpacing + (isSpace ? t.wordSpacing : 0);
       const trm = multiply(multiply([t.fontSize * t.scale, 0, 0, t.fontSize, 0, t.rise], tm), gs.ctm);
+      // The glyph box (advance x em, 0.2 em below the baseline) and baseline, written straight
+      // into the table: millions of glyphs, so no objects on the way.
+      const [a, bb, c, d, e, f] = trm;
       const w = w0;
-      const corners: Quad = [...transformPoint(trm, 0, -0.2), ...transformPoint(trm, w, -0.2), ...transformPoint(trm, w, 0.8), ...transformPoint(trm, 0, 0.8)] as unknown as Quad;
-      const origin = transformPoint(trm, 0, 0);
-      const end = transformPoint(trm, w, 0);
-      this.glyphs.push({
-        pageIndex: this.pageIndex,
+      const xs0 = -0.2 * c + e;
+      const ys0 = -0.2 * d + f;
+      const xs1 = a * w - 0.2 * c + e;
+      const ys1 = bb * w - 0.2 * d + f;
+      const xs2 = a * w + 0.8 * c + e;
+      const ys2 = bb * w + 0.8 * d + f;
+      const xs3 = 0.8 * c + e;
+      const ys3 = 0.8 * d + f;
+      this.glyphs.pushRaw(
+        this.pageIndex,
         target,
         opIndex,
         itemIndex,
-        byteStart: b,
-        byteEnd: b + length,
-        unicode: font.unicode(code),
-        bounds: quadBounds(corners),
-        origin,
-        end,
-        fontSize: Math.hypot(trm[2], trm[3]),
-        tjAdjust: t.fontSize === 0 ? Number.NaN : -((advance * 1000) / t.fontSize),
-        invisible: t.render === 3 || t.render === 7,
-      });
+        b,
+        b + length,
+        font.unicode(code),
+        Math.min(xs0, xs1, xs2, xs3),
+        Math.min(ys0, ys1, ys2, ys3),
+        Math.max(xs0, xs1, xs2, xs3),
+        Math.max(ys0, ys1, ys2, ys3),
+        e,
+        f,
+        a * w + e,
+        bb * w + f,
+        Math.hypot(c, d),
+        t.fontSize === 0 ? Number.NaN : -((advance * 1000) / t.fontSize),
+        t.render === 3 || t.render === 7,
+      );
       tm = multiply([1, 0, 0, 1, advance * t.scale, 0], tm);
       b += length;
     }

@@ -21,6 +21,8 @@ export function extractWithPdfJs(bytes: Uint8Array): Promise<string> {
       const content = await page.getTextContent();
       for (const item of content.items) if ('str' in item) parts.push(item.str, item.hasEOL ? '\n' : '');
       parts.push('\f');
+      // Let pdf.js drop the page's fonts and parsed content before the next one.
+      page.cleanup();
     }
     const meta = await doc.getMetadata().catch(() => undefined);
     if (meta) parts.push(JSON.stringify(meta.info ?? {}), (meta.metadata as unknown as { getRaw?: () => string } | null)?.getRaw?.() ?? '');
