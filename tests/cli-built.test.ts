@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -40,6 +40,18 @@ describe('the built CLI', () => {
     const one = tree(join(root, 'one'));
     expect(Object.keys(one)).toContain('pdf/standard14-nota.redacted.pdf');
     expect(tree(join(root, 'two'))).toEqual(one);
+  });
+
+  it('stops a file that runs over the time limit, names it, and goes on', () => {
+    const config = join(root, 'slow.json');
+    writeFileSync(config, JSON.stringify({ maxSecondsPerFile: 0.001 }));
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, [bin, join(input, 'pdf'), '--out', join(root, 'slow'), '--config', config, '--jobs', '1'], { stdio: 'pipe' });
+    } catch (error) {
+      stderr = String((error as { stderr: Buffer }).stderr);
+    }
+    expect(stderr).toMatch(/FAILED \[FILE_TIMEOUT\]/);
   });
 
   it('prints its version and usage errors with exit 2', () => {

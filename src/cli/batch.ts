@@ -102,8 +102,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const script = workerScript();
   const timeoutMs = (config.maxSecondsPerFile ?? DEFAULT_MAX_SECONDS_PER_FILE) * 1000;
   let done = 0;
-  if (script && jobs > 1 && files.length > 1) {
-    // Worker threads: one file each at a time, results in input order whatever finishes first.
+  if (script && files.length > 0) {
+    // Worker threads (also for --jobs 1: a worker that runs too long can be stopped): one file each
+    // at a time, results in input order whatever finishes first.
     const tasks: WorkerTask[] = files.map((file) => ({
       file,
       knownPersons: known.get(dirname(file.relative)) ?? [],
