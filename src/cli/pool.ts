@@ -3,10 +3,6 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-export interface PoolTask<T> {
-  readonly payload: T;
-}
-
 /** The compiled worker beside this module (dist/worker.js); absent when running from sources. */
 export function workerScript(): URL | undefined {
   try {

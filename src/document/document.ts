@@ -43,7 +43,3 @@ export interface DecidedDocument extends DetectedDocument {
 }
 
 export type WooDocument = DecidedDocument;
-
-export function withDiagnostics<T extends IngestedDocument>(doc: T, extra: readonly Diagnostic[]): T {
-  return extra.length === 0 ? doc : { ...doc, diagnostics: [...doc.diagnostics, ...extra] };
-}

@@ -21,14 +21,6 @@ export function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-export function contains(outer: Span, inner: Span): boolean {
-  return outer.start <= inner.start && inner.end <= outer.end;
-}
-
-export function spanLength(s: Span): number {
-  return s.end - s.start;
-}
-
 export function compareSpans(a: Span, b: Span): number {
   return a.start - b.start || a.end - b.end;
 }

@@ -49,10 +49,6 @@ export class GlyphTable {
     this.#flags = grow(this.#flags, (n) => new Uint8Array(n));
   }
 
-  push(g: Glyph): number {
-    return this.pushRaw(g.pageIndex, g.target, g.opIndex, g.itemIndex, g.byteStart, g.byteEnd, g.unicode, g.bounds.x0, g.bounds.y0, g.bounds.x1, g.bounds.y1, g.origin[0], g.origin[1], g.end[0], g.end[1], g.fontSize, g.tjAdjust, g.invisible);
-  }
-
   /** Appends a glyph from its fields (the interpreter's hot path: no object per glyph). */
   pushRaw(
     pageIndex: number,

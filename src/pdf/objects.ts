@@ -1,5 +1,5 @@
 import { inflateSync } from 'node:zlib';
-import { decodePDFRawStream, PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, type PDFContext, type PDFObject } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
 
 /** Small typed readers over pdf-lib's object model. */
 export function resolve(context: PDFContext, obj: PDFObject | undefined): PDFObject | undefined {
@@ -39,12 +39,6 @@ export function numbers(context: PDFContext, items: readonly PDFObject[] | undef
     const o = resolve(context, x);
     return o instanceof PDFNumber ? o.asNumber() : 0;
   });
-}
-
-export function textOf(obj: PDFObject | undefined): string | undefined {
-  if (obj instanceof PDFString || obj instanceof PDFHexString) return obj.decodeText();
-  if (obj instanceof PDFName) return obj.decodeText();
-  return undefined;
 }
 
 export class UnsupportedStreamError extends Error {}
