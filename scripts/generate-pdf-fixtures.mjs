@@ -147,6 +147,25 @@ async function save(name, doc, gone, kept, extra = {}) {
   await save('type0-embedded-cmap.pdf', doc, ['Joël', 'Bakker'], ['Contactpersoon', 'Minister Faber stemt in.']);
 }
 
+// 2e. Marked content repeating the text for accessibility: /ActualText around a name.
+{
+  const doc = await newDoc();
+  const page = doc.addPage([595, 842]);
+  const ctx = doc.context;
+  const font = ctx.register(ctx.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: 'WinAnsiEncoding' }));
+  page.node.setFontDictionary(PDFName.of('F1'), font);
+  const content = [
+    'BT /F1 11 Tf 16 TL 60 780 Td',
+    '/P <</MCID 0>> BDC (Contactpersoon) Tj EMC',
+    "/Span <</ActualText (Marieke Zwanenburg) /Lang (nl-NL)>> BDC (Marieke Zwanenburg) ' EMC",
+    "/Span <</Alt <FEFF0054002000300036002000340034002000320039> >> BDC (T 06 44 29 81 50) ' EMC",
+    "/P <</ActualText (Turfmarkt 147)>> BDC (Turfmarkt 147) ' EMC",
+    'ET',
+  ].join('\n');
+  page.node.set(PDFName.of('Contents'), ctx.register(ctx.flateStream(Buffer.from(content, 'latin1'))));
+  await save('marked-content-actualtext.pdf', doc, ['Marieke', 'Zwanenburg', '44 29 81 50'], ['Contactpersoon', 'Turfmarkt 147']);
+}
+
 // 3. Annotations: a comment quoting a name, a note over the name, and a harmless link.
 {
   const doc = await newDoc();

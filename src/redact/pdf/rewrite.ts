@@ -51,10 +51,64 @@ function splitString(bytes: Uint8Array, removed: Map<number, Glyph>, out: Operan
   flush();
 }
 
+// Entries of a marked-content property list that repeat the content's text for accessibility.
+const TEXT_ENTRIES = ['ActualText', 'Alt', 'E'];
+
+/** Removes /ActualText, /Alt and /E (with their string values) from a raw property dictionary. */
+export function stripTextEntries(raw: string): string {
+  let out = raw;
+  for (const key of TEXT_ENTRIES) {
+    for (let at = out.indexOf(`/${key}`); at !== -1; at = out.indexOf(`/${key}`, at)) {
+      const next = out[at + key.length + 1];
+      if (next !== undefined && /[A-Za-z0-9]/.test(next)) {
+        at += key.length + 1;
+        continue;
+      }
+      let i = at + key.length + 1;
+      while (i < out.length && /\s/.test(out[i] as string)) i++;
+      let end = i;
+      if (out[i] === '(') {
+        let depth = 0;
+        for (end = i; end < out.length; end++) {
+          const c = out[end];
+          if (c === '\\') end++;
+          else if (c === '(') depth++;
+          else if (c === ')' && --depth === 0) break;
+        }
+        end++;
+      } else if (out[i] === '<') {
+        end = out.indexOf('>', i) + 1;
+      }
+      out = `${out.slice(0, at)}${out.slice(end)}`;
+    }
+  }
+  return out;
+}
+
+/**
+ * Marked-content sequences (BDC ... EMC) around removed glyphs: their /ActualText, /Alt and /E
+ * repeat the text for screen readers and extractors, so they lose those entries.
+ */
+function markedContentWithRemovals(ops: readonly Operation[], removals: Removals): Set<number> {
+  const marked = new Set<number>();
+  const open: number[] = [];
+  ops.forEach((op, index) => {
+    if (op.operator === 'BDC' || op.operator === 'BMC') open.push(index);
+    else if (op.operator === 'EMC') open.pop();
+    else if (removals.has(index)) for (const o of open) marked.add(o);
+  });
+  return marked;
+}
+
 /** Rewrites one target's operations with the given glyphs removed. */
 export function rewriteOps(ops: readonly Operation[], removals: Removals): Operation[] {
   const out: Operation[] = [];
+  const marked = markedContentWithRemovals(ops, removals);
   ops.forEach((op, index) => {
+    if (marked.has(index) && op.operator === 'BDC') {
+      out.push({ operator: 'BDC', operands: op.operands.map((o) => (o.kind === 'dict' ? { kind: 'dict', raw: stripTextEntries(o.raw) } : o)) });
+      return;
+    }
     const byItem = removals.get(index);
     if (!byItem) {
       out.push(op);
