@@ -401,11 +401,16 @@ over de uitvoering; zie ook de motie-Brekelmans.</p>
   );
   execFileSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', tmp, join(tmp, 'libreoffice-nota.txt'), join(tmp, 'libreoffice-brief.html')], { stdio: 'ignore', timeout: 120_000 });
   for (const name of ['libreoffice-nota.pdf', 'libreoffice-brief.pdf']) writeFileSync(join(out, name), readFileSync(join(tmp, name)));
+  // The same nota as a tagged (accessible) PDF: structure tree and marked content stay usable.
+  writeFileSync(join(tmp, 'libreoffice-tagged.txt'), readFileSync(join(root, 'fixtures', 'text', 'nota-ocr.txt')));
+  execFileSync(soffice, ['--headless', '--convert-to', 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}', '--outdir', tmp, join(tmp, 'libreoffice-tagged.txt')], { stdio: 'ignore', timeout: 120_000 });
+  writeFileSync(join(out, 'libreoffice-tagged.pdf'), readFileSync(join(tmp, 'libreoffice-tagged.pdf')));
   rmSync(tmp, { recursive: true, force: true });
   expectations['libreoffice-nota.pdf'] = {
     gone: ['Henk', 'van der Velde-Bos', '06 44 29 81 50', 'h.vandervelde@ind.nl', 'Marieke', 'Zwanenburg'],
     kept: ['Contactpersoon', 'Het lid Koekoek', 'staatssecretaris', 'Van Doorn', 'burgemeester Visscher', 'Ruud Hoogland', 'Turfmarkt 147'],
   };
+  expectations['libreoffice-tagged.pdf'] = { ...expectations['libreoffice-nota.pdf'], tagged: true };
   expectations['libreoffice-brief.pdf'] = {
     gone: ['Yılmaz', 'J.H.M.', 'van der Velde', '48213377', 'j.vandervelde@minjenv.nl', 'Ingrid', 'Schoonhoven'],
     kept: ['Staatssecretaris Van der Burg', 'Het lid Koekkoek', 'motie-Brekelmans', 'Senior beleidsmedewerker', 'Turfmarkt 147'],

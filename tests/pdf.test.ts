@@ -7,7 +7,7 @@ import { ManifestSchema } from '../src/manifest/schema.js';
 import { HAVE_POPPLER, HAVE_QPDF, HAVE_TESSERACT, ocrPage, pdftotext, qpdfUncompressed, renderGray } from './pdf-tools.js';
 
 const dir = new URL('../fixtures/pdf/', import.meta.url);
-type Expectation = { gone: string[]; kept: string[]; error?: string; annotationsAfter?: number; scan?: boolean; warning?: string };
+type Expectation = { gone: string[]; kept: string[]; error?: string; annotationsAfter?: number; scan?: boolean; warning?: string; tagged?: boolean };
 const expectations: Record<string, Expectation> = JSON.parse(readFileSync(new URL('expectations.json', dir), 'utf8'));
 const read = (name: string) => new Uint8Array(readFileSync(new URL(name, dir)));
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
@@ -129,6 +129,14 @@ describe.each(redactable)('%s', (name, expectation) => {
       const after = await PDFDocument.load(pdf, { updateMetadata: false });
       const images = [...after.context.enumerateIndirectObjects()].filter(([, o]) => String((o as { dict?: { get(n: PDFName): unknown } }).dict?.get(PDFName.of('Subtype'))) === '/Image');
       expect(images).toHaveLength(1);
+    });
+  }
+
+  if (expectation.tagged) {
+    it('stays a tagged PDF (structure tree kept for screen readers)', async () => {
+      const after = await PDFDocument.load((await result).pdf, { updateMetadata: false });
+      expect(after.catalog.has(PDFName.of('StructTreeRoot'))).toBe(true);
+      expect(after.catalog.has(PDFName.of('MarkInfo'))).toBe(true);
     });
   }
 
