@@ -28,6 +28,8 @@ describe('names of civil servants are redacted', () => {
     ['function after a comma', 'Pieter Smit, senior beleidsmedewerker, schreef de nota.', ['Pieter Smit']],
     ['signature', 'Met vriendelijke groet,\n\nSanne Bakker\nBeleidsadviseur', ['Sanne Bakker']],
     ['paraaf', 'Paraaf: JdV', ['JdV']],
+    ['form field', 'Naam aanvrager: Zeynep Kılıçaslan\nWoonplaats: Zwolle', ['Zeynep Kılıçaslan']],
+    ['for the attention of', 'Brief t.a.v. P. Oudshoorn over de aanvraag.', ['P. Oudshoorn']],
   ])('%s', (_case, text, expected) => {
     expect(persons(text).redact).toEqual(expected);
   });

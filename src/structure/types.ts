@@ -10,6 +10,7 @@ export const FIELD_LABELS = [
   'auteur',
   'paraaf',
   'aanwezig',
+  'naam',
   'datum',
   'ons-kenmerk',
   'uw-kenmerk',
