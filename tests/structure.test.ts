@@ -50,6 +50,7 @@ describe('declarations with a scope', () => {
     ['Paragraaf 3.2 valt onder 5.1.2i.', ['5.1.2i'], 'section', '3.2'],
     ['Deze nota wordt in zijn geheel niet openbaar gemaakt ter bescherming van de betrekkingen met andere staten.', ['5.1.2a'], 'document', undefined],
     ['Informatie over de onderhandelingen valt onder artikel 5.1, tweede lid, onder b, Woo.', ['5.1.2b'], 'general', undefined],
+    ['Paragraaf 3.2 valt onder art. 5.1, tweede lid,\nonder i, Woo.', ['5.1.2i'], 'section', '3.2'],
   ])('%j', (sentence, grounds, kind, ref) => {
     const text = normalise(`1. Aanleiding\n\nTekst.\n\n5. Informatie die niet openbaar gemaakt kan worden\n\n${sentence}\n`).text;
     const [d] = analyseStructure(text).declarations;

@@ -1,32 +1,10 @@
 import { findGroundCitations } from '../decide/ground-parser.js';
 import { compareGroundCodes, type GroundCode } from '../decide/grounds.js';
 import type { Span } from '../document/span.js';
+import { sentenceSpans } from './sentences.js';
 import { foldForMatching, fuzzyContains } from './fuzzy.js';
 import { GROUND_PHRASES, WITHHOLDING_PHRASES } from './ground-phrases.js';
 import type { Declaration, DeclarationScope, Section } from './types.js';
-
-/** Sentences of a span: split after . ! ? before a capital or digit, and at blank lines. */
-export function sentences(text: string, within: Span): Span[] {
-  const result: Span[] = [];
-  const re = /[.!?](?=\s+[\p{Lu}\d])|\n\s*\n(?=\s*[\p{Lu}\d])/gu;
-  const slice = text.slice(within.start, within.end);
-  let start = 0;
-  for (let m = re.exec(slice); m; m = re.exec(slice)) {
-    const end = m.index + (m[0].startsWith('\n') ? 0 : 1);
-    pushTrimmed(slice, start, end, within.start, result);
-    start = m.index + m[0].length;
-  }
-  pushTrimmed(slice, start, slice.length, within.start, result);
-  return result;
-}
-
-function pushTrimmed(slice: string, start: number, end: number, base: number, out: Span[]): void {
-  let s = start;
-  let e = end;
-  while (s < e && /\s/.test(slice[s] as string)) s++;
-  while (e > s && /\s/.test(slice[e - 1] as string)) e--;
-  if (e > s) out.push({ start: base + s, end: base + e });
-}
 
 function groundsOf(text: string, folded: string): GroundCode[] {
   const codes = new Set<GroundCode>();
@@ -78,9 +56,13 @@ export function findDeclarations(text: string, sections: readonly Section[]): De
     declarations.push({ grounds, scope: scopeOf(folded), span: s });
   };
   for (const section of sections) {
-    if (section.withheldInfoSection) for (const s of sentences(text, section.body)) consider(s, false);
+    if (section.withheldInfoSection) for (const s of sentenceSpans(text, section.body)) consider(s, false);
   }
-  for (const s of sentences(text, { start: 0, end: text.length })) consider(s, true);
+  // Elsewhere only paragraphs that say something is withheld are split into sentences.
+  for (const paragraph of text.matchAll(/[^\n](?:[^\n]|\n(?!\s*\n))*/g)) {
+    if (!WITHHOLDING_HINT.test(paragraph[0])) continue;
+    for (const s of sentenceSpans(text, { start: paragraph.index, end: paragraph.index + paragraph[0].length })) consider(s, true);
+  }
   declarations.sort((a, b) => a.span.start - b.span.start);
   // The same ground declared twice for the same scope is one declaration (the first).
   const unique = new Set<string>();
