@@ -110,13 +110,23 @@ function plausibleAlone(
   return true;
 }
 
-function couldStartName(lex: Lexicons, t: Token, next: Token | undefined): boolean {
+function couldStartName(lex: Lexicons, t: Token, prev: Token | undefined, next: Token | undefined): boolean {
   // "Van:" and "Aan:" are labels; "Hoi", "Beste", "Mevrouw" introduce a name.
   if (next?.text === ':' && next.start === t.end) return false;
   const lower = t.text.toLowerCase().replace(/\.$/, '');
   if (lex.salutations.has(lower)) return false;
-  if (isCapitalised(t.text)) return true;
-  return lex.titles.has(lower) || lex.tussenvoegselSet.has(lower);
+  if (isCapitalised(t.text)) {
+    // "Dit", "Deze", "Volgens": function words start no name (unless a name is spelled the same).
+    return !lex.stopwords.has(lower) || lex.tussenvoegselSet.has(lower) || lex.givenNames.has(lower);
+  }
+  if (lex.titles.has(lower)) return true;
+  // A lower-case "van der Meer" is a name only after a salutation or title ("mevrouw van der Meer");
+  // "de" and "van" are the commonest words of Dutch, so this test saves most of the work.
+  // At a line start it may be a labelled value ("Aan:\nvan der Berg"); evidence decides later.
+  if (!lex.tussenvoegselSet.has(lower)) return false;
+  if (t.lineStart || !prev) return true;
+  const before = prev.text.toLowerCase().replace(/\.$/, '');
+  return lex.salutations.has(before) || lex.titles.has(before) || before === 'heer' || before === ':';
 }
 
 // "motie-Brekelmans", "amendement-Van der Plas", "commissie-Remkes": named after a Kamerlid or a
@@ -148,7 +158,7 @@ function scanNames(ctx: RecognizerContext, tokens: readonly Token[]): PersonHit[
   const hits: PersonHit[] = [];
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i] as Token;
-    if (!couldStartName(lex, t, tokens[i + 1])) {
+    if (!couldStartName(lex, t, tokens[i - 1], tokens[i + 1])) {
       i++;
       continue;
     }
