@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -35,7 +35,10 @@ export function qpdfUncompressed(bytes: Uint8Array): string {
 export function renderGray(bytes: Uint8Array, page: number, dpi: number): { width: number; height: number; pixels: Uint8Array } {
   return withFile(bytes, (path, dir) => {
     execFileSync('pdftoppm', ['-q', '-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), path, join(dir, 'p')]);
-    const file = readFileSync(join(dir, `p-${page}.pgm`).replace(/p-(\d)\.pgm$/, (_m, d) => (existsSync(join(dir, `p-${d}.pgm`)) ? `p-${d}.pgm` : `p-0${d}.pgm`)));
+    // pdftoppm pads the page number to the width of the page count ("p-1.pgm", "p-01.pgm").
+    const name = readdirSync(dir).find((f) => f.startsWith('p-') && f.endsWith('.pgm'));
+    if (!name) throw new Error('pdftoppm wrote no page');
+    const file = readFileSync(join(dir, name));
     // Binary PGM: "P5\n<w> <h>\n255\n" then the pixels.
     const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(file.subarray(0, 40).toString('latin1'));
     if (!header) throw new Error('not a PGM');
@@ -51,8 +54,8 @@ export const HAVE_TESSERACT = existsSync('/usr/bin/tesseract');
 export function ocrPage(bytes: Uint8Array, page: number): string {
   return withFile(bytes, (path, dir) => {
     execFileSync('pdftoppm', ['-q', '-r', '200', '-gray', '-png', '-f', String(page), '-l', String(page), path, join(dir, 'p')]);
-    const png = readFileSync(join(dir, `p-${page}.png`));
-    writeFileSync(join(dir, 'page.png'), png);
-    return execFileSync('tesseract', [join(dir, 'page.png'), '-', '-l', 'nld'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const name = readdirSync(dir).find((f) => f.startsWith('p-') && f.endsWith('.png'));
+    if (!name) throw new Error('pdftoppm wrote no page');
+    return execFileSync('tesseract', [join(dir, name), '-', '-l', 'nld'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   });
 }
