@@ -1,4 +1,5 @@
-import nlp from 'compromise';
+// compromise/one: the tokenizer and sentence splitter without the English tagger (a quarter of the load time).
+import nlp from 'compromise/one';
 import type { Span } from '../document/span.js';
 
 // Dutch abbreviations that end in a dot without ending the sentence ("art. 5.1", "nr. 2740").
