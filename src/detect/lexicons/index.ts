@@ -9,7 +9,7 @@ import rolesReviewText from './roles-review.txt';
 import rolesStaffText from './roles-staff.txt';
 import salutationsText from './salutations.txt';
 import stopwordsText from './stopwords.txt';
-import surnamesText from './surnames.txt';
+import surnameCoresText from './surname-cores.txt';
 import titlesText from './titles.txt';
 import tussenvoegselsText from './tussenvoegsels.txt';
 
@@ -50,14 +50,6 @@ export interface Lexicons {
   readonly genericMailboxes: ReadonlySet<string>;
 }
 
-function surnameCore(name: string): string {
-  return name
-    .split(' ')
-    .filter((t) => t.length > 0 && t[0] !== t[0]?.toLowerCase())
-    .join(' ')
-    .toLowerCase();
-}
-
 let cached: Lexicons | undefined;
 
 /** The built-in lexicons, parsed once on first use (about 130,000 entries). */
@@ -68,11 +60,7 @@ export function lexicons(): Lexicons {
     if (!tussen.includes(extra)) tussen.push(extra);
   }
   tussen.sort((a, b) => b.length - a.length);
-  const cores = new Set<string>();
-  for (const s of parseList(surnamesText)) {
-    const core = surnameCore(s);
-    if (core) cores.add(core);
-  }
+  const cores = new Set(parseList(surnameCoresText));
   cached = {
     givenNames: lower(parseList(givenNamesText)),
     surnameCores: cores,
