@@ -1,9 +1,12 @@
 import {
   beginText,
   endText,
+  fill,
   type PDFDocument,
   type PDFFont,
-  rgb,
+  type PDFName,
+  type PDFOperator,
+  rectangle,
   setCharacterSqueeze,
   setFillingRgbColor,
   setFontAndSize,
@@ -26,30 +29,46 @@ const MIN_SQUEEZE = 50;
 export async function paintBoxes(pdf: PDFDocument, boxes: readonly { box: TextBox; label: string }[]): Promise<void> {
   if (boxes.length === 0) return;
   const font: PDFFont = await pdf.embedFont(StandardFonts.Helvetica);
-  for (const { box, label } of boxes) {
-    const page = pdf.getPage(box.page - 1);
-    page.drawRectangle({ x: box.x, y: box.y, width: box.width, height: box.height, color: rgb(0, 0, 0) });
-    const key = page.node.newFontDictionary(font.name, font.ref);
-    const widthAtOne = font.widthOfTextAtSize(label, 1);
-    let size = Math.max(2, Math.min(box.fontSize ?? box.height * 0.7, box.height * 0.95));
-    let squeeze = Math.min(100, ((box.width * 0.96) / (widthAtOne * size)) * 100);
-    if (squeeze < MIN_SQUEEZE) {
-      size = Math.max(2, (box.width * 0.96) / (widthAtOne * (MIN_SQUEEZE / 100)));
-      squeeze = MIN_SQUEEZE;
-    }
-    const textWidth = widthAtOne * size * (squeeze / 100);
-    const x = box.x + Math.max(0, (box.width - textWidth) / 2);
-    const y = box.baseline ?? box.y + (box.height - size * 0.7) / 2;
-    page.pushOperators(
-      pushGraphicsState(),
-      setFillingRgbColor(1, 1, 1),
-      beginText(),
-      setFontAndSize(key, size),
-      setCharacterSqueeze(squeeze),
-      setTextMatrix(1, 0, 0, 1, x, y),
-      showText(font.encodeText(label)),
-      endText(),
-      popGraphicsState(),
-    );
+  // All boxes of a page go into one content stream, with one font resource.
+  const byPage = new Map<number, { box: TextBox; label: string }[]>();
+  for (const b of boxes) {
+    const list = byPage.get(b.box.page);
+    if (list) list.push(b);
+    else byPage.set(b.box.page, [b]);
   }
+  for (const [pageNumber, onPage] of byPage) {
+    const page = pdf.getPage(pageNumber - 1);
+    const key = page.node.newFontDictionary(font.name, font.ref);
+    const ops: PDFOperator[] = [];
+    for (const { box, label } of onPage) ops.push(...boxOperators(font, key, box, label));
+    page.pushOperators(...ops);
+  }
+}
+
+/** A black box and its code in white on the text's baseline, squeezed to fit. */
+function boxOperators(font: PDFFont, key: PDFName, box: TextBox, label: string): PDFOperator[] {
+  const widthAtOne = font.widthOfTextAtSize(label, 1);
+  let size = Math.max(2, Math.min(box.fontSize ?? box.height * 0.7, box.height * 0.95));
+  let squeeze = Math.min(100, ((box.width * 0.96) / (widthAtOne * size)) * 100);
+  if (squeeze < MIN_SQUEEZE) {
+    size = Math.max(2, (box.width * 0.96) / (widthAtOne * (MIN_SQUEEZE / 100)));
+    squeeze = MIN_SQUEEZE;
+  }
+  const textWidth = widthAtOne * size * (squeeze / 100);
+  const x = box.x + Math.max(0, (box.width - textWidth) / 2);
+  const y = box.baseline ?? box.y + (box.height - size * 0.7) / 2;
+  return [
+    pushGraphicsState(),
+    setFillingRgbColor(0, 0, 0),
+    rectangle(box.x, box.y, box.width, box.height),
+    fill(),
+    setFillingRgbColor(1, 1, 1),
+    beginText(),
+    setFontAndSize(key, size),
+    setCharacterSqueeze(squeeze),
+    setTextMatrix(1, 0, 0, 1, x, y),
+    showText(font.encodeText(label)),
+    endText(),
+    popGraphicsState(),
+  ];
 }
