@@ -40,11 +40,11 @@ export interface FileOptions extends PipelineOptions {
 }
 
 /** Reads and checks an input file: exists, is a file, supported type, within the size cap. */
-export async function readInput(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<Uint8Array> {
+export async function readInput(path: string, limit?: number): Promise<Uint8Array> {
   const ext = extname(path).toLowerCase();
   if (!SUPPORTED_EXTENSIONS.includes(ext)) throw new UnsupportedFileError(ext);
-  // A PDF may be large; the text limit is for text.
-  if (ext === '.pdf') maxBytes = Math.max(maxBytes, DEFAULT_MAX_PDF_BYTES);
+  // Without a configured limit a PDF may be larger than text; a configured limit holds for both.
+  const maxBytes = limit ?? (ext === '.pdf' ? DEFAULT_MAX_PDF_BYTES : DEFAULT_MAX_FILE_BYTES);
   let size: number;
   try {
     const info = await stat(path);

@@ -35,4 +35,10 @@ describe('redactFile and readInput', () => {
     writeFileSync(f, 'x'.repeat(2048));
     await expect(readInput(f, 1024)).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
   });
+
+  it('holds a configured limit for PDFs too', async () => {
+    const f = join(dir, 'groot.pdf');
+    writeFileSync(f, `%PDF-1.7\n${'x'.repeat(2048)}`);
+    await expect(readInput(f, 1024)).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
+  });
 });
