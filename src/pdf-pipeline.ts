@@ -12,7 +12,7 @@ import { ingestPdf, PdfError } from './ingest/pdf.js';
 import { sha256 } from './ingest/text.js';
 import { buildManifest } from './manifest/build.js';
 import type { Manifest } from './manifest/schema.js';
-import { analyzeDocument, type PipelineOptions } from './pipeline.js';
+import { analyzeWithPolicy, type PipelineOptions } from './pipeline.js';
 import { quadBounds } from './pdf/interpret.js';
 import { destroyImagePixels, ImageRedactionError } from './redact/pdf/images.js';
 import { redactInlineImages } from './redact/pdf/inline-images.js';
@@ -52,7 +52,7 @@ export async function runPdfPipeline(bytes: Uint8Array, path: string | undefined
 
 async function redactPdf(bytes: Uint8Array, path: string | undefined, options: PipelineOptions, policy: Policy): Promise<PdfRedactionResult> {
   const { doc, layout } = await ingestPdf(bytes, path, options.maxPages);
-  const decided = analyzeDocument(doc, { ...options, policy });
+  const decided = analyzeWithPolicy(doc, options, policy);
   const applied = appliedDecisions(decided, policy);
   const selections = selectGlyphs(layout, applied);
   const boxes = selections.flatMap((s) => s.boxes.map((box) => ({ box, label: boxLabel(s.applied.decision.ground) })));
@@ -90,7 +90,7 @@ async function redactPdf(bytes: Uint8Array, path: string | undefined, options: P
   const keptText = decided.decisions.filter(isPublicKeep).map((d) => decided.text.slice(d.finding.span.start, d.finding.span.end)).join('\n');
   const checks: PdfCheckValue[] = applied.map((a, id) => {
     const caseSensitive = a.decision.finding.entity === 'person';
-    const value = decided.sourceText.slice(a.source.start, a.source.end);
+    const value = values[id] as string;
     return { value, caseSensitive, allowed: countOccurrences(keptText, value, caseSensitive), id };
   });
   const survivors = await findPdfSurvivors(out, checks);

@@ -6,7 +6,7 @@
  * Each stage takes the document as the stages before it left it and adds its own part.
  */
 import { decide, isPublicKeep } from './decide/decide.js';
-import { type Policy, type PolicyInput, policyHash, PolicySchema, resolvePolicy } from './decide/policy.js';
+import { type Policy, type PolicyInput, policyHash, PolicySchema } from './decide/policy.js';
 import { detect, type DetectOptions } from './detect/detect.js';
 import type { DecidedDocument, IngestedDocument, NormalisedDocument } from './document/document.js';
 import { LeakError } from './errors.js';
@@ -50,14 +50,18 @@ export function normaliseStage(doc: IngestedDocument): NormalisedDocument {
 
 /** ingest (done by the caller) -> normalise -> structure -> detect -> decide. */
 export function analyzeDocument(doc: IngestedDocument, options: PipelineOptions = {}): DecidedDocument {
-  const policy = asPolicy(options.policy);
+  return analyzeWithPolicy(doc, options, asPolicy(options.policy));
+}
+
+/** As analyzeDocument, for callers that resolved the policy once already. */
+export function analyzeWithPolicy(doc: IngestedDocument, options: DetectOptions, policy: Policy): DecidedDocument {
   return decide(detect(structure(normaliseStage(doc)), options), policy);
 }
 
 /** The whole pipeline for one document; throws LeakError rather than return a leaking output. */
 export function runPipeline(doc: IngestedDocument, options: PipelineOptions = {}): RedactionResult {
   const policy = asPolicy(options.policy);
-  const decided = analyzeDocument(doc, { ...options, policy });
+  const decided = analyzeWithPolicy(doc, options, policy);
   const applied = appliedDecisions(decided, policy);
   const text = redactSourceText(decided.sourceText, applied);
   const exempt = decided.decisions.filter(isPublicKeep).map((d) => decided.map.toSource(d.finding.span));
@@ -73,5 +77,3 @@ export function runPipeline(doc: IngestedDocument, options: PipelineOptions = {}
   });
   return { text, manifest, document: decided, applied };
 }
-
-export { resolvePolicy };

@@ -1,5 +1,5 @@
 import { dirname, extname, join } from 'node:path';
-import { analyzeDocument } from '../pipeline.js';
+import { analyzeWithPolicy } from '../pipeline.js';
 import { readInput, redactFile, SUPPORTED_EXTENSIONS } from '../api.js';
 import type { Config } from '../config/config.js';
 import { ConfigSchema } from '../config/config.js';
@@ -150,7 +150,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
 /** The file's relative path with any personal data in it replaced by its code. */
 function safeNameOf(f: InputFile, config: Config): string {
-  return safeRelativePath(f.relative, (text) => analyzeDocument(ingestString(text), { policy: config.policy }));
+  return safeRelativePath(f.relative, (text) => analyzeWithPolicy(ingestString(text), {}, config.policy));
 }
 
 /** What a worker thread gets for one file: everything processFile needs, as plain data. */
