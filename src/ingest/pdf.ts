@@ -5,7 +5,7 @@ import { decryptInPlace, isEncrypted, UserPasswordRequiredError } from '../pdf/d
 import { InputError, WooRedactError } from '../errors.js';
 import { ContentStreamError } from '../pdf/content-stream.js';
 import { UnsupportedFontError } from '../pdf/fonts.js';
-import { type ImagePlacement, PageInterpreter, type StreamTarget, UnsupportedContentError } from '../pdf/interpret.js';
+import { type FontCache, type ImagePlacement, PageInterpreter, type StreamTarget, UnsupportedContentError } from '../pdf/interpret.js';
 import { GlyphTable } from '../pdf/glyph-table.js';
 import { layoutPage } from '../pdf/layout.js';
 import { quietly, StreamTooLargeError, UnsupportedStreamError } from '../pdf/objects.js';
@@ -61,6 +61,7 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
     diagnostics.push({ code: 'PDF_OWNER_PASSWORD_REMOVED', severity: 'warning', stage: 'ingest', message: 'the PDF was protected by an owner password (no password to open); the redacted copy is written without encryption' });
   }
   const glyphs = new GlyphTable();
+  const fonts: FontCache = new WeakMap();
   const images: ImagePlacement[] = [];
   const targets: StreamTarget[] = [];
   const pageTargets: StreamTarget[] = [];
@@ -73,7 +74,7 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
   }
   try {
     pages.forEach((page, index) => {
-      const interpreter = new PageInterpreter(pdf.context, index, glyphs);
+      const interpreter = new PageInterpreter(pdf.context, index, glyphs, fonts);
       const first = glyphs.length;
       pageTargets.push(interpreter.run(page));
       const laid = layoutPage(glyphs, first, glyphs.length);

@@ -53,8 +53,12 @@ function winAnsiTable(): CodeTable {
   return winAnsi;
 }
 
+const standardTables = new Map<Font, CodeTable>();
 function standardTable(font: Font): CodeTable {
+  const cached = standardTables.get(font);
+  if (cached) return cached;
   const table: CodeTable = new Map();
+  standardTables.set(font, table);
   const metrics = (font as unknown as { CharMetrics: { N: string; C: number }[] }).CharMetrics;
   for (const m of metrics) if (m.C >= 0) table.set(m.C, { name: m.N, unicode: glyphNameToUnicode(m.N) ?? '' });
   return table;
@@ -127,9 +131,9 @@ function simpleFont(context: PDFContext, dict: PDFDict, type3 = false): PdfFont 
     baseName = nameOf(context, encodingObj, 'BaseEncoding');
     differences = arrayOf(context, encodingObj, 'Differences');
   }
-  const table: CodeTable = new Map(
-    baseName === 'WinAnsiEncoding' || (!standard && baseName === undefined) ? winAnsiTable() : standard ? standardTable(standard) : winAnsiTable(),
-  );
+  const base = baseName === 'WinAnsiEncoding' || (!standard && baseName === undefined) ? winAnsiTable() : standard ? standardTable(standard) : winAnsiTable();
+  // The shared WinAnsi table is copied only when Differences change it.
+  const table: CodeTable = differences ? new Map(base) : base;
   if (differences) {
     let code = 0;
     for (const item of differences) {
@@ -142,20 +146,22 @@ function simpleFont(context: PDFContext, dict: PDFDict, type3 = false): PdfFont 
     }
   }
   const toUnicode = toUnicodeOf(context, dict);
+  const widthOf = (code: number): number => {
+    const w = widths[code - firstChar];
+    if (w !== undefined) return w * widthScale;
+    const glyph = table.get(code);
+    if (standard && glyph) return Number(standard.getWidthOfGlyph(glyph.name) ?? 0) / 1000;
+    return type3 ? 0 : (missingWidth || 500) / 1000;
+  };
+  // One-byte codes: both answers for all 256 codes up front, looked up per glyph.
+  const widthByCode = Float64Array.from({ length: 256 }, (_, code) => widthOf(code));
+  const unicodeByCode = Array.from({ length: 256 }, (_, code) => toUnicode?.get(code) ?? table.get(code)?.unicode ?? '');
   return {
     codeLength: () => 1,
     singleByte: true,
     vertical: false,
-    width(code) {
-      const w = widths[code - firstChar];
-      if (w !== undefined) return w * widthScale;
-      const glyph = table.get(code);
-      if (standard && glyph) return Number(standard.getWidthOfGlyph(glyph.name) ?? 0) / 1000;
-      return type3 ? 0 : (missingWidth || 500) / 1000;
-    },
-    unicode(code) {
-      return toUnicode?.get(code) ?? table.get(code)?.unicode ?? '';
-    },
+    width: (code) => widthByCode[code] ?? widthOf(code),
+    unicode: (code) => unicodeByCode[code] ?? '',
   };
 }
 

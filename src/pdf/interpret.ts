@@ -1,7 +1,7 @@
 import { PDFArray, PDFDict, PDFName, PDFRef, PDFStream, type PDFContext, type PDFPage } from 'pdf-lib';
 import { type Operand, type Operation, parseContentStream } from './content-stream.js';
 import { loadFont, type PdfFont } from './fonts.js';
-import { type Matrix, IDENTITY, multiply, transformPoint } from './matrix.js';
+import { type Matrix, IDENTITY, multiply, transformPoint, translate } from './matrix.js';
 import { dictOf, get, numbers, resolve, streamBytes } from './objects.js';
 import type { GlyphTable } from './glyph-table.js';
 
@@ -29,6 +29,9 @@ export interface ImagePlacement {
 
 export class UnsupportedContentError extends Error {}
 
+/** Fonts read from a document, keyed by their (resolved) font dictionary. */
+export type FontCache = WeakMap<PDFDict, PdfFont>;
+
 interface TextState {
   charSpacing: number;
   wordSpacing: number;
@@ -55,13 +58,13 @@ function num(o: Operand | undefined): number {
 export class PageInterpreter {
   readonly images: ImagePlacement[] = [];
   readonly targets: StreamTarget[] = [];
-  readonly #fonts = new Map<string, PdfFont>();
-
   constructor(
     private readonly context: PDFContext,
     private readonly pageIndex: number,
     /** Where the glyphs go: one table for the whole document. */
     private readonly glyphs: GlyphTable,
+    /** Fonts already read, by their dictionary: pages of a document share their fonts. */
+    private readonly fonts: FontCache = new WeakMap(),
   ) {}
 
   run(page: PDFPage): StreamTarget {
@@ -90,13 +93,14 @@ export class PageInterpreter {
     return target;
   }
 
-  #font(resources: PDFDict | undefined, name: string, targetId: string): PdfFont {
-    const key = `${targetId}/${name}`;
-    const cached = this.#fonts.get(key);
-    if (cached) return cached;
+  #font(resources: PDFDict | undefined, name: string): PdfFont {
     const fonts = dictOf(this.context, resources?.get(PDFName.of('Font')));
-    const font = loadFont(this.context, fonts?.get(PDFName.of(name)));
-    this.#fonts.set(key, font);
+    const fontObj = fonts?.get(PDFName.of(name));
+    const dict = dictOf(this.context, fontObj);
+    const cached = dict && this.fonts.get(dict);
+    if (cached) return cached;
+    const font = loadFont(this.context, fontObj);
+    if (dict) this.fonts.set(dict, font);
     return font;
   }
 
@@ -147,17 +151,17 @@ export class PageInterpreter {
           break;
         case 'Tf': {
           const name = a[0]?.kind === 'name' ? a[0].value : '';
-          gs.text.font = this.#font(target.resources, name, target.id);
+          gs.text.font = this.#font(target.resources, name);
           gs.text.fontSize = num(a[1]);
           break;
         }
         case 'Td':
-          tlm = multiply([1, 0, 0, 1, num(a[0]), num(a[1])], tlm);
+          tlm = translate(num(a[0]), num(a[1]), tlm);
           tm = tlm;
           break;
         case 'TD':
           gs.text.leading = -num(a[1]);
-          tlm = multiply([1, 0, 0, 1, num(a[0]), num(a[1])], tlm);
+          tlm = translate(num(a[0]), num(a[1]), tlm);
           tm = tlm;
           break;
         case 'Tm':
@@ -165,20 +169,20 @@ export class PageInterpreter {
           tm = tlm;
           break;
         case 'T*':
-          tlm = multiply([1, 0, 0, 1, 0, -gs.text.leading], tlm);
+          tlm = translate(0, -gs.text.leading, tlm);
           tm = tlm;
           break;
         case 'Tj':
           tm = this.#show(target, index, 0, a[0], gs, tm);
           break;
         case "'":
-          tlm = multiply([1, 0, 0, 1, 0, -gs.text.leading], tlm);
+          tlm = translate(0, -gs.text.leading, tlm);
           tm = this.#show(target, index, 0, a[0], gs, tlm);
           break;
         case '"':
           gs.text.wordSpacing = num(a[0]);
           gs.text.charSpacing = num(a[1]);
-          tlm = multiply([1, 0, 0, 1, 0, -gs.text.leading], tlm);
+          tlm = translate(0, -gs.text.leading, tlm);
           tm = this.#show(target, index, 2, a[2], gs, tlm);
           break;
         case 'TJ': {
@@ -186,7 +190,7 @@ export class PageInterpreter {
           items.forEach((item, k) => {
             if (item.kind === 'number') {
               const tx = (-item.value / 1000) * gs.text.fontSize * gs.text.scale;
-              tm = multiply([1, 0, 0, 1, tx, 0], tm);
+              tm = translate(tx, 0, tm);
             } else if (item.kind === 'string') tm = this.#show(target, index, k, item, gs, tm);
           });
           break;
@@ -237,7 +241,17 @@ export class PageInterpreter {
     if (font.vertical) throw new UnsupportedContentError('vertical writing is not supported');
     const t = gs.text;
     const bytes = operand.bytes;
-    let tm = start;
+    // Trm = [fontSize*scale 0 0 fontSize 0 rise] x Tm x CTM. Within one string only Tm's
+    // translation moves (by each advance along Tm's x axis), so Trm is computed once and each
+    // glyph's origin is that of the string plus the advance so far along (ux, uy): no matrix
+    // per glyph, millions of glyphs.
+    const trm = multiply(multiply([t.fontSize * t.scale, 0, 0, t.fontSize, 0, t.rise], start), gs.ctm);
+    const a = trm[0], bb = trm[1], c = trm[2], d = trm[3];
+    const ux = start[0] * gs.ctm[0] + start[1] * gs.ctm[2];
+    const uy = start[0] * gs.ctm[1] + start[1] * gs.ctm[3];
+    const height = Math.hypot(c, d);
+    const invisible = t.render === 3 || t.render === 7;
+    let moved = 0;
     for (let b = 0; b < bytes.length; ) {
       const length = font.codeLength(bytes, b);
       if (b + length > bytes.length) break;
@@ -247,10 +261,10 @@ export class PageInterpreter {
       // Word spacing applies to the single-byte code 32 only (also in a CMap with 1-byte codes).
       const isSpace = length === 1 && code === 32;
       const advance = w0 * t.fontSize + t.charSpacing + (isSpace ? t.wordSpacing : 0);
-      const trm = multiply(multiply([t.fontSize * t.scale, 0, 0, t.fontSize, 0, t.rise], tm), gs.ctm);
+      const e = trm[4] + moved * ux;
+      const f = trm[5] + moved * uy;
       // The glyph box (advance x em, 0.2 em below the baseline) and baseline, written straight
-      // into the table: millions of glyphs, so no objects on the way.
-      const [a, bb, c, d, e, f] = trm;
+      // into the table.
       const w = w0;
       const xs0 = -0.2 * c + e;
       const ys0 = -0.2 * d + f;
@@ -276,14 +290,14 @@ export class PageInterpreter {
         f,
         a * w + e,
         bb * w + f,
-        Math.hypot(c, d),
+        height,
         t.fontSize === 0 ? Number.NaN : -((advance * 1000) / t.fontSize),
-        t.render === 3 || t.render === 7,
+        invisible,
       );
-      tm = multiply([1, 0, 0, 1, advance * t.scale, 0], tm);
+      moved += advance * t.scale;
       b += length;
     }
-    return tm;
+    return translate(moved, 0, start);
   }
 }
 

@@ -8,8 +8,27 @@ export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let module: Promise<PdfJs> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 
+/*
+ * The legacy build (and its in-process worker, loaded at the first document) bundles core-js,
+ * which on Node 20's V8 replaces Array.prototype.push and JSON.parse process-wide with JavaScript
+ * versions that differ from the native ones only for arrays of 2^32 elements and JSON.parse's
+ * source-text callback argument. Both are hot in this library and in its host: the native ones,
+ * captured before pdf.js is first loaded, are put back after every load.
+ */
+const nativePush = Array.prototype.push;
+const nativeJsonParse = JSON.parse;
+
+/** Puts back the built-ins pdf.js's bundled polyfills replace; called after each pdf.js load. */
+export function restoreNativeBuiltins(): void {
+  if (Array.prototype.push !== nativePush) Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
+  if (JSON.parse !== nativeJsonParse) Object.defineProperty(JSON, 'parse', { value: nativeJsonParse, writable: true, configurable: true, enumerable: false });
+}
+
 export function pdfjs(): Promise<PdfJs> {
-  module ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  module ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((m) => {
+    restoreNativeBuiltins();
+    return m;
+  });
   return module;
 }
 
@@ -19,6 +38,8 @@ export function withPdfJsDocument<T>(bytes: Uint8Array, f: (doc: import('pdfjs-d
     const lib = await pdfjs();
     const task = lib.getDocument({ data: bytes.slice(), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 });
     const doc = await task.promise;
+    // The fake worker is imported with the first document and brings its own polyfills.
+    restoreNativeBuiltins();
     try {
       return await f(doc, lib);
     } finally {

@@ -1,6 +1,6 @@
 import { inflateSync, deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFContext, type PDFDocument } from 'pdf-lib';
-import { type PdfJsImage, pageImagesWithPdfJs } from '../../pdf/pdfjs.js';
+import { type PdfJsImage, pageImagesWithPdfJs, restoreNativeBuiltins } from '../../pdf/pdfjs.js';
 import type { ImagePlacement, StreamTarget } from '../../pdf/interpret.js';
 import { dictOf, get, MAX_DECODED_STREAM_BYTES, numberOf, resolve } from '../../pdf/objects.js';
 import type { Box } from './select.js';
@@ -12,6 +12,7 @@ let decoders: Promise<ImageDecoders> | undefined;
 function imageDecoders(): Promise<ImageDecoders> {
   // Errors only: warnings about damaged image data would flood a batch's output.
   decoders ??= import('pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs').then((m) => {
+    restoreNativeBuiltins();
     m.setVerbosityLevel(m.VerbosityLevel.ERRORS);
     return m;
   });
