@@ -83,7 +83,7 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
         glyphOf.push(-1);
       }
       texts.push(laid.text);
-      glyphOf.push(...laid.glyphOf);
+      for (const g of laid.glyphOf) glyphOf.push(g);
       images.push(...interpreter.images);
       targets.push(...interpreter.targets);
     });

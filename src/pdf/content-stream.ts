@@ -17,10 +17,27 @@ export interface Operation {
   readonly inlineImage?: Uint8Array;
 }
 
-const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
+// Byte classes as lookup tables: the lexer asks per byte of every content stream.
+const CLASS_WHITESPACE = 1;
+const CLASS_DELIMITER = 2;
+const CLASS_NUMBER = 4;
+const BYTE_CLASS = new Uint8Array(256);
+for (const b of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) BYTE_CLASS[b] = CLASS_WHITESPACE;
+for (const b of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) BYTE_CLASS[b] = CLASS_DELIMITER;
+for (let b = 0x30; b <= 0x39; b++) BYTE_CLASS[b] = CLASS_NUMBER;
+BYTE_CLASS[0x2e] = CLASS_NUMBER;
+const isWhitespace = (b: number | undefined): boolean => b !== undefined && (BYTE_CLASS[b] as number) === CLASS_WHITESPACE;
+const isRegular = (b: number): boolean => ((BYTE_CLASS[b] as number) & (CLASS_WHITESPACE | CLASS_DELIMITER)) === 0;
+
+/** Hex digit values (-1: not a hex digit). */
+const HEX_VALUE = new Int8Array(256).fill(-1);
+for (let k = 0; k < 16; k++) {
+  HEX_VALUE[k.toString(16).charCodeAt(0)] = k;
+  HEX_VALUE[k.toString(16).toUpperCase().charCodeAt(0)] = k;
+}
 
 function latin1(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start > 32) return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
   let s = '';
   for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i] as number);
   return s;
@@ -37,7 +54,7 @@ export function parseContentStream(bytes: Uint8Array): Operation[] {
 
   const skipSpace = () => {
     for (;;) {
-      while (i < n && WHITESPACE.has(bytes[i] as number)) i++;
+      while (i < n && isWhitespace(bytes[i])) i++;
       if (i < n && bytes[i] === 0x25) {
         while (i < n && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i++;
         continue;
@@ -111,17 +128,22 @@ export function parseContentStream(bytes: Uint8Array): Operation[] {
       push({ kind: 'dict', raw: latin1(bytes, start, i) });
     } else if (c === 0x3c) {
       i++;
-      const hex: number[] = [];
-      while (i < n && bytes[i] !== 0x3e) {
-        const b = bytes[i++] as number;
-        if (!WHITESPACE.has(b)) hex.push(b);
+      const close = bytes.indexOf(0x3e, i);
+      if (close < 0) throw new ContentStreamError('unterminated hex string');
+      // Digits pair up ignoring whitespace; an odd last digit counts as followed by 0. A byte that
+      // is not a hex digit counts as 0 (such a file is damaged; what matters is not to crash).
+      const out = new Uint8Array((close - i + 1) >> 1);
+      let digits = 0;
+      for (; i < close; i++) {
+        const b = bytes[i] as number;
+        if (isWhitespace(b)) continue;
+        const v = Math.max(0, HEX_VALUE[b] as number);
+        if ((digits & 1) === 0) out[digits >> 1] = v << 4;
+        else out[digits >> 1] = (out[digits >> 1] as number) | v;
+        digits++;
       }
-      if (i >= n) throw new ContentStreamError('unterminated hex string');
       i++;
-      if (hex.length % 2 === 1) hex.push(0x30);
-      const out = new Uint8Array(hex.length / 2);
-      for (let k = 0; k < out.length; k++) out[k] = Number.parseInt(String.fromCharCode(hex[2 * k] as number, hex[2 * k + 1] as number), 16);
-      push({ kind: 'string', bytes: out, raw: latin1(bytes, start, i) });
+      push({ kind: 'string', bytes: out.subarray(0, (digits + 1) >> 1), raw: latin1(bytes, start, i) });
     } else if (c === 0x5b) {
       i++;
       stack.push([]);
@@ -132,17 +154,17 @@ export function parseContentStream(bytes: Uint8Array): Operation[] {
       push({ kind: 'array', items });
     } else if (c === 0x2f) {
       i++;
-      while (i < n && !WHITESPACE.has(bytes[i] as number) && !DELIMITERS.has(bytes[i] as number)) i++;
+      while (i < n && isRegular(bytes[i] as number)) i++;
       const raw = latin1(bytes, start, i);
       push({ kind: 'name', value: raw.slice(1).replace(/#([0-9a-fA-F]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))), raw });
     } else if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
       i++;
-      while (i < n && /[0-9.]/.test(String.fromCharCode(bytes[i] as number))) i++;
+      while (i < n && (BYTE_CLASS[bytes[i] as number] as number) === CLASS_NUMBER) i++;
       const raw = latin1(bytes, start, i);
       const value = Number.parseFloat(raw);
       push({ kind: 'number', value: Number.isNaN(value) ? 0 : value, raw });
     } else {
-      while (i < n && !WHITESPACE.has(bytes[i] as number) && !DELIMITERS.has(bytes[i] as number)) i++;
+      while (i < n && isRegular(bytes[i] as number)) i++;
       if (i === start) {
         // A stray delimiter (")", ">" or "}"): skip it.
         i++;
@@ -161,7 +183,7 @@ export function parseContentStream(bytes: Uint8Array): Operation[] {
         let j = idAt + 3;
         let end = -1;
         while (j < n - 1) {
-          if (bytes[j] === 0x45 && bytes[j + 1] === 0x49 && WHITESPACE.has(bytes[j - 1] as number) && (j + 2 >= n || WHITESPACE.has(bytes[j + 2] as number))) {
+          if (bytes[j] === 0x45 && bytes[j + 1] === 0x49 && isWhitespace(bytes[j - 1]) && (j + 2 >= n || isWhitespace(bytes[j + 2]))) {
             end = j + 2;
             break;
           }
@@ -184,7 +206,7 @@ function indexOfWord(bytes: Uint8Array, word: string, from: number): number {
   const a = word.charCodeAt(0);
   const b = word.charCodeAt(1);
   for (let i = from; i < bytes.length - 1; i++) {
-    if (bytes[i] === a && bytes[i + 1] === b && WHITESPACE.has(bytes[i - 1] as number) && WHITESPACE.has(bytes[i + 2] as number)) return i;
+    if (bytes[i] === a && bytes[i + 1] === b && isWhitespace(bytes[i - 1]) && isWhitespace(bytes[i + 2])) return i;
   }
   return -1;
 }
@@ -217,16 +239,25 @@ export function stringOperand(bytes: Uint8Array): Operand {
 
 /** Writes operations back to bytes. */
 export function writeContentStream(ops: readonly Operation[]): Uint8Array {
+  // Text between inline images is gathered and encoded at once (Latin-1: one byte per char).
   const parts: Uint8Array[] = [];
-  const enc = (s: string) => Uint8Array.from(s, (ch) => ch.charCodeAt(0) & 0xff);
+  let lines: string[] = [];
+  const flush = () => {
+    if (lines.length > 0) parts.push(Buffer.from(lines.join(''), 'latin1'));
+    lines = [];
+  };
   for (const op of ops) {
     if (op.inlineImage) {
-      parts.push(op.inlineImage, enc('\n'));
+      flush();
+      parts.push(op.inlineImage);
+      lines.push('\n');
       continue;
     }
-    const line = [...op.operands.map(writeOperand), op.operator].join(' ');
-    parts.push(enc(`${line}\n`));
+    let line = '';
+    for (const operand of op.operands) line += `${writeOperand(operand)} `;
+    lines.push(`${line}${op.operator}\n`);
   }
+  flush();
   const total = parts.reduce((s, p) => s + p.length, 0);
   const out = new Uint8Array(total);
   let at = 0;

@@ -23,6 +23,8 @@ export interface Glyph {
 }
 
 const NUMBERS = 10; // x0 y0 x1 y1 ox oy ex ey fontSize tjAdjust
+const FIELD = { x0: 0, y0: 1, x1: 2, y1: 3, originX: 4, originY: 5, endX: 6, endY: 7, fontSize: 8, tjAdjust: 9 } as const;
+export type GlyphField = keyof typeof FIELD;
 const INTS = 6; // pageIndex targetIndex opIndex itemIndex byteStart byteEnd
 
 /**
@@ -132,16 +134,20 @@ export class GlyphTable {
     this.length = 0;
   }
 
+  /** One number of a glyph without making an object (for hot loops over every glyph). */
+  value(i: number, field: GlyphField): number {
+    return this.#numbers[i * NUMBERS + FIELD[field]] as number;
+  }
+
+  unicodeOf(i: number): string {
+    return this.#unicode[i] as string;
+  }
+
   pageIndex(i: number): number {
     return this.#ints[i * INTS] as number;
   }
 
   invisible(i: number): boolean {
     return this.#flags[i] === 1;
-  }
-
-  /** Bounds as [x0, y0, x1, y1] without making an object. */
-  boundsOf(i: number): Float64Array {
-    return this.#numbers.subarray(i * NUMBERS, i * NUMBERS + 4);
   }
 }

@@ -1,4 +1,4 @@
-import type { Glyph, GlyphTable } from './glyph-table.js';
+import type { GlyphTable } from './glyph-table.js';
 
 /** A page's text as read, with the glyph behind every character (-1 for inserted spaces and breaks). */
 export interface PageText {
@@ -14,31 +14,32 @@ export interface PageText {
 export function layoutPage(table: GlyphTable, firstIndex: number, endIndex: number): PageText {
   let text = '';
   const glyphOf: number[] = [];
-  let prev: Glyph | undefined;
   for (let index = firstIndex; index < endIndex; index++) {
-    const g = table.get(index);
-    if (prev) {
-      const dx = prev.end[0] - prev.origin[0];
-      const dy = prev.end[1] - prev.origin[1];
+    const unicode = table.unicodeOf(index);
+    if (index > firstIndex) {
+      const prev = index - 1;
+      const prevEndX = table.value(prev, 'endX');
+      const prevEndY = table.value(prev, 'endY');
+      const dx = prevEndX - table.value(prev, 'originX');
+      const dy = prevEndY - table.value(prev, 'originY');
       const len = Math.hypot(dx, dy) || 1;
       const ux = dx / len;
       const uy = dy / len;
-      const vx = g.origin[0] - prev.end[0];
-      const vy = g.origin[1] - prev.end[1];
+      const vx = table.value(index, 'originX') - prevEndX;
+      const vy = table.value(index, 'originY') - prevEndY;
       const along = vx * ux + vy * uy;
       const across = -vx * uy + vy * ux;
-      const size = Math.max(prev.fontSize, g.fontSize, 1);
+      const size = Math.max(table.value(prev, 'fontSize'), table.value(index, 'fontSize'), 1);
       if (Math.abs(across) > 0.5 * size || along < -0.5 * size) {
         text += '\n';
         glyphOf.push(-1);
-      } else if (along > 0.2 * size && !/\s$/.test(prev.unicode) && !/^\s/.test(g.unicode)) {
+      } else if (along > 0.2 * size && !/\s$/.test(table.unicodeOf(prev)) && !/^\s/.test(unicode)) {
         text += ' ';
         glyphOf.push(-1);
       }
     }
-    for (let c = 0; c < g.unicode.length; c++) glyphOf.push(index);
-    text += g.unicode;
-    prev = g;
+    for (let c = 0; c < unicode.length; c++) glyphOf.push(index);
+    text += unicode;
   }
   return { text, glyphOf };
 }

@@ -109,10 +109,15 @@ export function glyphsUnderBoxes(layout: PdfLayout, boxes: readonly Box[]): numb
     // Invisible OCR text was selected exactly by its characters; the margins of boxes over a scan
     // must not take the neighbouring words of that layer with them.
     if (!onPage || table.invisible(index)) continue;
-    const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = table.boundsOf(index);
-    const cx = (x0 + x1) / 2;
-    const cy = y0 + (y1 - y0) * 0.45;
-    if (onPage.some((box) => cx >= box.x && cx <= box.x + box.width && cy >= box.y && cy <= box.y + box.height)) out.push(index);
+    const cx = (table.value(index, 'x0') + table.value(index, 'x1')) / 2;
+    const y0 = table.value(index, 'y0');
+    const cy = y0 + (table.value(index, 'y1') - y0) * 0.45;
+    for (const box of onPage) {
+      if (cx >= box.x && cx <= box.x + box.width && cy >= box.y && cy <= box.y + box.height) {
+        out.push(index);
+        break;
+      }
+    }
   }
   return out;
 }
