@@ -14,6 +14,7 @@ import { buildManifest } from './manifest/build.js';
 import type { Manifest } from './manifest/schema.js';
 import { analyzeWithPolicy, type PipelineOptions } from './pipeline.js';
 import { quadBounds } from './pdf/interpret.js';
+import { compressPendingStreams } from './pdf/objects.js';
 import { destroyImagePixels, ImageRedactionError } from './redact/pdf/images.js';
 import { redactInlineImages } from './redact/pdf/inline-images.js';
 import { paintBoxes } from './redact/pdf/paint.js';
@@ -84,6 +85,7 @@ async function redactPdf(bytes: Uint8Array, path: string | undefined, options: P
   const scrubbed = scrubDocument(layout.pdf, allBoxes, values);
   layout.pdf.catalog.set(PDFName.of('Lang'), PDFString.of('nl-NL'));
   sweepUnreachable(layout.pdf);
+  compressPendingStreams(layout.pdf.context);
   const out = await layout.pdf.save({ useObjectStreams: false, updateFieldAppearances: false, addDefaultPage: false });
 
   // Verify by every channel; a public official kept readable may recur as often as kept.

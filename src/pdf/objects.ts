@@ -1,5 +1,5 @@
-import { inflateSync } from 'node:zlib';
-import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
+import { deflateSync, inflateSync } from 'node:zlib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFFlateStream, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
 
 /** Small typed readers over pdf-lib's object model. */
 export function resolve(context: PDFContext, obj: PDFObject | undefined): PDFObject | undefined {
@@ -79,6 +79,30 @@ export function streamBytes(stream: PDFStream, limit = MAX_DECODED_STREAM_BYTES)
   }
   const s = stream as unknown as { getUnencodedContents?: () => Uint8Array; getContents: () => Uint8Array };
   return s.getUnencodedContents ? s.getUnencodedContents() : s.getContents();
+}
+
+/**
+ * A Flate-compressed stream made with Node's zlib: pdf-lib's own compression (pako) is JavaScript
+ * and several times slower, and it ran for every page written.
+ */
+export function flateStream(context: PDFContext, bytes: Uint8Array, dict: Record<string, PDFObject | string | number> = {}): PDFRawStream {
+  return context.stream(deflateSync(bytes), { ...dict, Filter: 'FlateDecode' });
+}
+
+/**
+ * Streams pdf-lib made itself (the q/Q wrappers it puts around page contents, drawn content)
+ * compress with pako when saved; they are compressed here with zlib instead, dictionary kept.
+ */
+export function compressPendingStreams(context: PDFContext): void {
+  for (const [ref, obj] of context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFFlateStream)) continue;
+    const dict: Record<string, PDFObject> = {};
+    for (const [key, value] of obj.dict.entries()) {
+      const k = key.decodeText();
+      if (k !== 'Length' && k !== 'Filter' && k !== 'DecodeParms') dict[k] = value;
+    }
+    context.assign(ref, flateStream(context, obj.getUnencodedContents(), dict));
+  }
 }
 
 /**

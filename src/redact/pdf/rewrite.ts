@@ -1,8 +1,8 @@
-import { PDFDict, PDFName, PDFRef, type PDFContext, type PDFDocument, type PDFStream } from 'pdf-lib';
+import { PDFDict, PDFName, PDFRef, type PDFContext, type PDFDocument, type PDFObject, type PDFStream } from 'pdf-lib';
 import { type Operand, type Operation, numberOperand, stringOperand, writeContentStream } from '../../pdf/content-stream.js';
 import type { Glyph } from '../../pdf/glyph-table.js';
 import type { StreamTarget } from '../../pdf/interpret.js';
-import { dictOf } from '../../pdf/objects.js';
+import { dictOf, flateStream } from '../../pdf/objects.js';
 
 export class RewriteError extends Error {}
 
@@ -134,7 +134,7 @@ export function rewriteOps(ops: readonly Operation[], removals: Removals): Opera
 }
 
 function newStream(context: PDFContext, bytes: Uint8Array, template?: PDFDict): PDFRef {
-  const dict: Record<string, unknown> = {};
+  const dict: Record<string, PDFObject> = {};
   if (template) {
     for (const [key, value] of template.entries()) {
       const k = key.decodeText();
@@ -142,8 +142,7 @@ function newStream(context: PDFContext, bytes: Uint8Array, template?: PDFDict): 
       dict[k] = value;
     }
   }
-  const stream = context.flateStream(bytes, dict as never);
-  return context.register(stream);
+  return context.register(flateStream(context, bytes, dict));
 }
 
 /**
