@@ -1,3 +1,4 @@
+import { readFileSync, type Stats, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { DecidedDocument } from './document/document.js';
@@ -39,32 +40,63 @@ export interface FileOptions extends PipelineOptions {
   readonly maxFileBytes?: number;
 }
 
-/** Reads and checks an input file: exists, is a file, supported type, within the size cap. */
-export async function readInput(path: string, limit?: number): Promise<Uint8Array> {
+/** The size cap for an input: without a configured limit a PDF may be larger than text. */
+function inputLimit(path: string, limit: number | undefined): number {
   const ext = extname(path).toLowerCase();
   if (!SUPPORTED_EXTENSIONS.includes(ext)) throw new UnsupportedFileError(ext);
-  // Without a configured limit a PDF may be larger than text; a configured limit holds for both.
-  const maxBytes = limit ?? (ext === '.pdf' ? DEFAULT_MAX_PDF_BYTES : DEFAULT_MAX_FILE_BYTES);
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new InputError('INPUT_UNREADABLE', 'the path is not a regular file');
-    size = info.size;
-  } catch (error) {
-    if (error instanceof WooRedactError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError('INPUT_NOT_FOUND', 'the file does not exist (was it moved or deleted during the run?)');
-    throw new InputError('INPUT_UNREADABLE', `the file cannot be read (${code ?? 'error'}); check its permissions`);
+  return limit ?? (ext === '.pdf' ? DEFAULT_MAX_PDF_BYTES : DEFAULT_MAX_FILE_BYTES);
+}
+
+function checkSize(info: Stats, maxBytes: number): void {
+  if (!info.isFile()) throw new InputError('INPUT_UNREADABLE', 'the path is not a regular file');
+  if (info.size > maxBytes) {
+    throw new InputError('FILE_TOO_LARGE', `the file is ${info.size} bytes, more than the limit of ${maxBytes}; split it or raise the limit (maxFileBytes)`);
   }
-  if (size > maxBytes) {
-    throw new InputError('FILE_TOO_LARGE', `the file is ${size} bytes, more than the limit of ${maxBytes}; split it or raise the limit (maxFileBytes)`);
+}
+
+function statFailed(error: unknown): never {
+  if (error instanceof WooRedactError) throw error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') throw new InputError('INPUT_NOT_FOUND', 'the file does not exist (was it moved or deleted during the run?)');
+  throw new InputError('INPUT_UNREADABLE', `the file cannot be read (${code ?? 'error'}); check its permissions`);
+}
+
+function readFailed(error: unknown): never {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') throw new InputError('INPUT_NOT_FOUND', 'the file disappeared before it could be read');
+  throw new InputError('INPUT_UNREADABLE', `the file cannot be read (${code ?? 'error'}); check its permissions`);
+}
+
+/** Reads and checks an input file: exists, is a file, supported type, within the size cap. */
+export async function readInput(path: string, limit?: number): Promise<Uint8Array> {
+  const maxBytes = inputLimit(path, limit);
+  try {
+    checkSize(await stat(path), maxBytes);
+  } catch (error) {
+    statFailed(error);
   }
   try {
     return new Uint8Array(await readFile(path));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError('INPUT_NOT_FOUND', 'the file disappeared before it could be read');
-    throw new InputError('INPUT_UNREADABLE', `the file cannot be read (${code ?? 'error'}); check its permissions`);
+    readFailed(error);
+  }
+}
+
+/**
+ * readInput without the event loop, for batch worker threads: they have nothing else to do while
+ * a file is read, and each asynchronous call costs a hop through libuv's thread pool.
+ */
+export function readInputSync(path: string, limit?: number): Uint8Array {
+  const maxBytes = inputLimit(path, limit);
+  try {
+    checkSize(statSync(path), maxBytes);
+  } catch (error) {
+    statFailed(error);
+  }
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch (error) {
+    readFailed(error);
   }
 }
 
@@ -73,7 +105,11 @@ export type FileRedaction = ({ readonly kind: 'text' } & RedactionResult) | ({ r
 
 /** Redacts one file (.txt or .pdf); nothing is written (the CLI does that). */
 export async function redactFile(path: string, options: FileOptions = {}): Promise<FileRedaction> {
-  const bytes = await readInput(path, options.maxFileBytes);
+  return redactBytes(await readInput(path, options.maxFileBytes), path, options);
+}
+
+/** Redacts the bytes of a file read already; `path` tells the type (.txt or .pdf). */
+export async function redactBytes(bytes: Uint8Array, path: string, options: FileOptions = {}): Promise<FileRedaction> {
   const display = options.displayPath ?? path;
   if (extname(path).toLowerCase() === '.pdf') return { kind: 'pdf', ...(await runPdfPipeline(bytes, display, options)) };
   return { kind: 'text', ...runPipeline(ingestTextBytes(bytes, display), options) };

@@ -1,5 +1,5 @@
 // Public API: re-exports only.
-export { analyze, redactText, redactFile, readInput, SUPPORTED_EXTENSIONS, DEFAULT_MAX_FILE_BYTES } from './api.js';
+export { analyze, redactText, redactFile, redactBytes, readInput, SUPPORTED_EXTENSIONS, DEFAULT_MAX_FILE_BYTES } from './api.js';
 export type { AnalysisResult, FileOptions } from './api.js';
 export { runPipeline, analyzeDocument, STAGES } from './pipeline.js';
 export type { PipelineOptions, RedactionResult } from './pipeline.js';

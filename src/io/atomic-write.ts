@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { WooRedactError } from '../errors.js';
@@ -8,14 +9,39 @@ import { WooRedactError } from '../errors.js';
  * so a reader (or a resumed run) never sees half a file.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = temporaryName(path);
   try {
-    await mkdir(dir, { recursive: true });
+    await mkdir(dirname(path), { recursive: true });
     await writeFile(tmp, data);
     await rename(tmp, path);
   } catch (error) {
-    await rm(tmp, { force: true });
-    throw new WooRedactError('OUTPUT_WRITE_FAILED', `could not write an output file (${(error as NodeJS.ErrnoException).code ?? 'error'}); check that the output folder is writable and has space`, { cause: error });
+    // Cleaning up may fail for the same reason (the folder is a file): the write error is the news.
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw writeFailed(error);
   }
+}
+
+/** writeFileAtomic without the event loop, for batch worker threads (see readInputSync). */
+export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
+  const tmp = temporaryName(path);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch (error) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // The write error is the news (see writeFileAtomic).
+    }
+    throw writeFailed(error);
+  }
+}
+
+function temporaryName(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+function writeFailed(error: unknown): WooRedactError {
+  return new WooRedactError('OUTPUT_WRITE_FAILED', `could not write an output file (${(error as NodeJS.ErrnoException).code ?? 'error'}); check that the output folder is writable and has space`, { cause: error });
 }
