@@ -5,4 +5,5 @@ import { runBatch } from '../dist/index.js';
 const [input, out, jobs] = process.argv.slice(2);
 const t = performance.now();
 const summary = await runBatch({ inputs: [input], outDir: out, jobs: Number(jobs) });
-console.log(JSON.stringify({ seconds: (performance.now() - t) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, files: summary.totals.files, ok: summary.totals.ok, failed: summary.totals.failed }));
+const usage = process.resourceUsage();
+console.log(JSON.stringify({ seconds: (performance.now() - t) / 1000, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, maxRssMb: usage.maxRSS / 1024, files: summary.totals.files, ok: summary.totals.ok, failed: summary.totals.failed }));
