@@ -6,6 +6,7 @@ import { PDFDocument, PDFFlateStream, PDFName, PDFRawStream, StandardFonts } fro
 import { describe, expect, it } from 'vitest';
 import { parseContentStream, writeContentStream } from '../src/pdf/content-stream.js';
 import { type Matrix, multiply, translate } from '../src/pdf/matrix.js';
+import { GlyphTable } from '../src/pdf/glyph-table.js';
 import { compressPendingStreams, streamBytes } from '../src/pdf/objects.js';
 
 const latin1 = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
@@ -96,5 +97,38 @@ describe.runIf(existsSync(dist))('built-ins of the host process', () => {
       console.log(JSON.stringify({ push: Array.prototype.push === push, parse: JSON.parse === parse }));`;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(JSON.parse(out.trim().split('\n').pop() as string)).toEqual({ push: true, parse: true });
+  });
+});
+
+describe('the glyph table', () => {
+  const target = { id: 'page', ops: [], resources: undefined };
+  const fill = (n: number) => {
+    const table = new GlyphTable();
+    for (let i = 0; i < n; i++) {
+      const x = (i % 1000) * 14.399 + 0.125;
+      table.pushRaw(i >> 10, target, i, i % 3, i % 7, (i % 7) + 1, String.fromCharCode(65 + (i % 26)), x, 1, x + 5, 11, x, 3, x + 5, 3, 10, -556.25, i % 5 === 0);
+    }
+    return table;
+  };
+
+  it('keeps every glyph across chunk boundaries', () => {
+    const table = fill(40_000);
+    expect(table.length).toBe(40_000);
+    for (const i of [0, 16_383, 16_384, 16_385, 32_767, 32_768, 39_999]) {
+      const g = table.get(i);
+      expect(g).toMatchObject({ pageIndex: i >> 10, opIndex: i, itemIndex: i % 3, byteStart: i % 7, byteEnd: (i % 7) + 1, unicode: String.fromCharCode(65 + (i % 26)), invisible: i % 5 === 0 });
+      expect(table.pageIndex(i)).toBe(i >> 10);
+      expect(table.unicodeOf(i)).toBe(g.unicode);
+      // Positions keep three decimals across a whole page width; TJ adjustments stay exact.
+      expect(g.bounds.x0).toBeCloseTo((i % 1000) * 14.399 + 0.125, 3);
+      expect(table.value(i, 'x1')).toBeCloseTo(g.bounds.x0 + 5, 3);
+      expect(g.tjAdjust).toBe(-556.25);
+    }
+  });
+
+  it('frees its glyphs on release', () => {
+    const table = fill(20_000);
+    table.release();
+    expect(table.length).toBe(0);
   });
 });

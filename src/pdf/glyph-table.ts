@@ -27,29 +27,27 @@ const FIELD = { x0: 0, y0: 1, x1: 2, y1: 3, originX: 4, originY: 5, endX: 6, end
 export type GlyphField = keyof typeof FIELD;
 const INTS = 6; // pageIndex targetIndex opIndex itemIndex byteStart byteEnd
 
+// Glyphs are stored in chunks of 2^14: a long document grows by one chunk at a time, never by
+// copying everything into an array twice the size (which held up to three times the glyphs'
+// memory at the moment of growing).
+const SHIFT = 14;
+const CHUNK = 1 << SHIFT;
+const MASK = CHUNK - 1;
+
 /**
  * Every glyph of a document in flat typed arrays: a 1,000-page PDF has millions of glyphs, and
  * an object per glyph costs five times the memory. Glyph objects are made only where needed.
+ * Numbers are 32-bit floats: positions on a page (at most 14,400 units) keep three decimals,
+ * finer than anything drawn, and TJ adjustments are written with three decimals.
  */
 export class GlyphTable {
-  #numbers = new Float64Array(1024 * NUMBERS);
-  #ints = new Int32Array(1024 * INTS);
-  #flags = new Uint8Array(1024);
+  #numbers: Float32Array[] = [];
+  #ints: Int32Array[] = [];
+  #flags: Uint8Array[] = [];
   #unicode: string[] = [];
   #targets: StreamTarget[] = [];
   #targetIndex = new Map<StreamTarget, number>();
   length = 0;
-
-  #grow(): void {
-    const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.#numbers = grow(this.#numbers, (n) => new Float64Array(n));
-    this.#ints = grow(this.#ints, (n) => new Int32Array(n));
-    this.#flags = grow(this.#flags, (n) => new Uint8Array(n));
-  }
 
   /** Appends a glyph from its fields (the interpreter's hot path: no object per glyph). */
   pushRaw(
@@ -72,16 +70,21 @@ export class GlyphTable {
     tjAdjust: number,
     invisible: boolean,
   ): number {
-    if (this.length >= this.#flags.length) this.#grow();
     const i = this.length++;
+    const c = i >> SHIFT;
+    if (c === this.#flags.length) {
+      this.#numbers.push(new Float32Array(CHUNK * NUMBERS));
+      this.#ints.push(new Int32Array(CHUNK * INTS));
+      this.#flags.push(new Uint8Array(CHUNK));
+    }
     let t = this.#targetIndex.get(target);
     if (t === undefined) {
       t = this.#targets.length;
       this.#targets.push(target);
       this.#targetIndex.set(target, t);
     }
-    const n = this.#numbers;
-    const o = i * NUMBERS;
+    const n = this.#numbers[c] as Float32Array;
+    const o = (i & MASK) * NUMBERS;
     n[o] = x0;
     n[o + 1] = y0;
     n[o + 2] = x1;
@@ -92,51 +95,54 @@ export class GlyphTable {
     n[o + 7] = ey;
     n[o + 8] = fontSize;
     n[o + 9] = tjAdjust;
-    const k = this.#ints;
-    const p = i * INTS;
+    const k = this.#ints[c] as Int32Array;
+    const p = (i & MASK) * INTS;
     k[p] = pageIndex;
     k[p + 1] = t;
     k[p + 2] = opIndex;
     k[p + 3] = itemIndex;
     k[p + 4] = byteStart;
     k[p + 5] = byteEnd;
-    this.#flags[i] = invisible ? 1 : 0;
+    (this.#flags[c] as Uint8Array)[i & MASK] = invisible ? 1 : 0;
     this.#unicode[i] = unicode;
     return i;
   }
 
   get(i: number): Glyph {
-    const n = this.#numbers.subarray(i * NUMBERS, (i + 1) * NUMBERS);
-    const k = this.#ints.subarray(i * INTS, (i + 1) * INTS);
+    const c = i >> SHIFT;
+    const o = (i & MASK) * NUMBERS;
+    const p = (i & MASK) * INTS;
+    const n = this.#numbers[c] as Float32Array;
+    const k = this.#ints[c] as Int32Array;
     return {
-      pageIndex: k[0] as number,
-      target: this.#targets[k[1] as number] as StreamTarget,
-      opIndex: k[2] as number,
-      itemIndex: k[3] as number,
-      byteStart: k[4] as number,
-      byteEnd: k[5] as number,
+      pageIndex: k[p] as number,
+      target: this.#targets[k[p + 1] as number] as StreamTarget,
+      opIndex: k[p + 2] as number,
+      itemIndex: k[p + 3] as number,
+      byteStart: k[p + 4] as number,
+      byteEnd: k[p + 5] as number,
       unicode: this.#unicode[i] as string,
-      bounds: { x0: n[0] as number, y0: n[1] as number, x1: n[2] as number, y1: n[3] as number },
-      origin: [n[4] as number, n[5] as number],
-      end: [n[6] as number, n[7] as number],
-      fontSize: n[8] as number,
-      tjAdjust: n[9] as number,
-      invisible: this.#flags[i] === 1,
+      bounds: { x0: n[o] as number, y0: n[o + 1] as number, x1: n[o + 2] as number, y1: n[o + 3] as number },
+      origin: [n[o + 4] as number, n[o + 5] as number],
+      end: [n[o + 6] as number, n[o + 7] as number],
+      fontSize: n[o + 8] as number,
+      tjAdjust: n[o + 9] as number,
+      invisible: this.invisible(i),
     };
   }
 
   /** Frees the table's memory once the redactions are applied (long documents hold millions). */
   release(): void {
-    this.#numbers = new Float64Array(0);
-    this.#ints = new Int32Array(0);
-    this.#flags = new Uint8Array(0);
+    this.#numbers = [];
+    this.#ints = [];
+    this.#flags = [];
     this.#unicode = [];
     this.length = 0;
   }
 
   /** One number of a glyph without making an object (for hot loops over every glyph). */
   value(i: number, field: GlyphField): number {
-    return this.#numbers[i * NUMBERS + FIELD[field]] as number;
+    return (this.#numbers[i >> SHIFT] as Float32Array)[(i & MASK) * NUMBERS + FIELD[field]] as number;
   }
 
   unicodeOf(i: number): string {
@@ -144,10 +150,10 @@ export class GlyphTable {
   }
 
   pageIndex(i: number): number {
-    return this.#ints[i * INTS] as number;
+    return (this.#ints[i >> SHIFT] as Int32Array)[(i & MASK) * INTS] as number;
   }
 
   invisible(i: number): boolean {
-    return this.#flags[i] === 1;
+    return (this.#flags[i >> SHIFT] as Uint8Array)[i & MASK] === 1;
   }
 }
