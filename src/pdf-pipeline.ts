@@ -21,7 +21,7 @@ import { paintBoxes } from './redact/pdf/paint.js';
 import { applyRemovals, RewriteError } from './redact/pdf/rewrite.js';
 import { scrubDocument, sweepUnreachable } from './redact/pdf/scrub.js';
 import { type Box, glyphsUnderBoxes, selectGlyphs } from './redact/pdf/select.js';
-import { appliedDecisions, boxLabel } from './redact/text.js';
+import { type AppliedRedaction, appliedDecisions, boxLabel } from './redact/text.js';
 import { countOccurrences } from './document/value-search.js';
 import { findPdfSurvivors, type PdfCheckValue } from './verify/pdf.js';
 import type { DecidedDocument } from './document/document.js';
@@ -52,6 +52,46 @@ export async function runPdfPipeline(bytes: Uint8Array, path: string | undefined
 }
 
 async function redactPdf(bytes: Uint8Array, path: string | undefined, options: PipelineOptions, policy: Policy): Promise<PdfRedactionResult> {
+  // The loaded document and its glyphs stay inside redactToBytes: verification loads the output
+  // twice more (pdf.js, pdf-lib), and a long document should not be held three times over.
+  const { out, decided, applied, values, boxes, warnings } = await redactToBytes(bytes, path, options, policy);
+
+  // Verify by every channel; a public official kept readable may recur as often as kept.
+  const keptText = decided.decisions.filter(isPublicKeep).map((d) => decided.text.slice(d.finding.span.start, d.finding.span.end)).join('\n');
+  const checks: PdfCheckValue[] = applied.map((a, id) => {
+    const caseSensitive = a.decision.finding.entity === 'person';
+    const value = values[id] as string;
+    return { value, caseSensitive, allowed: countOccurrences(keptText, value, caseSensitive), id };
+  });
+  const survivors = await findPdfSurvivors(out, checks);
+  if (survivors.length > 0) throw new LeakError(survivors.map((id) => (applied[id] as AppliedRedaction).source));
+
+  const manifest = buildManifest({
+    doc: decided,
+    applied,
+    policySha256: policyHash(policy),
+    outputSha256: sha256(out),
+    outputPath: options.outputPath ?? null,
+    boxes,
+    extraWarnings: warnings,
+    ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
+  });
+  return { pdf: out, manifest, document: decided };
+}
+
+/** A redacted PDF as saved, with what verification and the manifest need to know about it. */
+interface RedactedBytes {
+  readonly out: Uint8Array;
+  readonly decided: DecidedDocument;
+  readonly applied: readonly AppliedRedaction[];
+  /** The source text of each applied redaction (same order). */
+  readonly values: readonly string[];
+  /** The boxes of each applied redaction (same order). */
+  readonly boxes: readonly (readonly Box[])[];
+  readonly warnings: readonly { code: string; stage: 'redact'; message: string }[];
+}
+
+async function redactToBytes(bytes: Uint8Array, path: string | undefined, options: PipelineOptions, policy: Policy): Promise<RedactedBytes> {
   const { doc, layout } = await ingestPdf(bytes, path, options.maxPages);
   const decided = analyzeWithPolicy(doc, options, policy);
   const applied = appliedDecisions(decided, policy);
@@ -78,7 +118,6 @@ async function redactPdf(bytes: Uint8Array, path: string | undefined, options: P
     }
     throw error;
   }
-  // The glyph table is done with; verification of a long document needs the memory.
   layout.glyphs.release();
   await paintBoxes(layout.pdf, boxes);
   const values = applied.map((a) => decided.sourceText.slice(a.source.start, a.source.end));
@@ -87,29 +126,15 @@ async function redactPdf(bytes: Uint8Array, path: string | undefined, options: P
   sweepUnreachable(layout.pdf);
   compressPendingStreams(layout.pdf.context);
   const out = await layout.pdf.save({ useObjectStreams: false, updateFieldAppearances: false, addDefaultPage: false });
-
-  // Verify by every channel; a public official kept readable may recur as often as kept.
-  const keptText = decided.decisions.filter(isPublicKeep).map((d) => decided.text.slice(d.finding.span.start, d.finding.span.end)).join('\n');
-  const checks: PdfCheckValue[] = applied.map((a, id) => {
-    const caseSensitive = a.decision.finding.entity === 'person';
-    const value = values[id] as string;
-    return { value, caseSensitive, allowed: countOccurrences(keptText, value, caseSensitive), id };
-  });
-  const survivors = await findPdfSurvivors(out, checks);
-  if (survivors.length > 0) throw new LeakError(survivors.map((id) => (applied[id] as (typeof applied)[number]).source));
-
-  const manifest = buildManifest({
-    doc: decided,
+  return {
+    out,
+    decided,
     applied,
-    policySha256: policyHash(policy),
-    outputSha256: sha256(out),
-    outputPath: options.outputPath ?? null,
+    values,
     boxes: selections.map((s) => s.boxes),
-    extraWarnings: [
+    warnings: [
       ...scrubbed.map((r) => ({ code: r.code, stage: 'redact' as const, message: r.message })),
       ...(imagesChanged > 0 ? [{ code: 'PDF_IMAGE_PIXELS_DESTROYED', stage: 'redact' as const, message: `pixels under the boxes were destroyed in ${imagesChanged} image(s), re-encoded losslessly` }] : []),
     ],
-    ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
-  });
-  return { pdf: out, manifest, document: decided };
+  };
 }

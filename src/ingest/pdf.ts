@@ -86,6 +86,8 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
       for (const g of laid.glyphOf) glyphOf.push(g);
       images.push(...interpreter.images);
       targets.push(...interpreter.targets);
+      // Operations are parsed again for the few streams a redaction rewrites.
+      interpreter.releaseOperations();
     });
   } catch (error) {
     if (error instanceof StreamTooLargeError) {

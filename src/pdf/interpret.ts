@@ -13,6 +13,40 @@ export interface StreamTarget {
   /** The form's stream object (undefined for page content). */
   readonly form?: { readonly ref: PDFRef | undefined; readonly stream: PDFStream; readonly parent: StreamTarget; readonly name: string };
   readonly resources: PDFDict | undefined;
+  /** Drops the parsed operations where they can be parsed again from the stream. */
+  release?(): void;
+}
+
+type TargetFields = Omit<StreamTarget, 'ops' | 'release'>;
+
+/**
+ * A stream target whose operations can be dropped once its glyphs are read and parsed again from
+ * the same stream objects when a rewrite needs them (the parse is deterministic, so glyphs' op
+ * indices still point at the same operations). A long document keeps no operations for the pages
+ * it does not change: they were a hundred kilobytes a page.
+ */
+class ReleasableTarget implements StreamTarget {
+  readonly id: string;
+  readonly form?: StreamTarget['form'];
+  readonly resources: PDFDict | undefined;
+  #ops: Operation[] | undefined;
+  readonly #source: () => Uint8Array;
+
+  constructor(fields: TargetFields, source: () => Uint8Array) {
+    this.id = fields.id;
+    if (fields.form) this.form = fields.form;
+    this.resources = fields.resources;
+    this.#source = source;
+  }
+
+  get ops(): Operation[] {
+    this.#ops ??= parseContentStream(this.#source());
+    return this.#ops;
+  }
+
+  release(): void {
+    this.#ops = undefined;
+  }
 }
 
 export type Quad = readonly [number, number, number, number, number, number, number, number];
@@ -57,7 +91,7 @@ function num(o: Operand | undefined): number {
 /** Reads a page's content (and its forms) into glyphs with exact positions, and image placements. */
 export class PageInterpreter {
   readonly images: ImagePlacement[] = [];
-  readonly targets: StreamTarget[] = [];
+  readonly targets: ReleasableTarget[] = [];
   constructor(
     private readonly context: PDFContext,
     private readonly pageIndex: number,
@@ -77,20 +111,16 @@ export class PageInterpreter {
         if (s instanceof PDFStream) streams.push(s);
       }
     }
-    const chunks = streams.map((s) => streamBytes(s));
-    const total = chunks.reduce((n, c) => n + c.length + 1, 0);
-    const bytes = new Uint8Array(total);
-    let at = 0;
-    for (const c of chunks) {
-      bytes.set(c, at);
-      at += c.length;
-      bytes[at++] = 0x0a;
-    }
     const resources = dictOf(this.context, page.node.Resources());
-    const target: StreamTarget = { id: 'page', ops: parseContentStream(bytes), resources };
+    const target = new ReleasableTarget({ id: 'page', resources }, () => concatenated(streams.map((s) => streamBytes(s))));
     this.targets.push(target);
     this.#walk(target, IDENTITY, 0);
     return target;
+  }
+
+  /** Drops the parsed operations of this page's streams (read again when they are rewritten). */
+  releaseOperations(): void {
+    for (const t of this.targets) t.release();
   }
 
   #font(resources: PDFDict | undefined, name: string): PdfFont {
@@ -224,12 +254,7 @@ export class PageInterpreter {
     const m = numbers(this.context, (get(this.context, stream.dict, 'Matrix') as PDFArray | undefined)?.asArray());
     const formMatrix: Matrix = m.length === 6 ? (m as unknown as Matrix) : IDENTITY;
     const resources = dictOf(this.context, stream.dict.get(PDFName.of('Resources'))) ?? target.resources;
-    const form: StreamTarget = {
-      id: `${target.id}/${name}`,
-      ops: parseContentStream(streamBytes(stream)),
-      form: { ref: raw instanceof PDFRef ? raw : undefined, stream, parent: target, name },
-      resources,
-    };
+    const form = new ReleasableTarget({ id: `${target.id}/${name}`, form: { ref: raw instanceof PDFRef ? raw : undefined, stream, parent: target, name }, resources }, () => streamBytes(stream));
     this.targets.push(form);
     this.#walk(form, multiply(formMatrix, ctm), depth + 1);
   }
@@ -299,6 +324,18 @@ export class PageInterpreter {
     }
     return translate(moved, 0, start);
   }
+}
+
+/** A page's content streams as one, a newline between them (a token may not span two streams). */
+function concatenated(chunks: readonly Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length + 1, 0));
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+    bytes[at++] = 0x0a;
+  }
+  return bytes;
 }
 
 function unitSquare(ctm: Matrix): Quad {

@@ -168,9 +168,15 @@ export function applyRemovals(
   const replacement = new Map<StreamTarget, PDFRef>();
   // Deepest first, so a parent sees its children's copies.
   const ordered = [...changed].sort((a, b) => b.id.split('/').length - a.id.split('/').length);
+  const childrenOf = new Map<StreamTarget, StreamTarget[]>();
+  for (const c of changed) {
+    const parent = c.form?.parent;
+    if (parent) childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), c]);
+  }
+  const pageIndexOf = new Map(pageTargets.map((t, i) => [t, i]));
   for (const target of ordered) {
     const ops = byTarget.has(target) ? rewriteOps(target.ops, byTarget.get(target) as Removals) : target.ops;
-    const children = [...changed].filter((c) => c.form?.parent === target);
+    const children = childrenOf.get(target) ?? [];
     const images = imageOverrides.get(target);
     let resources = target.resources;
     if (children.length > 0 || images) {
@@ -182,13 +188,14 @@ export function applyRemovals(
       resources = copy;
     }
     const bytes = writeContentStream(ops);
+    // Written: the parsed operations are not needed again (a long document rewrites every page).
+    target.release?.();
     if (target.form) {
       const template = (target.form.stream as PDFStream).dict.clone(context);
       if (resources) template.set(PDFName.of('Resources'), resources);
       replacement.set(target, newStream(context, bytes, template));
     } else {
-      const pageIndex = pageTargets.indexOf(target);
-      const page = pdf.getPage(pageIndex);
+      const page = pdf.getPage(pageIndexOf.get(target) ?? -1);
       // Wrapped in q/Q so that what is painted afterwards starts from a clean graphics state.
       const wrapped = new Uint8Array(bytes.length + 4);
       wrapped.set([0x71, 0x0a]);
