@@ -2,12 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { PDFDocument, PDFFlateStream, PDFName, PDFRawStream, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFFlateStream, type PDFFont, PDFName, type PDFPage, PDFRawStream, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { parseContentStream, writeContentStream } from '../src/pdf/content-stream.js';
 import { type Matrix, multiply, translate } from '../src/pdf/matrix.js';
 import { GlyphTable } from '../src/pdf/glyph-table.js';
-import { compressPendingStreams, streamBytes } from '../src/pdf/objects.js';
+import { compressPendingStreams, flateStream, streamBytes } from '../src/pdf/objects.js';
+import { findPdfSurvivors } from '../src/verify/pdf.js';
 
 const latin1 = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
 const text = (b: Uint8Array) => Buffer.from(b).toString('latin1');
@@ -130,5 +131,48 @@ describe('the glyph table', () => {
     const table = fill(20_000);
     table.release();
     expect(table.length).toBe(0);
+  });
+});
+
+describe('the verifier (findPdfSurvivors)', () => {
+  const value = (v: string, allowed = 0, id = 0) => ({ value: v, caseSensitive: true, allowed, id });
+  const pdfWith = async (build: (doc: PDFDocument, page: PDFPage, font: PDFFont) => void) => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([300, 300]);
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    page.drawText('Nota over de begroting', { x: 10, y: 250, size: 10, font });
+    build(doc, page, font);
+    return doc.save({ useObjectStreams: false });
+  };
+
+  it('finds nothing in a clean file', async () => {
+    expect(await findPdfSurvivors(await pdfWith(() => undefined), [value('Bakhuizen')])).toEqual([]);
+  });
+
+  it('finds a value in the page text', async () => {
+    const pdf = await pdfWith((_d, page, font) => page.drawText('Bakhuizen', { x: 10, y: 100, size: 10, font }));
+    expect(await findPdfSurvivors(pdf, [value('Bakhuizen')])).toEqual([0]);
+  });
+
+  it('finds a value in metadata written as UTF-16BE', async () => {
+    const pdf = await pdfWith((doc) => doc.setAuthor('Bakhuizen ✓'));
+    expect(Buffer.from(pdf).includes('Bakhuizen')).toBe(false);
+    expect(await findPdfSurvivors(pdf, [value('Bakhuizen')])).toEqual([0]);
+  });
+
+  it('finds a value in a compressed stream that no page draws', async () => {
+    const pdf = await pdfWith((doc) => doc.context.register(flateStream(doc.context, new TextEncoder().encode('(Bakhuizen) Tj'))));
+    expect(Buffer.from(pdf).includes('Bakhuizen')).toBe(false);
+    expect(await findPdfSurvivors(pdf, [value('Bakhuizen')])).toEqual([0]);
+  });
+
+  it('allows a kept value as often as it was kept, not more', async () => {
+    const once = await pdfWith((_d, page, font) => page.drawText('minister Bakhuizen', { x: 10, y: 100, size: 10, font }));
+    expect(await findPdfSurvivors(once, [value('Bakhuizen', 1)])).toEqual([]);
+    const twice = await pdfWith((_d, page, font) => {
+      page.drawText('minister Bakhuizen', { x: 10, y: 100, size: 10, font });
+      page.drawText('en Bakhuizen', { x: 10, y: 80, size: 10, font });
+    });
+    expect(await findPdfSurvivors(twice, [value('Bakhuizen', 1)])).toEqual([0]);
   });
 });

@@ -30,22 +30,24 @@ export function extractWithPdfJs(bytes: Uint8Array): Promise<string> {
   });
 }
 
-/** The raw bytes and every decodable stream of the file, as Latin-1 and as UTF-16BE-decoded text. */
-export async function rawTexts(bytes: Uint8Array): Promise<string[]> {
-  const texts = [Buffer.from(bytes).toString('latin1')];
+/**
+ * Calls `check` with the raw bytes of the file and then with every decodable stream, as Latin-1
+ * text, one at a time: a long document's decoded streams are never all in memory at once.
+ */
+export async function forEachRawText(bytes: Uint8Array, check: (text: string) => void): Promise<void> {
+  check(Buffer.from(bytes).toString('latin1'));
   const pdf = await quietly(() => PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false }));
   for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
     if (!(obj instanceof PDFRawStream)) continue;
+    let decoded: Uint8Array;
     try {
-      const decoded = streamBytes(obj);
-      texts.push(Buffer.from(decoded).toString('latin1'));
+      decoded = streamBytes(obj);
     } catch {
       // Streams we cannot decode (images in DCT and the like) are checked raw above.
+      continue;
     }
+    check(Buffer.from(decoded).toString('latin1'));
   }
-  // Strings written as UTF-16BE (metadata, outlines): read every other byte as well.
-  texts.push(texts.map((t) => t.replace(/\u0000/g, '')).join('\n'));
-  return texts;
 }
 
 interface Prepared extends PdfCheckValue {
@@ -67,9 +69,9 @@ function matchers(values: readonly Prepared[]): Matchers {
   };
 }
 
-/** Values occurring in `text` more often than allowed, as written and (for extracted text) normalised. */
-function survivorsIn(text: string, m: Matchers, alsoNormalised: boolean): Set<number> {
-  const out = new Set<number>();
+/** How often each value occurs in `text`, as written and (for extracted text) normalised. */
+function countsIn(text: string, m: Matchers, alsoNormalised: boolean): Map<number, number> {
+  const counts = new Map<number, number>();
   const normalisedText = alsoNormalised ? normalise(text).text : '';
   for (const caseSensitive of [true, false]) {
     const mine = m.values.filter((v) => v.caseSensitive === caseSensitive);
@@ -80,10 +82,10 @@ function survivorsIn(text: string, m: Matchers, alsoNormalised: boolean): Set<nu
     for (const v of mine) {
       const n = found.get(valueKey(v.value, caseSensitive))?.length ?? 0;
       const k = foundNormalised?.get(valueKey(v.normalised, caseSensitive))?.length ?? 0;
-      if (Math.max(n, k) > v.allowed) out.add(v.id);
+      if (n > 0 || k > 0) counts.set(v.id, Math.max(n, k));
     }
   }
-  return out;
+  return counts;
 }
 
 /**
@@ -92,10 +94,19 @@ function survivorsIn(text: string, m: Matchers, alsoNormalised: boolean): Set<nu
  */
 export async function findPdfSurvivors(bytes: Uint8Array, values: readonly PdfCheckValue[]): Promise<number[]> {
   const checked: Prepared[] = values.filter((v) => v.value.trim().length >= 3).map((v) => ({ ...v, normalised: normalise(v.value).text }));
-  const survivors = survivorsIn(await extractWithPdfJs(bytes), matchers(checked), true);
-  // Raw channels, each on its own (a kept value may appear once in each): only values long enough
-  // not to occur by chance in binary data.
+  const allowed = new Map(checked.map((v) => [v.id, v.allowed]));
+  const survivors = new Set<number>();
+  const over = (counts: Map<number, number>) => {
+    for (const [id, n] of counts) if (n > (allowed.get(id) ?? 0)) survivors.add(id);
+  };
+  over(countsIn(await extractWithPdfJs(bytes), matchers(checked), true));
+  // Raw channels, each on its own (a kept value may appear as often in each): only values long
+  // enough not to occur by chance in binary data. Strings written as UTF-16BE (metadata, outlines)
+  // are read again with their zero bytes dropped.
   const long = matchers(checked.filter((v) => v.value.trim().length >= 5));
-  for (const text of await rawTexts(bytes)) for (const id of survivorsIn(text, long, false)) survivors.add(id);
+  await forEachRawText(bytes, (text) => {
+    over(countsIn(text, long, false));
+    if (text.includes('\u0000')) over(countsIn(text.replace(/\u0000/g, ''), long, false));
+  });
   return [...survivors].sort((a, b) => a - b);
 }
