@@ -1,4 +1,4 @@
-import { PDFDocument, PDFRawStream } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { compileValues, type ValueMatcher, valueKey } from '../document/value-search.js';
 import { normalise } from '../normalise/normalise.js';
 import { quietly, streamBytes } from '../pdf/objects.js';
@@ -39,6 +39,9 @@ export async function forEachRawText(bytes: Uint8Array, check: (text: string) =>
   const pdf = await quietly(() => PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false }));
   for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
     if (!(obj instanceof PDFRawStream)) continue;
+    // Image samples are pixels, not text (a scan's page is megabytes of them); what an image shows
+    // is the pixel destruction's business, and its raw bytes are in the file checked above.
+    if (obj.dict.get(PDFName.of('Subtype'))?.toString() === '/Image') continue;
     let decoded: Uint8Array;
     try {
       decoded = streamBytes(obj);
