@@ -33,9 +33,9 @@ async function notaPdf(seed) {
   return doc.save();
 }
 
-// 300 two-page nota's: a Woo batch runs to thousands of files, so worker start-up (module
+// 600 two-page nota's: a Woo batch runs to thousands of files, so worker start-up (module
 // loading, the JIT warming up) should weigh no more than it does in a real run.
-export async function benchCli({ pdfs = 300, scans = 16, smallFiles = 10_000 } = {}) {
+export async function benchCli({ pdfs = 600, scans = 16, smallFiles = 10_000 } = {}) {
   rmSync(work, { recursive: true, force: true });
   const born = join(work, 'born');
   mkdirSync(born, { recursive: true });
