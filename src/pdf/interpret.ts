@@ -92,6 +92,7 @@ function num(o: Operand | undefined): number {
 export class PageInterpreter {
   readonly images: ImagePlacement[] = [];
   readonly targets: ReleasableTarget[] = [];
+
   constructor(
     private readonly context: PDFContext,
     private readonly pageIndex: number,
