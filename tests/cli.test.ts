@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -231,5 +232,30 @@ describe('files that change during a run', () => {
     expect(gone).toMatchObject({ status: 'failed', code: 'INPUT_NOT_FOUND' });
     expect(summary.totals.ok).toBe(3);
     expect(existsSync(join(out, 'dossier-2024', 'mail-reactie.redacted.txt'))).toBe(true);
+  });
+
+  // chmod does not stop root (the CI user), so unreadable is made by what the path becomes: a
+  // folder, or a named pipe (which would block a plain read forever).
+  it.each([
+    ['a folder', (path: string) => mkdirSync(path)],
+    ['a named pipe', (path: string) => execFileSync('mkfifo', [path])],
+  ])('names a file that became %s before its turn and finishes the others', async (_what, replace) => {
+    const { runBatch } = await import('../src/cli/batch.js');
+    const input = inputTree();
+    const victim = join(input, 'losse-stukken', 'besluit-aanvraag.txt');
+    const out = join(tempDir(), 'out');
+    const summary = await runBatch({
+      inputs: [input],
+      outDir: out,
+      jobs: 1,
+      onFile: (done) => {
+        if (done !== 1) return;
+        rmSync(victim);
+        replace(victim);
+      },
+    });
+    const unreadable = summary.files.find((f) => f.input === 'losse-stukken/besluit-aanvraag.txt');
+    expect(unreadable).toMatchObject({ status: 'failed', code: 'INPUT_UNREADABLE' });
+    expect(summary.totals.ok).toBe(3);
   });
 });
