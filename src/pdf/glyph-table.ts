@@ -47,6 +47,8 @@ export class GlyphTable {
   #unicode: string[] = [];
   #targets: StreamTarget[] = [];
   #targetIndex = new Map<StreamTarget, number>();
+  #lastTarget: StreamTarget | undefined;
+  #lastTargetIndex = -1;
   length = 0;
 
   /** Appends a glyph from its fields (the interpreter's hot path: no object per glyph). */
@@ -77,12 +79,15 @@ export class GlyphTable {
       this.#ints.push(new Int32Array(CHUNK * INTS));
       this.#flags.push(new Uint8Array(CHUNK));
     }
-    let t = this.#targetIndex.get(target);
+    // Glyphs come in runs from one stream: the last target is looked up first.
+    let t = target === this.#lastTarget ? this.#lastTargetIndex : this.#targetIndex.get(target);
     if (t === undefined) {
       t = this.#targets.length;
       this.#targets.push(target);
       this.#targetIndex.set(target, t);
     }
+    this.#lastTarget = target;
+    this.#lastTargetIndex = t;
     const n = this.#numbers[c] as Float32Array;
     const o = (i & MASK) * NUMBERS;
     n[o] = x0;

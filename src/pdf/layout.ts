@@ -33,7 +33,7 @@ export function layoutPage(table: GlyphTable, firstIndex: number, endIndex: numb
       if (Math.abs(across) > 0.5 * size || along < -0.5 * size) {
         text += '\n';
         glyphOf.push(-1);
-      } else if (along > 0.2 * size && !/\s$/.test(table.unicodeOf(prev)) && !/^\s/.test(unicode)) {
+      } else if (along > 0.2 * size && !isSpace(table.unicodeOf(prev), -1) && !isSpace(unicode, 0)) {
         text += ' ';
         glyphOf.push(-1);
       }
@@ -42,4 +42,13 @@ export function layoutPage(table: GlyphTable, firstIndex: number, endIndex: numb
     text += unicode;
   }
   return { text, glyphOf };
+}
+
+/** Whether the first (0) or last (-1) character of a glyph's text is white space. */
+function isSpace(unicode: string, at: 0 | -1): boolean {
+  const ch = at === 0 ? unicode.charCodeAt(0) : unicode.charCodeAt(unicode.length - 1);
+  // The common cases without a regular expression; the rest of Unicode's spaces with one.
+  if (ch === 32 || (ch >= 9 && ch <= 13) || ch === 0xa0) return true;
+  if (Number.isNaN(ch) || ch < 0x80) return false;
+  return /\s/.test(String.fromCharCode(ch));
 }
