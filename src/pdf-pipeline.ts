@@ -92,7 +92,7 @@ interface RedactedBytes {
 }
 
 async function redactToBytes(bytes: Uint8Array, path: string | undefined, options: PipelineOptions, policy: Policy): Promise<RedactedBytes> {
-  const { doc, layout } = await ingestPdf(bytes, path, options.maxPages);
+  const { doc, layout } = await ingestPdf(bytes, path, options.maxPages, options.maxObjectDepth);
   const decided = analyzeWithPolicy(doc, options, policy);
   const applied = appliedDecisions(decided, policy);
   const selections = selectGlyphs(layout, applied);

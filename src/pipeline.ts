@@ -29,6 +29,8 @@ export interface PipelineOptions extends DetectOptions {
   readonly generatedAt?: string;
   /** PDF input: more pages than this fail with FILE_TOO_LARGE (default 5000). */
   readonly maxPages?: number;
+  /** PDF: deepest nesting of arrays and dictionaries accepted (default 100). */
+  readonly maxObjectDepth?: number;
 }
 
 export interface RedactionResult {

@@ -9,6 +9,7 @@ import { type Matrix, multiply, translate } from '../src/pdf/matrix.js';
 import { GlyphTable } from '../src/pdf/glyph-table.js';
 import { compressPendingStreams, flateStream, streamBytes } from '../src/pdf/objects.js';
 import { findPdfSurvivors } from '../src/verify/pdf.js';
+import { runPdfPipeline } from '../src/pdf-pipeline.js';
 
 const latin1 = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
 const text = (b: Uint8Array) => Buffer.from(b).toString('latin1');
@@ -174,5 +175,30 @@ describe('the verifier (findPdfSurvivors)', () => {
       page.drawText('en Bakhuizen', { x: 10, y: 80, size: 10, font });
     });
     expect(await findPdfSurvivors(twice, [value('Bakhuizen', 1)])).toEqual([0]);
+  });
+});
+
+describe('object depth', () => {
+  const nested = async (depth: number) => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([300, 300]);
+    page.drawText('Contactpersoon: Anouk de Wit', { x: 10, y: 250, size: 10, font: await doc.embedFont(StandardFonts.Helvetica) });
+    const pdf = Buffer.from(await doc.save({ useObjectStreams: false })).toString('latin1');
+    return new Uint8Array(Buffer.from(pdf.replace('/Type /Catalog', `/Type /Catalog /Deep ${'['.repeat(depth)}${']'.repeat(depth)}`), 'latin1'));
+  };
+
+  it('refuses a PDF nested deeper than the cap with FILE_TOO_LARGE, and says which limit', async () => {
+    const error = await runPdfPipeline(await nested(500), 'diep.pdf').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'FILE_TOO_LARGE' });
+    expect((error as Error).message).toContain('maxObjectDepth');
+    // Thousands deep, pdf-lib drops the object as unreadable: the file is refused as damaged.
+    await expect(runPdfPipeline(await nested(5000), 'dieper.pdf')).rejects.toMatchObject({ code: expect.stringMatching(/^(FILE_TOO_LARGE|PDF_DAMAGED)$/) });
+  });
+
+  it('redacts one within the cap, and the cap can be raised', async () => {
+    const ok = await runPdfPipeline(await nested(50), 'ondiep.pdf');
+    expect(ok.manifest.redactions).toHaveLength(1);
+    await expect(runPdfPipeline(await nested(150), 'x.pdf')).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
+    expect((await runPdfPipeline(await nested(150), 'x.pdf', { maxObjectDepth: 200 })).manifest.redactions).toHaveLength(1);
   });
 });

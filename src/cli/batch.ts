@@ -192,6 +192,7 @@ async function processFileUntimed(f: InputFile, knownPersons: readonly KnownPers
       displayPath: safe,
       outputPath: outputRel,
       ...(config.maxPages ? { maxPages: config.maxPages } : {}),
+      ...(config.maxObjectDepth ? { maxObjectDepth: config.maxObjectDepth } : {}),
       ...(options.timestamps ? { generatedAt: new Date().toISOString() } : {}),
     });
     writeFileAtomicSync(join(options.outDir, outputRel), result.kind === 'pdf' ? result.pdf : result.text);

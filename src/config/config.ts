@@ -16,6 +16,7 @@ export const ConfigSchema = z
     publicOfficialsFile: z.string().optional(),
     maxFileBytes: z.number().int().positive().optional().describe('Largest input file read (default 50 MB for text, 500 MB for PDF).'),
     maxPages: z.number().int().positive().optional().describe('Largest PDF page count (default 5000).'),
+    maxObjectDepth: z.number().int().positive().max(10_000).optional().describe('Deepest nesting of arrays and dictionaries in a PDF (default 100).'),
     maxSecondsPerFile: z.number().positive().optional().describe('Time limit per file in parallel runs (default 300 s).'),
     inventory: z
       .object({

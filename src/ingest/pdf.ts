@@ -8,7 +8,7 @@ import { UnsupportedFontError } from '../pdf/fonts.js';
 import { type FontCache, type ImagePlacement, PageInterpreter, type StreamTarget, UnsupportedContentError } from '../pdf/interpret.js';
 import { GlyphTable } from '../pdf/glyph-table.js';
 import { layoutPage } from '../pdf/layout.js';
-import { quietly, StreamTooLargeError, UnsupportedStreamError } from '../pdf/objects.js';
+import { deepestNesting, quietly, StreamTooLargeError, UnsupportedStreamError } from '../pdf/objects.js';
 import { pageStarts } from './pages.js';
 import { sha256 } from './text.js';
 
@@ -36,7 +36,10 @@ export class PdfError extends WooRedactError {}
  */
 export const DEFAULT_MAX_PAGES = 5000;
 
-export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEFAULT_MAX_PAGES): Promise<IngestedPdf> {
+/** Deepest nesting of arrays and dictionaries: real files stay under ten, a hostile one goes on for thousands. */
+export const DEFAULT_MAX_OBJECT_DEPTH = 100;
+
+export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEFAULT_MAX_PAGES, maxObjectDepth = DEFAULT_MAX_OBJECT_DEPTH): Promise<IngestedPdf> {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) throw new InputError('PDF_DAMAGED', 'the file is not a PDF (it has no PDF header); check what it is and export it as PDF again');
   const encrypted = Buffer.from(bytes).includes('/Encrypt');
@@ -59,6 +62,10 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
       throw new PdfError('PDF_ENCRYPTED', `the PDF's encryption is not supported (${(error as Error).message}); decrypt it first (for example \`qpdf --decrypt in.pdf out.pdf\`) and run again`);
     }
     diagnostics.push({ code: 'PDF_OWNER_PASSWORD_REMOVED', severity: 'warning', stage: 'ingest', message: 'the PDF was protected by an owner password (no password to open); the redacted copy is written without encryption' });
+  }
+  const depth = deepestNesting(pdf.context, maxObjectDepth);
+  if (depth > maxObjectDepth) {
+    throw new InputError('FILE_TOO_LARGE', `the PDF nests arrays or dictionaries more than ${maxObjectDepth} levels deep (the limit, maxObjectDepth); re-export it from the source application`);
   }
   const glyphs = new GlyphTable();
   const fonts: FontCache = new WeakMap();

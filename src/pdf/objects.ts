@@ -82,6 +82,29 @@ export function streamBytes(stream: PDFStream, limit = MAX_DECODED_STREAM_BYTES)
 }
 
 /**
+ * How deeply arrays and dictionaries nest inside any one object (references are not followed:
+ * long chains of them, like outlines, are normal), counted without recursion and given up on
+ * once past `stopAt`. Code that walks objects recursively, ours and pdf-lib's, must not meet a
+ * file nested thousands deep.
+ */
+export function deepestNesting(context: PDFContext, stopAt: number): number {
+  let deepest = 0;
+  const stack: [PDFObject, number][] = [];
+  for (const [, obj] of context.enumerateIndirectObjects()) {
+    stack.push([obj instanceof PDFStream ? obj.dict : obj, 1]);
+    while (stack.length > 0) {
+      const [o, depth] = stack.pop() as [PDFObject, number];
+      if (!(o instanceof PDFArray || o instanceof PDFDict)) continue;
+      if (depth > deepest) deepest = depth;
+      if (deepest > stopAt) return deepest;
+      const children = o instanceof PDFArray ? o.asArray() : [...o.values()];
+      for (const child of children) stack.push([child, depth + 1]);
+    }
+  }
+  return deepest;
+}
+
+/**
  * A Flate-compressed stream made with Node's zlib: pdf-lib's own compression (pako) is JavaScript
  * and several times slower, and it ran for every page written.
  */
