@@ -202,3 +202,19 @@ describe('object depth', () => {
     expect((await runPdfPipeline(await nested(150), 'x.pdf', { maxObjectDepth: 200 })).manifest.redactions).toHaveLength(1);
   });
 });
+
+describe('objects pdf-lib cannot read', () => {
+  it('refuse the file as PDF_DAMAGED when the document uses one (its bytes would pass through unread)', async () => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([300, 300]);
+    page.drawText('Contactpersoon: Anouk de Wit', { x: 10, y: 250, size: 10, font: await doc.embedFont(StandardFonts.Helvetica) });
+    const contents = page.node.get(PDFName.of('Contents'))?.toString().match(/(\d+) 0 R/)?.[1];
+    const pdf = Buffer.from(await doc.save({ useObjectStreams: false })).toString('latin1');
+    expect(pdf).toContain(`\n${contents} 0 obj\n<<`);
+    // The page's content stream with a dictionary pdf-lib cannot parse; viewers may still show it.
+    const broken = new Uint8Array(Buffer.from(pdf.replace(`\n${contents} 0 obj\n<<`, `\n${contents} 0 obj\n<< /Filter ]] `), 'latin1'));
+    const error = await runPdfPipeline(broken, 'kapot.pdf').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'PDF_DAMAGED' });
+    expect((error as Error).message).toContain('repair');
+  });
+});

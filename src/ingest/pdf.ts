@@ -8,7 +8,7 @@ import { UnsupportedFontError } from '../pdf/fonts.js';
 import { type FontCache, type ImagePlacement, PageInterpreter, type StreamTarget, UnsupportedContentError } from '../pdf/interpret.js';
 import { GlyphTable } from '../pdf/glyph-table.js';
 import { layoutPage } from '../pdf/layout.js';
-import { deepestNesting, quietly, StreamTooLargeError, UnsupportedStreamError } from '../pdf/objects.js';
+import { deepestNesting, quietly, usesUnreadableObject, StreamTooLargeError, UnsupportedStreamError } from '../pdf/objects.js';
 import { pageStarts } from './pages.js';
 import { sha256 } from './text.js';
 
@@ -62,6 +62,9 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
       throw new PdfError('PDF_ENCRYPTED', `the PDF's encryption is not supported (${(error as Error).message}); decrypt it first (for example \`qpdf --decrypt in.pdf out.pdf\`) and run again`);
     }
     diagnostics.push({ code: 'PDF_OWNER_PASSWORD_REMOVED', severity: 'warning', stage: 'ingest', message: 'the PDF was protected by an owner password (no password to open); the redacted copy is written without encryption' });
+  }
+  if (usesUnreadableObject(pdf.context)) {
+    throw new InputError('PDF_DAMAGED', 'the PDF is damaged: an object it uses cannot be read, so what it holds cannot be redacted; repair it (for example `qpdf in.pdf repaired.pdf`) or re-export it, and run again');
   }
   const depth = deepestNesting(pdf.context, maxObjectDepth);
   if (depth > maxObjectDepth) {

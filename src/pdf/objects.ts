@@ -1,5 +1,5 @@
 import { deflateSync, inflateSync } from 'node:zlib';
-import { decodePDFRawStream, PDFArray, PDFDict, PDFFlateStream, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFFlateStream, PDFInvalidObject, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
 
 /** Small typed readers over pdf-lib's object model. */
 export function resolve(context: PDFContext, obj: PDFObject | undefined): PDFObject | undefined {
@@ -79,6 +79,40 @@ export function streamBytes(stream: PDFStream, limit = MAX_DECODED_STREAM_BYTES)
   }
   const s = stream as unknown as { getUnencodedContents?: () => Uint8Array; getContents: () => Uint8Array };
   return s.getUnencodedContents ? s.getUnencodedContents() : s.getContents();
+}
+
+/** The references reachable from the trailer's catalog and info dictionary (as "12 0 R"). */
+export function reachableRefs(context: PDFContext): Set<string> {
+  const reachable = new Set<string>();
+  const stack: PDFObject[] = [context.trailerInfo.Root, context.trailerInfo.Info].filter((x): x is PDFObject => x !== undefined);
+  while (stack.length > 0) {
+    const o = stack.pop() as PDFObject;
+    if (o instanceof PDFRef) {
+      const key = o.toString();
+      if (reachable.has(key)) continue;
+      reachable.add(key);
+      const target = context.lookup(o);
+      if (target) stack.push(target);
+    } else if (o instanceof PDFDict) {
+      for (const [, v] of o.entries()) stack.push(v);
+    } else if (o instanceof PDFArray) {
+      for (const v of o.asArray()) stack.push(v);
+    } else if (o instanceof PDFStream) {
+      for (const [, v] of o.dict.entries()) stack.push(v);
+    }
+  }
+  return reachable;
+}
+
+/**
+ * Whether the document uses an object pdf-lib could not parse. Other readers may still make
+ * something of its bytes (a stream with text, say) that we could neither read nor redact, and
+ * saving would copy those bytes into the output unchanged.
+ */
+export function usesUnreadableObject(context: PDFContext): boolean {
+  const reachable = reachableRefs(context);
+  for (const [ref, obj] of context.enumerateIndirectObjects()) if (obj instanceof PDFInvalidObject && reachable.has(ref.toString())) return true;
+  return false;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFStream, PDFString, type PDFContext, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { dictOf, resolve } from '../../pdf/objects.js';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFContext, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { dictOf, reachableRefs, resolve } from '../../pdf/objects.js';
 import type { Box } from './select.js';
 
 /** What scrubbing removed, for the manifest (counts, never content). */
@@ -110,24 +110,7 @@ export function scrubDocument(pdf: PDFDocument, boxes: readonly Box[], values: r
  */
 export function sweepUnreachable(pdf: PDFDocument): number {
   const context = pdf.context;
-  const reachable = new Set<string>();
-  const stack: PDFObject[] = [context.trailerInfo.Root, context.trailerInfo.Info].filter((x): x is PDFObject => x !== undefined);
-  while (stack.length > 0) {
-    const o = stack.pop() as PDFObject;
-    if (o instanceof PDFRef) {
-      const key = o.toString();
-      if (reachable.has(key)) continue;
-      reachable.add(key);
-      const target = context.lookup(o);
-      if (target) stack.push(target);
-    } else if (o instanceof PDFDict) {
-      for (const [, v] of o.entries()) stack.push(v);
-    } else if (o instanceof PDFArray) {
-      for (const v of o.asArray()) stack.push(v);
-    } else if (o instanceof PDFStream) {
-      for (const [, v] of o.dict.entries()) stack.push(v);
-    }
-  }
+  const reachable = reachableRefs(context);
   let removed = 0;
   for (const [ref] of context.enumerateIndirectObjects()) {
     if (!reachable.has(ref.toString())) {
