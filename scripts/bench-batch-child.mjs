@@ -4,6 +4,15 @@ import { runBatch } from '../dist/index.js';
 
 const [input, out, jobs] = process.argv.slice(2);
 const t = performance.now();
-const summary = await runBatch({ inputs: [input], outDir: out, jobs: Number(jobs) });
+// RSS (main thread and workers: one process) after each tenth of the files, to see it is flat.
+const rssAtTenths = [];
+const summary = await runBatch({
+  inputs: [input],
+  outDir: out,
+  jobs: Number(jobs),
+  onFile: (done, total) => {
+    if (done % Math.max(1, Math.floor(total / 10)) === 0 && rssAtTenths.length < 10) rssAtTenths.push(Math.round(process.memoryUsage().rss / 1048576));
+  },
+});
 const usage = process.resourceUsage();
-console.log(JSON.stringify({ seconds: (performance.now() - t) / 1000, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, maxRssMb: usage.maxRSS / 1024, files: summary.totals.files, ok: summary.totals.ok, failed: summary.totals.failed }));
+console.log(JSON.stringify({ seconds: (performance.now() - t) / 1000, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, maxRssMb: usage.maxRSS / 1024, files: summary.totals.files, ok: summary.totals.ok, failed: summary.totals.failed, rssAtTenths }));

@@ -65,7 +65,7 @@ export async function benchCli({ pdfs = 600, scans = 16, smallFiles = 10_000 } =
       writeFileSync(join(dir, `doc-${i}.txt`), corpusDocument(i).slice(0, 1500));
     }
     const r = batch(small, 2);
-    console.log(`batch of ${n} small text files, --jobs 2: ${(n / r.seconds).toFixed(0)} files/s, peak rss ${r.maxRssMb.toFixed(0)} MB`);
+    console.log(`batch of ${n} small text files, --jobs 2: ${(n / r.seconds).toFixed(0)} files/s, peak rss ${r.maxRssMb.toFixed(0)} MB; rss after each tenth: ${r.rssAtTenths.join(', ')} MB`);
   }
   rmSync(work, { recursive: true, force: true });
 }

@@ -218,3 +218,26 @@ describe('objects pdf-lib cannot read', () => {
     expect((error as Error).message).toContain('repair');
   });
 });
+
+describe('damaged content streams', () => {
+  const withContent = async (content: string) => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([300, 300]);
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    page.node.setFontDictionary(PDFName.of('F1'), font.ref);
+    page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.stream(content)));
+    return doc.save({ useObjectStreams: false });
+  };
+  const shown = 'BT /F1 10 Tf 20 250 Td (Contactpersoon) Tj 0 -14 Td (Marieke Zwanenburg) Tj ET';
+
+  it('a well-formed property list is redacted', async () => {
+    const r = await runPdfPipeline(await withContent(`/Span <</ActualText (Marieke Zwanenburg)>> BDC ${shown} EMC`), 'goed.pdf');
+    expect(r.manifest.redactions.map((x) => x.entity)).toContain('person');
+  });
+
+  it('text outside any text operator (a property list whose "<<" broke) is refused as PDF_DAMAGED', async () => {
+    const error = await runPdfPipeline(await withContent(`/Span /ActualText (Marieke Zwanenburg) BDC ${shown} EMC`), 'kapot.pdf').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'PDF_DAMAGED' });
+    expect((error as Error).message).not.toContain('Zwanenburg');
+  });
+});

@@ -103,7 +103,10 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
     if (error instanceof StreamTooLargeError) {
       throw new InputError('FILE_TOO_LARGE', `the PDF holds a stream that decompresses to more than the limit (a decompression bomb?); nothing was written`);
     }
-    if (error instanceof UnsupportedFontError || error instanceof UnsupportedContentError || error instanceof UnsupportedStreamError || error instanceof ContentStreamError) {
+    if (error instanceof ContentStreamError) {
+      throw new PdfError('PDF_DAMAGED', `a content stream of the PDF is damaged (${error.message}); re-export it from the source application, or repair it (for example \`qpdf in.pdf repaired.pdf\`) and check the result`);
+    }
+    if (error instanceof UnsupportedFontError || error instanceof UnsupportedContentError || error instanceof UnsupportedStreamError) {
       throw new PdfError('PDF_NOT_SUPPORTED', `the PDF uses something woo-redact cannot redact safely yet (${error.message}); nothing was written`);
     }
     throw error;

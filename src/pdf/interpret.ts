@@ -1,5 +1,5 @@
 import { PDFArray, PDFDict, PDFName, PDFRef, PDFStream, type PDFContext, type PDFPage } from 'pdf-lib';
-import { type Operand, type Operation, parseContentStream } from './content-stream.js';
+import { ContentStreamError, type Operand, type Operation, parseContentStream } from './content-stream.js';
 import { loadFont, type PdfFont } from './fonts.js';
 import { type Matrix, IDENTITY, multiply, transformPoint, translate } from './matrix.js';
 import { dictOf, get, numbers, resolve, streamBytes } from './objects.js';
@@ -84,6 +84,9 @@ interface GraphicsState {
 
 const MAX_FORM_DEPTH = 12;
 
+/** The operators that show strings; TJ's array holds them. */
+const TEXT_OPERATORS = new Set(['Tj', 'TJ', "'", '"']);
+
 function num(o: Operand | undefined): number {
   return o?.kind === 'number' ? o.value : 0;
 }
@@ -148,6 +151,13 @@ export class PageInterpreter {
     for (let index = 0; index < ops.length; index++) {
       const op = ops[index] as Operation;
       const a = op.operands;
+      // Text may sit only in the text-showing operators (and in marked-content property lists,
+      // which the rewrite cleans). A string anywhere else means the stream is damaged (a broken
+      // "<<" turns a property list into loose operands): other readers may take it for text
+      // that no redaction would reach.
+      if (!TEXT_OPERATORS.has(op.operator) && a.some((o) => o.kind === 'string')) {
+        throw new ContentStreamError('text outside any text operator');
+      }
       switch (op.operator) {
         case 'q':
           stack.push({ ctm: gs.ctm, text: { ...gs.text } });
