@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { deflateSync } from 'node:zlib';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -233,6 +234,24 @@ describe('damaged content streams', () => {
   it('a well-formed property list is redacted', async () => {
     const r = await runPdfPipeline(await withContent(`/Span <</ActualText (Marieke Zwanenburg)>> BDC ${shown} EMC`), 'goed.pdf');
     expect(r.manifest.redactions.map((x) => x.entity)).toContain('person');
+  });
+
+  const withFlate = async (compressed: Uint8Array) => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([300, 300]);
+    page.node.setFontDictionary(PDFName.of('F1'), (await doc.embedFont(StandardFonts.Helvetica)).ref);
+    page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.stream(compressed, { Filter: 'FlateDecode' })));
+    return doc.save({ useObjectStreams: false });
+  };
+
+  it('a compressed stream cut short is read as far as it goes; corrupt compressed data is PDF_DAMAGED', async () => {
+    const paths = Array.from({ length: 200 }, (_, i) => `${(i * 37) % 251} ${(i * 91) % 257} m ${(i * 13) % 241} ${(i * 7) % 239} l S`).join('\n');
+    const full = deflateSync(Buffer.from(`${shown}\n${paths}\n`, 'latin1'));
+    const cut = await runPdfPipeline(await withFlate(full.subarray(0, full.length - 12)), 'kort.pdf');
+    expect(cut.manifest.redactions.map((x) => x.entity)).toContain('person');
+    const corrupt = Uint8Array.from(full);
+    for (let i = 12; i < 40; i++) corrupt[i] = 0xff;
+    await expect(runPdfPipeline(await withFlate(corrupt), 'corrupt.pdf')).rejects.toMatchObject({ code: 'PDF_DAMAGED' });
   });
 
   it('text outside any text operator (a property list whose "<<" broke) is refused as PDF_DAMAGED', async () => {

@@ -8,7 +8,7 @@ import { UnsupportedFontError } from '../pdf/fonts.js';
 import { type FontCache, type ImagePlacement, PageInterpreter, type StreamTarget, UnsupportedContentError } from '../pdf/interpret.js';
 import { GlyphTable } from '../pdf/glyph-table.js';
 import { layoutPage } from '../pdf/layout.js';
-import { deepestNesting, quietly, usesUnreadableObject, StreamTooLargeError, UnsupportedStreamError } from '../pdf/objects.js';
+import { DamagedStreamError, deepestNesting, quietly, usesUnreadableObject, StreamTooLargeError, UnsupportedStreamError } from '../pdf/objects.js';
 import { pageStarts } from './pages.js';
 import { sha256 } from './text.js';
 
@@ -103,8 +103,8 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
     if (error instanceof StreamTooLargeError) {
       throw new InputError('FILE_TOO_LARGE', `the PDF holds a stream that decompresses to more than the limit (a decompression bomb?); nothing was written`);
     }
-    if (error instanceof ContentStreamError) {
-      throw new PdfError('PDF_DAMAGED', `a content stream of the PDF is damaged (${error.message}); re-export it from the source application, or repair it (for example \`qpdf in.pdf repaired.pdf\`) and check the result`);
+    if (error instanceof ContentStreamError || error instanceof DamagedStreamError) {
+      throw new PdfError('PDF_DAMAGED', `the PDF is damaged (${error.message}); re-export it from the source application, or repair it (for example \`qpdf in.pdf repaired.pdf\`) and check the result`);
     }
     if (error instanceof UnsupportedFontError || error instanceof UnsupportedContentError || error instanceof UnsupportedStreamError) {
       throw new PdfError('PDF_NOT_SUPPORTED', `the PDF uses something woo-redact cannot redact safely yet (${error.message}); nothing was written`);

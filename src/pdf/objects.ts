@@ -1,4 +1,4 @@
-import { deflateSync, inflateSync } from 'node:zlib';
+import { constants as zlibConstants, deflateSync, inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFFlateStream, PDFInvalidObject, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
 
 /** Small typed readers over pdf-lib's object model. */
@@ -43,6 +43,9 @@ export function numbers(context: PDFContext, items: readonly PDFObject[] | undef
 
 export class UnsupportedStreamError extends Error {}
 
+/** A stream whose encoded data is corrupt. */
+export class DamagedStreamError extends Error {}
+
 /** A stream that inflates past the limit: a decompression bomb, or simply too big to handle. */
 export class StreamTooLargeError extends Error {}
 
@@ -60,12 +63,15 @@ export function streamBytes(stream: PDFStream, limit = MAX_DECODED_STREAM_BYTES)
     const plainFlate = filter instanceof PDFName && filter.decodeText() === 'FlateDecode' && !stream.dict.has(PDFName.of('DecodeParms'));
     if (plainFlate) {
       try {
-        return new Uint8Array(inflateSync(stream.contents, { maxOutputLength: limit }));
+        // A stream cut short gives what it has (as viewers show it); corrupt data is an error.
+        return new Uint8Array(inflateSync(stream.contents, { maxOutputLength: limit, finishFlush: zlibConstants.Z_SYNC_FLUSH }));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
           throw new StreamTooLargeError(`a stream inflates to more than ${limit} bytes`);
         }
-        // Damaged Flate data: pdf-lib's decoder is more forgiving; fall through to it.
+        // Readers recover from corrupt Flate data in different ways (pdf-lib's decoder would give
+        // yet another reading): text one of them shows could be text we never saw.
+        throw new DamagedStreamError('a stream\'s compressed data is corrupt');
       }
     }
     let decoded: Uint8Array;
