@@ -14,7 +14,7 @@ const latin = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(
 
 function batch(input, jobs) {
   const out = join(work, `out-${jobs}-${Math.random().toString(36).slice(2)}`);
-  const result = JSON.parse(execFileSync(process.execPath, [child, input, out, String(jobs)], { encoding: 'utf8', maxBuffer: 1 << 26 }).trim().split('\n').pop());
+  const result = JSON.parse(execFileSync(process.execPath, ['--expose-gc', child, input, out, String(jobs)], { encoding: 'utf8', maxBuffer: 1 << 26 }).trim().split('\n').pop());
   rmSync(out, { recursive: true, force: true });
   return result;
 }
@@ -65,7 +65,7 @@ export async function benchCli({ pdfs = 600, scans = 16, smallFiles = 10_000 } =
       writeFileSync(join(dir, `doc-${i}.txt`), corpusDocument(i).slice(0, 1500));
     }
     const r = batch(small, 2);
-    console.log(`batch of ${n} small text files, --jobs 2: ${(n / r.seconds).toFixed(0)} files/s, peak rss ${r.maxRssMb.toFixed(0)} MB; rss after each tenth: ${r.rssAtTenths.join(', ')} MB`);
+    console.log(`batch of ${n} small text files, --jobs 2: ${(n / r.seconds).toFixed(0)} files/s, peak rss ${r.maxRssMb.toFixed(0)} MB; rss after each tenth: ${r.rssAtTenths.join(', ')} MB; main thread's live heap: ${r.heapAtTenths.join(', ')} MB`);
   }
   rmSync(work, { recursive: true, force: true });
 }
