@@ -30,15 +30,16 @@ export interface IngestedPdf {
 
 export class PdfError extends WooRedactError {}
 
-/**
- * Reads a PDF into the document model: the text of every page from its content streams (page
- * breaks as form feeds), each character tied to its glyph so a span maps to exact positions.
- */
+/** Most pages read by default (maxPages). */
 export const DEFAULT_MAX_PAGES = 5000;
 
 /** Deepest nesting of arrays and dictionaries: real files stay under ten, a hostile one goes on for thousands. */
 export const DEFAULT_MAX_OBJECT_DEPTH = 100;
 
+/**
+ * Reads a PDF into the document model: the text of every page from its content streams (page
+ * breaks as form feeds), each character tied to its glyph so a span maps to exact positions.
+ */
 export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEFAULT_MAX_PAGES, maxObjectDepth = DEFAULT_MAX_OBJECT_DEPTH): Promise<IngestedPdf> {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) throw new InputError('PDF_DAMAGED', 'the file is not a PDF (it has no PDF header); check what it is and export it as PDF again');
