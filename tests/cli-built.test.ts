@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { HAVE_POPPLER, pdftotext } from './pdf-tools.js';
 
 // The published artefact, run as users run it: `npm test` builds first (see package.json).
 const bin = new URL('../bin/woo-redact.mjs', import.meta.url).pathname;
@@ -40,6 +41,30 @@ describe('the built CLI', () => {
     const one = tree(join(root, 'one'));
     expect(Object.keys(one)).toContain('pdf/standard14-nota.redacted.pdf');
     expect(tree(join(root, 'two'))).toEqual(one);
+  });
+
+  // Worker threads differ from the library path (pdf.js without DecompressionStream, synchronous
+  // file I/O): every PDF fixture goes through them with the outcome it has in tests/pdf.test.ts.
+  it.runIf(HAVE_POPPLER)('gives every PDF fixture its expected outcome in worker threads, the redacted values gone', () => {
+    const fixtures = new URL('../fixtures/pdf/', import.meta.url).pathname;
+    const expectations: Record<string, { gone: string[]; error?: string }> = JSON.parse(readFileSync(join(fixtures, 'expectations.json'), 'utf8'));
+    const pdfIn = join(root, 'fixtures');
+    for (const name of Object.keys(expectations)) if (name !== 'too-many-pages.pdf') cpSync(join(fixtures, name), join(pdfIn, name));
+    const summaryFile = join(root, 'fixtures-summary.json');
+    try {
+      execFileSync(process.execPath, [bin, pdfIn, '--out', join(root, 'fixtures-out'), '--jobs', '2', '-q', '--summary-file', summaryFile], { stdio: 'pipe' });
+    } catch {
+      // Exit 1: some fixtures are refused on purpose.
+    }
+    const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as { files: { input: string; status: string; code?: string; output?: string }[] };
+    expect(summary.files.length).toBe(Object.keys(expectations).length - 1);
+    for (const f of summary.files) {
+      const expected = expectations[f.input];
+      expect(f.status === 'ok' ? 'ok' : f.code, f.input).toBe(expected?.error ?? 'ok');
+      if (f.status !== 'ok') continue;
+      const text = pdftotext(readFileSync(join(root, 'fixtures-out', f.output as string))).replace(/\s+/g, ' ');
+      for (const value of expected?.gone ?? []) expect(text, f.input).not.toContain(value);
+    }
   });
 
   it('stops a file that runs over the time limit, names it, and goes on', () => {
