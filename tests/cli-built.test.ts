@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -65,6 +65,20 @@ describe('the built CLI', () => {
       const text = pdftotext(readFileSync(join(root, 'fixtures-out', f.output as string))).replace(/\s+/g, ' ');
       for (const value of expected?.gone ?? []) expect(text, f.input).not.toContain(value);
     }
+  });
+
+  it('shares persons found in one file with the other files of its folder, not beyond (first pass in the workers)', () => {
+    const dossier = join(root, 'dossiers');
+    mkdirSync(join(dossier, 'dossier'), { recursive: true });
+    mkdirSync(join(dossier, 'ander'), { recursive: true });
+    writeFileSync(join(dossier, 'dossier', 'a.txt'), 'Contactpersoon\nMarieke Brandsteder\n');
+    // A name in a list, without the evidence that finds it on its own.
+    const listed = 'Verslag\n\nBijlage: overzicht Brandsteder, versie 2.\n';
+    writeFileSync(join(dossier, 'dossier', 'b.txt'), listed);
+    writeFileSync(join(dossier, 'ander', 'c.txt'), listed);
+    execFileSync(process.execPath, [bin, dossier, '--out', join(root, 'dossiers-out'), '--jobs', '2', '-q'], { stdio: 'pipe' });
+    expect(readFileSync(join(root, 'dossiers-out', 'dossier', 'b.redacted.txt'), 'utf8')).toBe('Verslag\n\nBijlage: overzicht [5.1.2e], versie 2.\n');
+    expect(readFileSync(join(root, 'dossiers-out', 'ander', 'c.redacted.txt'), 'utf8')).toBe(listed);
   });
 
   it('stops a file that runs over the time limit, names it, and goes on', () => {

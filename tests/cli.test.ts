@@ -213,6 +213,23 @@ describe('names in file names of failed and skipped files', () => {
   });
 });
 
+describe('persons shared within a folder', () => {
+  it('are looked for in the other files of the folder, not beyond (in-process run)', async () => {
+    const { runBatch } = await import('../src/cli/batch.js');
+    const input = join(tempDir(), 'in');
+    mkdirSync(join(input, 'dossier'), { recursive: true });
+    mkdirSync(join(input, 'ander'), { recursive: true });
+    writeFileSync(join(input, 'dossier', 'a.txt'), 'Contactpersoon\nMarieke Brandsteder\n');
+    const listed = 'Verslag\n\nBijlage: overzicht Brandsteder, versie 2.\n';
+    writeFileSync(join(input, 'dossier', 'b.txt'), listed);
+    writeFileSync(join(input, 'ander', 'c.txt'), listed);
+    const out = join(tempDir(), 'out');
+    await runBatch({ inputs: [input], outDir: out, jobs: 1 });
+    expect(readFileSync(join(out, 'dossier', 'b.redacted.txt'), 'utf8')).toBe('Verslag\n\nBijlage: overzicht [5.1.2e], versie 2.\n');
+    expect(readFileSync(join(out, 'ander', 'c.redacted.txt'), 'utf8')).toBe(listed);
+  });
+});
+
 describe('files that change during a run', () => {
   // After the first file, the last supported one is deleted or replaced, as a colleague might do
   // mid-run. chmod does not stop root (the CI user), so unreadable is made by what the path becomes:

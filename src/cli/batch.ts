@@ -1,6 +1,6 @@
 import { dirname, extname, join } from 'node:path';
 import { analyzeWithPolicy } from '../pipeline.js';
-import { readInput, readInputSync, redactBytes, SUPPORTED_EXTENSIONS } from '../api.js';
+import { readInputSync, redactBytes, SUPPORTED_EXTENSIONS } from '../api.js';
 import type { Config } from '../config/config.js';
 import { ConfigSchema } from '../config/config.js';
 import { policyHash } from '../decide/policy.js';
@@ -20,7 +20,7 @@ import { normalise } from '../normalise/normalise.js';
 import { analyseStructure } from '../structure/structure.js';
 import { collectInputs, type InputFile } from './collect.js';
 import { safeRelativePath } from './safe-names.js';
-import { defaultJobs, runInPool, workerScript } from './pool.js';
+import { defaultJobs, WorkerPool, workerScript } from './pool.js';
 import { TOOL_VERSION } from '../version.js';
 
 export interface BatchOptions {
@@ -69,25 +69,32 @@ function stemOf(relative: string): string {
   return relative.slice(0, relative.length - extname(relative).length);
 }
 
+/** The persons found with good evidence in one text file (none if it cannot be read: it fails again in the main pass, with its reason). */
+export function personsInFile(path: string, maxBytes: number | undefined): KnownPerson[] {
+  try {
+    const doc = ingestTextBytes(readInputSync(path, maxBytes));
+    const text = normalise(doc.sourceText).text;
+    return findPersons({ text, structure: analyseStructure(text), lexicons: lexicons() }).persons;
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Persons found with good evidence in each folder (dossier): the same e-mail thread is often
- * filed several times, so a name found in one copy is looked for in the others.
+ * filed several times, so a name found in one copy is looked for in the others. Text files are
+ * read in the workers when there are any (this pass was half of a batch of small files).
  */
-async function personsByFolder(files: readonly InputFile[], maxBytes: number | undefined): Promise<Map<string, KnownPerson[]>> {
+async function personsByFolder(files: readonly InputFile[], maxBytes: number | undefined, pool: WorkerPool | undefined): Promise<Map<string, KnownPerson[]>> {
+  // PDFs are read once, in the main pass; their persons are not shared (yet).
+  const texts = files.filter((f) => f.extension === '.txt');
+  const tasks: PersonsTask[] = texts.map((f) => ({ kind: 'persons', path: f.path, maxBytes }));
+  const found = pool ? await pool.run(tasks, (): KnownPerson[] => []) : tasks.map((t) => personsInFile(t.path, t.maxBytes));
   const lists = new Map<string, KnownPerson[][]>();
-  for (const f of files) {
-    // PDFs are read once, in the main pass; their persons are not shared (yet).
-    if (f.extension !== '.txt') continue;
-    try {
-      const doc = ingestTextBytes(await readInput(f.path, maxBytes));
-      const text = normalise(doc.sourceText).text;
-      const { persons } = findPersons({ text, structure: analyseStructure(text), lexicons: lexicons() });
-      const folder = dirname(f.relative);
-      lists.set(folder, [...(lists.get(folder) ?? []), persons]);
-    } catch {
-      // The file fails again in the second pass, with its reason.
-    }
-  }
+  texts.forEach((f, i) => {
+    const folder = dirname(f.relative);
+    lists.set(folder, [...(lists.get(folder) ?? []), found[i] ?? []]);
+  });
   return new Map([...lists].map(([folder, l]) => [folder, mergeKnownPersons(l)]));
 }
 
@@ -95,35 +102,41 @@ async function personsByFolder(files: readonly InputFile[], maxBytes: number | u
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const config = options.config ?? ConfigSchema.parse({});
   const files = await collectInputs(options.inputs, options.outDir);
-  const known = await personsByFolder(files, config.maxFileBytes);
   const results: FileResult[] = [];
   const rows: InventoryRow[] = [];
   const jobs = Math.max(1, options.jobs ?? defaultJobs());
   const script = workerScript();
   const timeoutMs = (config.maxSecondsPerFile ?? DEFAULT_MAX_SECONDS_PER_FILE) * 1000;
+  // Worker threads (also for --jobs 1: a worker that runs too long can be stopped), kept for both
+  // passes; one file each at a time, results in input order whatever finishes first.
+  const pool = script && files.length > 0 ? new WorkerPool(script, jobs, timeoutMs) : undefined;
   let done = 0;
-  if (script && files.length > 0) {
-    // Worker threads (also for --jobs 1: a worker that runs too long can be stopped): one file each
-    // at a time, results in input order whatever finishes first.
-    const tasks: WorkerTask[] = files.map((file) => ({
-      file,
-      knownPersons: known.get(dirname(file.relative)) ?? [],
-      config,
-      options: { outDir: options.outDir, ...(options.timestamps ? { timestamps: true } : {}), ...(options.resume ? { resume: true } : {}) },
-    }));
-    const timedOut = (task: WorkerTask): FileResult => ({
-      status: 'failed',
-      input: safeNameOf(task.file, config),
-      code: 'FILE_TIMEOUT',
-      message: `processing took longer than ${timeoutMs / 1000} s and was stopped; split the file or raise maxSecondsPerFile`,
-    });
-    results.push(...(await runInPool(script, tasks, jobs, timeoutMs, timedOut, (_i, r) => options.onFile?.(++done, files.length, r))));
-  } else {
-    for (const f of files) {
-      const result = await processFile(f, known.get(dirname(f.relative)) ?? [], config, options);
-      results.push(result);
-      options.onFile?.(++done, files.length, result);
+  try {
+    const known = await personsByFolder(files, config.maxFileBytes, pool);
+    if (pool) {
+      const tasks: WorkerTask[] = files.map((file) => ({
+        kind: 'redact',
+        file,
+        knownPersons: known.get(dirname(file.relative)) ?? [],
+        config,
+        options: { outDir: options.outDir, ...(options.timestamps ? { timestamps: true } : {}), ...(options.resume ? { resume: true } : {}) },
+      }));
+      const timedOut = (task: WorkerTask): FileResult => ({
+        status: 'failed',
+        input: safeNameOf(task.file, config),
+        code: 'FILE_TIMEOUT',
+        message: `processing took longer than ${timeoutMs / 1000} s and was stopped; split the file or raise maxSecondsPerFile`,
+      });
+      results.push(...(await pool.run(tasks, timedOut, (_i, r) => options.onFile?.(++done, files.length, r))));
+    } else {
+      for (const f of files) {
+        const result = await processFile(f, known.get(dirname(f.relative)) ?? [], config, options);
+        results.push(result);
+        options.onFile?.(++done, files.length, result);
+      }
     }
+  } finally {
+    await pool?.close();
   }
   results.forEach((result, i) => rows.push(inventoryRow(result, i + 1, config)));
   const csvPath = join(options.outDir, 'inventarislijst.csv');
@@ -149,16 +162,24 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 }
 
 /** The file's relative path with any personal data in it replaced by its code. */
-function safeNameOf(f: InputFile, config: Config): string {
+export function safeNameOf(f: InputFile, config: Config): string {
   return safeRelativePath(f.relative, (text) => analyzeWithPolicy(ingestString(text), {}, config.policy));
 }
 
 /** What a worker thread gets for one file: everything processFile needs, as plain data. */
 export interface WorkerTask {
+  readonly kind: 'redact';
   readonly file: InputFile;
   readonly knownPersons: readonly KnownPerson[];
   readonly config: Config;
   readonly options: Pick<BatchOptions, 'outDir' | 'timestamps' | 'resume'>;
+}
+
+/** The first pass: one text file's persons, for the others in its folder. */
+export interface PersonsTask {
+  readonly kind: 'persons';
+  readonly path: string;
+  readonly maxBytes: number | undefined;
 }
 
 export const DEFAULT_MAX_SECONDS_PER_FILE = 300;

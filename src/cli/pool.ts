@@ -18,60 +18,69 @@ export function defaultJobs(): number {
 }
 
 /**
- * Runs tasks on up to `jobs` worker threads; results keep the order of the tasks whatever order
- * they finish in. A task that runs longer than `timeoutMs` has its worker terminated and gets
- * `onTimeout`'s result; a fresh worker takes its place.
+ * Up to `jobs` worker threads, kept between runs (a batch has two passes, and a worker costs half
+ * a second to start). Each run's results keep the order of its tasks whatever order they finish
+ * in. A task that runs longer than `timeoutMs` has its worker terminated and gets `onTimeout`'s
+ * result; a fresh worker takes its place.
  */
-export async function runInPool<T, R>(
-  script: URL,
-  tasks: readonly T[],
-  jobs: number,
-  timeoutMs: number,
-  onTimeout: (task: T) => R,
-  onResult: (index: number, result: R) => void,
-): Promise<R[]> {
-  const results = new Array<R>(tasks.length);
-  let next = 0;
-  const runWorker = async (): Promise<void> => {
-    let worker: Worker | undefined;
-    try {
-      while (next < tasks.length) {
-        const index = next++;
-        const task = tasks[index] as T;
-        worker ??= new Worker(script);
-        const w = worker;
-        const result = await new Promise<R>((resolve, reject) => {
-          const settle = () => {
-            clearTimeout(timer);
-            w.off('message', onMessage);
-            w.off('error', onError);
-          };
-          const onMessage = (message: R) => {
-            settle();
-            resolve(message);
-          };
-          const onError = (error: Error) => {
-            settle();
-            worker = undefined;
-            reject(error);
-          };
-          const timer = setTimeout(() => {
-            settle();
-            void w.terminate();
-            worker = undefined;
-            resolve(onTimeout(task));
-          }, timeoutMs);
-          w.on('message', onMessage);
-          w.on('error', onError);
-          w.postMessage(task);
-        });
-        results[index] = result;
-        onResult(index, result);
+export class WorkerPool {
+  readonly #idle: Worker[] = [];
+
+  constructor(
+    private readonly script: URL,
+    private readonly jobs: number,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async run<T, R>(tasks: readonly T[], onTimeout: (task: T) => R, onResult: (index: number, result: R) => void = () => undefined): Promise<R[]> {
+    const results = new Array<R>(tasks.length);
+    let next = 0;
+    const runWorker = async (): Promise<void> => {
+      let worker: Worker | undefined = this.#idle.pop();
+      try {
+        while (next < tasks.length) {
+          const index = next++;
+          const task = tasks[index] as T;
+          worker ??= new Worker(this.script);
+          const w = worker;
+          const result = await new Promise<R>((resolve, reject) => {
+            const settle = () => {
+              clearTimeout(timer);
+              w.off('message', onMessage);
+              w.off('error', onError);
+            };
+            const onMessage = (message: R) => {
+              settle();
+              resolve(message);
+            };
+            const onError = (error: Error) => {
+              settle();
+              worker = undefined;
+              reject(error);
+            };
+            const timer = setTimeout(() => {
+              settle();
+              void w.terminate();
+              worker = undefined;
+              resolve(onTimeout(task));
+            }, this.timeoutMs);
+            w.on('message', onMessage);
+            w.on('error', onError);
+            w.postMessage(task);
+          });
+          results[index] = result;
+          onResult(index, result);
+        }
+      } finally {
+        if (worker) this.#idle.push(worker);
       }
-    } finally {
-      await worker?.terminate();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, runWorker));
-  return results;
+    };
+    await Promise.all(Array.from({ length: Math.min(this.jobs, tasks.length) }, runWorker));
+    return results;
+  }
+
+  /** Stops the workers; the pool can run again afterwards (it starts new ones). */
+  async close(): Promise<void> {
+    await Promise.all(this.#idle.splice(0).map((w) => w.terminate()));
+  }
 }

@@ -1,6 +1,7 @@
-// A batch worker thread: processes one file per message and answers with its FileResult.
+// A batch worker thread: one task per message (a text file's persons for its folder, or a file to
+// redact), answered with the persons or the FileResult.
 import { parentPort } from 'node:worker_threads';
-import { processFile, type WorkerTask } from './batch.js';
+import { type PersonsTask, personsInFile, processFile, safeNameOf, type WorkerTask } from './batch.js';
 
 // This thread runs nothing but woo-redact, so it may change its own globals: without
 // DecompressionStream, pdf.js inflates with its synchronous decoder instead of Node's web-stream
@@ -8,9 +9,14 @@ import { processFile, type WorkerTask } from './batch.js';
 // Library users keep their globals untouched.
 Reflect.deleteProperty(globalThis, 'DecompressionStream');
 
-parentPort?.on('message', (task: WorkerTask) => {
+parentPort?.on('message', (task: WorkerTask | PersonsTask) => {
+  if (task.kind === 'persons') {
+    parentPort?.postMessage(personsInFile(task.path, task.maxBytes));
+    return;
+  }
   processFile(task.file, task.knownPersons, task.config, task.options).then(
     (result) => parentPort?.postMessage(result),
-    (error: unknown) => parentPort?.postMessage({ status: 'failed', input: task.file.relative, code: 'INTERNAL', message: `unexpected error (${(error as Error).name})` }),
+    // The file is named by its safe name, as everywhere: its path may hold a name.
+    (error: unknown) => parentPort?.postMessage({ status: 'failed', input: safeNameOf(task.file, task.config), code: 'INTERNAL', message: `unexpected error (${(error as Error).name})` }),
   );
 });
