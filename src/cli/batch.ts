@@ -93,7 +93,9 @@ async function personsByFolder(files: readonly InputFile[], maxBytes: number | u
   const lists = new Map<string, KnownPerson[][]>();
   texts.forEach((f, i) => {
     const folder = dirname(f.relative);
-    lists.set(folder, [...(lists.get(folder) ?? []), found[i] ?? []]);
+    const list = lists.get(folder);
+    if (list) list.push(found[i] ?? []);
+    else lists.set(folder, [found[i] ?? []]);
   });
   return new Map([...lists].map(([folder, l]) => [folder, mergeKnownPersons(l)]));
 }
