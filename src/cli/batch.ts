@@ -20,7 +20,7 @@ import { normalise } from '../normalise/normalise.js';
 import { analyseStructure } from '../structure/structure.js';
 import { collectInputs, type InputFile } from './collect.js';
 import { safeRelativePath } from './safe-names.js';
-import { defaultJobs, WorkerPool, workerScript } from './pool.js';
+import { defaultJobs, type TaskFailure, WorkerPool, workerScript } from './pool.js';
 import { TOOL_VERSION } from '../version.js';
 
 export interface BatchOptions {
@@ -123,13 +123,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         config,
         options: { outDir: options.outDir, ...(options.timestamps ? { timestamps: true } : {}), ...(options.resume ? { resume: true } : {}) },
       }));
-      const timedOut = (task: WorkerTask): FileResult => ({
+      const failed = (task: WorkerTask, failure: TaskFailure): FileResult => ({
         status: 'failed',
         input: safeNameOf(task.file, config),
-        code: 'FILE_TIMEOUT',
-        message: `processing took longer than ${timeoutMs / 1000} s and was stopped; split the file or raise maxSecondsPerFile`,
+        ...(failure.kind === 'timeout'
+          ? { code: 'FILE_TIMEOUT', message: `processing took longer than ${timeoutMs / 1000} s and was stopped; split the file or raise maxSecondsPerFile` }
+          : failure.outOfMemory
+            ? { code: 'FILE_TOO_LARGE', message: 'processing ran out of memory and was stopped; split the file; the other files went on' }
+            : { code: 'INTERNAL', message: 'the worker processing this file stopped unexpectedly; the other files went on; run this file alone with --debug and report it' }),
       });
-      results.push(...(await pool.run(tasks, timedOut, (_i, r) => options.onFile?.(++done, files.length, r))));
+      results.push(...(await pool.run(tasks, failed, (_i, r) => options.onFile?.(++done, files.length, r))));
     } else {
       for (const f of files) {
         const result = await processFile(f, known.get(dirname(f.relative)) ?? [], config, options);

@@ -17,11 +17,14 @@ export function defaultJobs(): number {
   return Math.max(1, cpus().length);
 }
 
+/** Why a task has no result of its own: it ran too long, or its worker died (out of memory, say). */
+export type TaskFailure = { readonly kind: 'timeout' } | { readonly kind: 'crash'; readonly outOfMemory: boolean };
+
 /**
  * Up to `jobs` worker threads, kept between runs (a batch has two passes, and a worker costs half
  * a second to start). Each run's results keep the order of its tasks whatever order they finish
- * in. A task that runs longer than `timeoutMs` has its worker terminated and gets `onTimeout`'s
- * result; a fresh worker takes its place.
+ * in. A task that runs longer than `timeoutMs` has its worker terminated, and a task whose worker
+ * dies takes only itself down: both get `onFailure`'s result, and a fresh worker takes the place.
  */
 export class WorkerPool {
   readonly #idle: Worker[] = [];
@@ -32,7 +35,7 @@ export class WorkerPool {
     private readonly timeoutMs: number,
   ) {}
 
-  async run<T, R>(tasks: readonly T[], onTimeout: (task: T) => R, onResult: (index: number, result: R) => void = () => undefined): Promise<R[]> {
+  async run<T, R>(tasks: readonly T[], onFailure: (task: T, failure: TaskFailure) => R, onResult: (index: number, result: R) => void = () => undefined): Promise<R[]> {
     const results = new Array<R>(tasks.length);
     let next = 0;
     const runWorker = async (): Promise<void> => {
@@ -43,7 +46,7 @@ export class WorkerPool {
           const task = tasks[index] as T;
           worker ??= new Worker(this.script);
           const w = worker;
-          const result = await new Promise<R>((resolve, reject) => {
+          const result = await new Promise<R>((resolve) => {
             const settle = () => {
               clearTimeout(timer);
               w.off('message', onMessage);
@@ -55,14 +58,15 @@ export class WorkerPool {
             };
             const onError = (error: Error) => {
               settle();
+              void w.terminate();
               worker = undefined;
-              reject(error);
+              resolve(onFailure(task, { kind: 'crash', outOfMemory: (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' }));
             };
             const timer = setTimeout(() => {
               settle();
               void w.terminate();
               worker = undefined;
-              resolve(onTimeout(task));
+              resolve(onFailure(task, { kind: 'timeout' }));
             }, this.timeoutMs);
             w.on('message', onMessage);
             w.on('error', onError);
