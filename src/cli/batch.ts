@@ -22,6 +22,7 @@ import { collectInputs, type InputFile } from './collect.js';
 import { safeRelativePath } from './safe-names.js';
 import { defaultJobs, type TaskFailure, WorkerPool, workerScript } from './pool.js';
 import { TOOL_VERSION } from '../version.js';
+import { groupBy } from '../util/group-by.js';
 
 export interface BatchOptions {
   readonly inputs: readonly string[];
@@ -90,14 +91,11 @@ async function personsByFolder(files: readonly InputFile[], maxBytes: number | u
   const texts = files.filter((f) => f.extension === '.txt');
   const tasks: PersonsTask[] = texts.map((f) => ({ kind: 'persons', path: f.path, maxBytes }));
   const found = pool ? await pool.run(tasks, (): KnownPerson[] => []) : tasks.map((t) => personsInFile(t.path, t.maxBytes));
-  const lists = new Map<string, KnownPerson[][]>();
-  texts.forEach((f, i) => {
-    const folder = dirname(f.relative);
-    const list = lists.get(folder);
-    if (list) list.push(found[i] ?? []);
-    else lists.set(folder, [found[i] ?? []]);
-  });
-  return new Map([...lists].map(([folder, l]) => [folder, mergeKnownPersons(l)]));
+  const byFolder = groupBy(
+    texts.map((f, i) => ({ folder: dirname(f.relative), persons: found[i] ?? [] })),
+    (x) => x.folder,
+  );
+  return new Map([...byFolder].map(([folder, files]) => [folder, mergeKnownPersons(files.map((x) => x.persons))]));
 }
 
 /** Runs a batch: every file redacted and verified, outputs written atomically, failures isolated. */

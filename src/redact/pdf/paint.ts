@@ -17,6 +17,7 @@ import {
   pushGraphicsState,
 } from 'pdf-lib';
 import type { TextBox } from './select.js';
+import { groupBy } from '../../util/group-by.js';
 
 /** Narrowest horizontal squeeze (percent) before the label's size is reduced instead. */
 const MIN_SQUEEZE = 50;
@@ -30,12 +31,7 @@ export async function paintBoxes(pdf: PDFDocument, boxes: readonly { box: TextBo
   if (boxes.length === 0) return;
   const font: PDFFont = await pdf.embedFont(StandardFonts.Helvetica);
   // All boxes of a page go into one content stream, with one font resource.
-  const byPage = new Map<number, { box: TextBox; label: string }[]>();
-  for (const b of boxes) {
-    const list = byPage.get(b.box.page);
-    if (list) list.push(b);
-    else byPage.set(b.box.page, [b]);
-  }
+  const byPage = groupBy(boxes, (b) => b.box.page);
   for (const [pageNumber, onPage] of byPage) {
     const page = pdf.getPage(pageNumber - 1);
     const key = page.node.newFontDictionary(font.name, font.ref);

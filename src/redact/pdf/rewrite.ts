@@ -3,6 +3,7 @@ import { type Operand, type Operation, numberOperand, stringOperand, writeConten
 import type { Glyph } from '../../pdf/glyph-table.js';
 import type { StreamTarget } from '../../pdf/interpret.js';
 import { dictOf, flateStream } from '../../pdf/objects.js';
+import { groupBy } from '../../util/group-by.js';
 
 export class RewriteError extends Error {}
 
@@ -168,11 +169,7 @@ export function applyRemovals(
   const replacement = new Map<StreamTarget, PDFRef>();
   // Deepest first, so a parent sees its children's copies.
   const ordered = [...changed].sort((a, b) => b.id.split('/').length - a.id.split('/').length);
-  const childrenOf = new Map<StreamTarget, StreamTarget[]>();
-  for (const c of changed) {
-    const parent = c.form?.parent;
-    if (parent) childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), c]);
-  }
+  const childrenOf = groupBy(changed, (c) => c.form?.parent);
   const pageIndexOf = new Map(pageTargets.map((t, i) => [t, i]));
   for (const target of ordered) {
     const ops = byTarget.has(target) ? rewriteOps(target.ops, byTarget.get(target) as Removals) : target.ops;

@@ -1,6 +1,7 @@
 import type { PdfLayout } from '../../ingest/pdf.js';
 import type { Glyph } from '../../pdf/glyph-table.js';
 import type { AppliedRedaction } from '../text.js';
+import { groupBy } from '../../util/group-by.js';
 
 /** A rectangle in a page's user space (PDF points, origin bottom-left). */
 export interface Box {
@@ -96,12 +97,7 @@ export function selectGlyphs(layout: PdfLayout, applied: readonly AppliedRedacti
 
 /** Other glyphs whose centre lies inside a box (text drawn twice, overlapping layers): they go too. */
 export function glyphsUnderBoxes(layout: PdfLayout, boxes: readonly Box[]): number[] {
-  const byPage = new Map<number, Box[]>();
-  for (const box of boxes) {
-    const list = byPage.get(box.page);
-    if (list) list.push(box);
-    else byPage.set(box.page, [box]);
-  }
+  const byPage = groupBy(boxes, (box) => box.page);
   const out: number[] = [];
   const table = layout.glyphs;
   for (let index = 0; index < table.length; index++) {
