@@ -258,5 +258,7 @@ describe('damaged content streams', () => {
     const error = await runPdfPipeline(await withContent(`/Span /ActualText (Marieke Zwanenburg) BDC ${shown} EMC`), 'kapot.pdf').catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'PDF_DAMAGED' });
     expect((error as Error).message).not.toContain('Zwanenburg');
+    // Also inside an array operand.
+    await expect(runPdfPipeline(await withContent(`/Span [(Marieke Zwanenburg)] BDC ${shown} EMC`), 'kapot2.pdf')).rejects.toMatchObject({ code: 'PDF_DAMAGED' });
   });
 });

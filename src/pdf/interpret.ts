@@ -155,7 +155,7 @@ export class PageInterpreter {
       // which the rewrite cleans). A string anywhere else means the stream is damaged (a broken
       // "<<" turns a property list into loose operands): other readers may take it for text
       // that no redaction would reach.
-      if (!TEXT_OPERATORS.has(op.operator) && a.some((o) => o.kind === 'string')) {
+      if (!TEXT_OPERATORS.has(op.operator) && a.some(holdsString)) {
         throw new ContentStreamError('text outside any text operator');
       }
       switch (op.operator) {
@@ -335,6 +335,11 @@ export class PageInterpreter {
     }
     return translate(moved, 0, start);
   }
+}
+
+/** Whether an operand is a string or an array with one inside (at any depth). */
+function holdsString(o: Operand): boolean {
+  return o.kind === 'string' || (o.kind === 'array' && o.items.some(holdsString));
 }
 
 /** A page's content streams as one, a newline between them (a token may not span two streams). */
