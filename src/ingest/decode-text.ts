@@ -16,7 +16,7 @@ function hasBytes(bytes: Uint8Array, ...prefix: number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
 
-/** Control characters other than tab, line feed, form feed and carriage return mean binary data. */
+/** Control characters other than tab, line feed, form feed and carriage return (NUL included). */
 function countControlChars(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
@@ -26,15 +26,28 @@ function countControlChars(text: string): number {
   return n;
 }
 
-function refuseBinary(): never {
-  throw new DecodeError(
-    'BINARY_TEXT',
-    'the file is not text (it contains binary data); woo-redact reads OCR\'d .txt files: export the document as plain text first',
-  );
+/**
+ * Binary by proportion, not by one byte: an extractor leaves a stray ESC or NUL in real text, while
+ * binary data is full of control characters (about one byte in nine) and UTF-16 without a BOM has
+ * a NUL in every other byte. A short file needs a high share; a long one a few and 1 %.
+ */
+function looksBinary(controls: number, length: number): boolean {
+  return controls > length * 0.1 || (controls > 4 && controls > length * 0.01);
 }
 
 function checkText(text: string, encoding: TextEncoding): DecodedText {
-  if (countControlChars(text) > 0) refuseBinary();
+  if (looksBinary(countControlChars(text), text.length)) {
+    if (text.includes('\u0000')) {
+      throw new DecodeError(
+        'BINARY_TEXT',
+        'the file contains NUL bytes: it is binary, or UTF-16 without a byte-order mark; save it as UTF-8 and try again',
+      );
+    }
+    throw new DecodeError(
+      'BINARY_TEXT',
+      'the file is not text (it contains binary data); woo-redact reads OCR\'d .txt files: export the document as plain text first',
+    );
+  }
   return { text, encoding };
 }
 
@@ -52,12 +65,6 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
   if (hasBytes(bytes, 0xff, 0xfe)) return checkText(decodeStrict('utf-16le', bytes.subarray(2)), 'utf-16le');
   if (hasBytes(bytes, 0xfe, 0xff)) return checkText(decodeStrict('utf-16be', bytes.subarray(2)), 'utf-16be');
-  if (bytes.includes(0)) {
-    throw new DecodeError(
-      'BINARY_TEXT',
-      'the file contains NUL bytes: it is binary, or UTF-16 without a byte-order mark; save it as UTF-8 and try again',
-    );
-  }
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== null) return checkText(utf8, 'utf-8');
   if (bytes.some((b) => CP1252_UNASSIGNED.has(b))) {

@@ -36,8 +36,12 @@ export const QUOTES_AND_DASHES: Readonly<Record<string, string>> = {
   '\u2212': '-',
 };
 
-/** Characters that are spaces in every sense that matters here (NBSP, thin spaces, tab). */
-export const SPACE_LIKE = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;
+/**
+ * Characters that are spaces in every sense that matters here (NBSP, thin spaces, tab), and the
+ * stray control characters an extractor leaves (an ESC): read as a space, one for one, so that a
+ * word or number next to one is still found and offsets stay exact.
+ */
+export const SPACE_LIKE = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u0000-\u0008\u000B\u000E-\u001F\u007F]/;
 
 /** Invisible characters that only get in the way of matching. */
 export const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
