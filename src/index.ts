@@ -36,3 +36,6 @@ export { jsonSchemas } from './manifest/json-schema.js';
 export { runPdfPipeline } from './pdf-pipeline.js';
 export type { PdfRedactionResult } from './pdf-pipeline.js';
 export type { FileRedaction } from './api.js';
+export { REASON_KINDS, describeReason } from './decide/reasons.js';
+export type { Reason, ReasonKind } from './decide/reasons.js';
+export type { RedactedDocument, AppliedRedaction, PageBox } from './document/document.js';

@@ -1,22 +1,28 @@
 /**
  * The pipeline, in order, on one screen:
  *
- *   ingest -> normalise -> structure -> detect -> decide -> redact -> verify -> manifest
+ *   ingest -> normalise -> structure -> detect -> decide -> apply decisions -> redact -> verify -> manifest
  *
- * Each stage takes the document as the stages before it left it and adds its own part.
+ * Each stage takes the document as the stages before it left it and adds its own part. Text and
+ * PDF are two formats of one frame (`redactWith`): each brings its own ingest, redact and verify;
+ * the analysis, the choice of what leaves the output, the leak check and the manifest are written
+ * once, here.
  */
 import { decide, isPublicKeep } from './decide/decide.js';
 import { type Policy, type PolicyInput, policyHash, PolicySchema } from './decide/policy.js';
 import { detect, type DetectOptions } from './detect/detect.js';
-import type { DecidedDocument, IngestedDocument, NormalisedDocument } from './document/document.js';
+import type { AppliedRedaction, DecidedDocument, IngestedDocument, NormalisedDocument, RedactedDocument } from './document/document.js';
+import type { Span } from './document/span.js';
+import type { Diagnostic, SourceKind } from './document/types.js';
 import { LeakError } from './errors.js';
 import { sha256 } from './ingest/text.js';
 import { buildManifest } from './manifest/build.js';
 import type { Manifest } from './manifest/schema.js';
 import { normalise } from './normalise/normalise.js';
-import { type AppliedRedaction, appliedDecisions, redactSourceText } from './redact/text.js';
+import { appliedDecisions } from './redact/text.js';
 import { structure } from './structure/structure.js';
-import { findSurvivors } from './verify/text.js';
+import { runSync, type Step } from './util/step.js';
+import { textFormat, type TextInput } from './text-pipeline.js';
 
 export const STAGES = ['ingest', 'normalise', 'structure', 'detect', 'decide', 'redact', 'verify', 'manifest'] as const;
 
@@ -33,15 +39,48 @@ export interface PipelineOptions extends DetectOptions {
   readonly maxObjectDepth?: number;
 }
 
+/** A document read by a format, with what its redact step needs beyond the text (a PDF's layout). */
+export interface Ingested<Source> {
+  readonly document: IngestedDocument;
+  readonly source: Source;
+}
+
+/** What a format's redact step made: the output, the applied redactions with their boxes, problems met. */
+export interface Redacted<Output> {
+  readonly output: Output;
+  readonly applied: readonly AppliedRedaction[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A file format: how to read it, how to take text out of it, how to prove the text is gone. */
+export interface Format<Input, Source, Output extends string | Uint8Array> {
+  readonly kind: SourceKind;
+  ingest(input: Input, options: PipelineOptions): Step<Ingested<Source>>;
+  redact(ingested: Ingested<Source>, doc: DecidedDocument, applied: readonly AppliedRedaction[]): Step<Redacted<Output>>;
+  /** The source spans of applied redactions still readable in the output; `kept` may recur as often as kept. */
+  verify(doc: RedactedDocument<Output>, kept: readonly Span[]): Step<readonly Span[]>;
+}
+
+/** Chooses what leaves the output: by the policy (one step) or by a reviewer's decisions (apply). */
+export type ApplyDecisions = (doc: DecidedDocument, policy: Policy) => { readonly document: DecidedDocument; readonly applied: readonly AppliedRedaction[] };
+
+/** The one-step run: redactions, and review items as the policy's `reviewedAs` says. */
+export const byPolicy: ApplyDecisions = (document, policy) => ({ document, applied: appliedDecisions(document, policy) });
+
+export interface Redaction<Output> {
+  readonly document: RedactedDocument<Output>;
+  readonly manifest: Manifest;
+}
+
 export interface RedactionResult {
   /** The redacted text: every redaction replaced by its code in brackets. */
   readonly text: string;
   readonly manifest: Manifest;
-  readonly document: DecidedDocument;
+  readonly document: RedactedDocument<string>;
   readonly applied: readonly AppliedRedaction[];
 }
 
-function asPolicy(policy: PolicyInput | Policy | undefined): Policy {
+export function resolvePipelinePolicy(policy: PolicyInput | Policy | undefined): Policy {
   return PolicySchema.parse(policy ?? {});
 }
 
@@ -52,7 +91,7 @@ export function normaliseStage(doc: IngestedDocument): NormalisedDocument {
 
 /** ingest (done by the caller) -> normalise -> structure -> detect -> decide. */
 export function analyzeDocument(doc: IngestedDocument, options: PipelineOptions = {}): DecidedDocument {
-  return analyzeWithPolicy(doc, options, asPolicy(options.policy));
+  return analyzeWithPolicy(doc, options, resolvePipelinePolicy(options.policy));
 }
 
 /** As analyzeDocument, for callers that resolved the policy once already. */
@@ -60,22 +99,52 @@ export function analyzeWithPolicy(doc: IngestedDocument, options: DetectOptions,
   return decide(detect(structure(normaliseStage(doc)), options), policy);
 }
 
+/** Source spans of persons kept readable on purpose: their names may recur in the output as often as kept. */
+export function keptSpans(doc: DecidedDocument): Span[] {
+  return doc.decisions.filter(isPublicKeep).map((d) => doc.map.toSource(d.finding.span));
+}
+
+/** ingest -> analysis, for a format: what `propose` shows and `redactWith` goes on from. */
+export function* analyseWith<Input, Source, Output extends string | Uint8Array>(
+  format: Format<Input, Source, Output>,
+  input: Input,
+  options: PipelineOptions,
+  policy: Policy,
+): Step<{ readonly ingested: Ingested<Source>; readonly decided: DecidedDocument }> {
+  const ingested = yield* format.ingest(input, options);
+  return { ingested, decided: analyzeWithPolicy(ingested.document, options, policy) };
+}
+
 /** The whole pipeline for one document; throws LeakError rather than return a leaking output. */
-export function runPipeline(doc: IngestedDocument, options: PipelineOptions = {}): RedactionResult {
-  const policy = asPolicy(options.policy);
-  const decided = analyzeWithPolicy(doc, options, policy);
-  const applied = appliedDecisions(decided, policy);
-  const text = redactSourceText(decided.sourceText, applied);
-  const exempt = decided.decisions.filter(isPublicKeep).map((d) => decided.map.toSource(d.finding.span));
-  const survivors = findSurvivors(decided.sourceText, text, applied, exempt);
-  if (survivors.length > 0) throw new LeakError(survivors);
-  const manifest = buildManifest({
-    doc: decided,
+export function* redactWith<Input, Source, Output extends string | Uint8Array>(
+  format: Format<Input, Source, Output>,
+  input: Input,
+  options: PipelineOptions,
+  choose: ApplyDecisions = byPolicy,
+): Step<Redaction<Output>> {
+  const policy = resolvePipelinePolicy(options.policy);
+  const { ingested, decided: analysed } = yield* analyseWith(format, input, options, policy);
+  const { document: decided, applied: chosen } = choose(analysed, policy);
+  const { output, applied, diagnostics } = yield* format.redact(ingested, decided, chosen);
+  const document: RedactedDocument<Output> = {
+    ...decided,
+    diagnostics: [...decided.diagnostics, ...diagnostics],
     applied,
+    output,
+    outputSha256: sha256(output),
+  };
+  const survivors = yield* format.verify(document, keptSpans(decided));
+  if (survivors.length > 0) throw new LeakError(survivors);
+  const manifest = buildManifest(document, {
     policySha256: policyHash(policy),
-    outputSha256: sha256(text),
     outputPath: options.outputPath ?? null,
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
   });
-  return { text, manifest, document: decided, applied };
+  return { document, manifest };
+}
+
+/** The whole pipeline for one text document. */
+export function runPipeline(doc: TextInput, options: PipelineOptions = {}, choose: ApplyDecisions = byPolicy): RedactionResult {
+  const { document, manifest } = runSync(redactWith(textFormat, doc, options, choose));
+  return { text: document.output, manifest, document, applied: document.applied };
 }

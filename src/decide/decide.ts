@@ -6,6 +6,7 @@ import { nationalPhoneDigits } from '../detect/validators/checksums.js';
 import { compareGroundCodes, type GroundCode } from './grounds.js';
 import { entityRule, type Policy } from './policy.js';
 import { propagateRedactions } from './propagate.js';
+import { reason } from './reasons.js';
 import { withheldParts } from './withhold.js';
 
 function isAllowlistedOfficial(text: string, policy: Policy): boolean {
@@ -38,42 +39,42 @@ export function decideFinding(finding: Finding, text: string, policy: Policy): D
   const policyRule = entityRule(policy, finding.entity);
   // A withheld section or document carries the ground its declaration or rule names.
   const rule = finding.entity === 'section' || finding.entity === 'document' ? { ...policyRule, ground: finding.suggestedGround } : policyRule;
-  if (rule.action === 'keep') return { action: 'keep', finding, reason: `policy keeps ${finding.entity}` };
-  if (finding.organisational) return { action: 'keep', finding, reason: 'organisation contact data' };
-  if (isPublicContact(finding, text, policy)) return { action: 'keep', finding, reason: 'listed as organisation contact data in the policy' };
+  if (rule.action === 'keep') return { action: 'keep', finding, reason: reason('policy-keeps-entity', finding.entity) };
+  if (finding.organisational) return { action: 'keep', finding, reason: reason('organisation-contact') };
+  if (isPublicContact(finding, text, policy)) return { action: 'keep', finding, reason: reason('policy-contact') };
   if (finding.entity === 'person') {
     if (isAllowlistedOfficial(text.slice(finding.span.start, finding.span.end), policy)) {
-      return { action: 'keep', finding, reason: 'listed as a public official in the policy' };
+      return { action: 'keep', finding, reason: reason('policy-public-official') };
     }
     const role = finding.role;
     if (role?.roleClass === 'public') {
       const action = policy.roles.public;
-      const reason = `public office (${role.role})`;
-      if (action === 'keep') return { action: 'keep', finding, reason };
-      if (action === 'review') return { action: 'review', finding, ground: rule.ground, reason };
+      const why = reason('public-office', role.role);
+      if (action === 'keep') return { action: 'keep', finding, reason: why };
+      if (action === 'review') return { action: 'review', finding, ground: rule.ground, reason: why };
       return { action: 'redact', finding, ground: rule.ground };
     }
     if (role?.roleClass === 'review') {
       const action = policy.roles.review;
-      const reason = `role ${role.role}: public only where the organisation publishes the name`;
-      if (action === 'keep') return { action: 'keep', finding, reason };
-      if (action === 'review') return { action: 'review', finding, ground: rule.ground, reason };
+      const why = reason('role-needs-review', role.role);
+      if (action === 'keep') return { action: 'keep', finding, reason: why };
+      if (action === 'review') return { action: 'review', finding, ground: rule.ground, reason: why };
       return { action: 'redact', finding, ground: rule.ground };
     }
   }
   if (finding.confidence >= policy.thresholds.redact) {
-    if (rule.action === 'review') return { action: 'review', finding, ground: rule.ground, reason: `policy reviews ${finding.entity}` };
+    if (rule.action === 'review') return { action: 'review', finding, ground: rule.ground, reason: reason('policy-reviews-entity', finding.entity) };
     return { action: 'redact', finding, ground: rule.ground };
   }
   if (finding.confidence >= policy.thresholds.review) {
-    return { action: 'review', finding, ground: rule.ground, reason: `confidence ${finding.confidence.toFixed(2)} below the redact threshold` };
+    return { action: 'review', finding, ground: rule.ground, reason: reason('below-redact-threshold', finding.confidence.toFixed(2)) };
   }
-  return { action: 'keep', finding, reason: `confidence ${finding.confidence.toFixed(2)} below the review threshold` };
+  return { action: 'keep', finding, reason: reason('below-review-threshold', finding.confidence.toFixed(2)) };
 }
 
 /** A person kept readable because of a public office or the policy's allowlist. */
 export function isPublicKeep(d: Decision): boolean {
-  return d.action === 'keep' && d.finding.entity === 'person' && (d.finding.role?.roleClass === 'public' || d.reason.startsWith('listed as a public official'));
+  return d.action === 'keep' && d.finding.entity === 'person' && (d.finding.role?.roleClass === 'public' || d.reason.kind === 'policy-public-official');
 }
 
 const ACTION_RANK = { redact: 3, review: 2, keep: 1 } as const;

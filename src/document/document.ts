@@ -1,6 +1,8 @@
 import type { TextEncoding } from '../ingest/decode-text.js';
 import type { OffsetMap } from '../normalise/offset-map.js';
 import type { NotaStructure } from '../structure/types.js';
+import type { GroundCode } from '../decide/grounds.js';
+import type { Span } from './span.js';
 import type { Decision, Diagnostic, Finding, SourceKind } from './types.js';
 
 export interface SourceInfo {
@@ -40,6 +42,35 @@ export interface DetectedDocument extends StructuredDocument {
 
 export interface DecidedDocument extends DetectedDocument {
   readonly decisions: readonly Decision[];
+}
+
+/** A rectangle on a page of a PDF, in user space (points, origin bottom-left), page from 1. */
+export interface PageBox {
+  readonly page: number;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** A decision whose text leaves the output, with where it was. */
+export interface AppliedRedaction {
+  readonly decision: Decision & { readonly ground: GroundCode };
+  /** Offsets into the source text (the decoded input). */
+  readonly source: Span;
+  /** PDF output: the boxes painted over it (one per line it runs over). */
+  readonly boxes?: readonly PageBox[];
+}
+
+/**
+ * After redact: what left the output and the output itself. Problems found while redacting (a
+ * form field dropped, pixels destroyed) are diagnostics like any other.
+ */
+export interface RedactedDocument<Output = string | Uint8Array> extends DecidedDocument {
+  /** In source order; each with its boxes for PDF output. */
+  readonly applied: readonly AppliedRedaction[];
+  readonly output: Output;
+  readonly outputSha256: string;
 }
 
 export type WooDocument = DecidedDocument;

@@ -1,4 +1,5 @@
 import type { GroundCode } from '../decide/grounds.js';
+import type { Reason } from '../decide/reasons.js';
 import type { Span } from './span.js';
 
 /** What a finding is. A literal union so that policies and manifests cannot name unknown types. */
@@ -51,8 +52,8 @@ export interface Finding {
 
 export type Decision =
   | { readonly action: 'redact'; readonly finding: Finding; readonly ground: GroundCode }
-  | { readonly action: 'review'; readonly finding: Finding; readonly ground: GroundCode; readonly reason: string }
-  | { readonly action: 'keep'; readonly finding: Finding; readonly reason: string };
+  | { readonly action: 'review'; readonly finding: Finding; readonly ground: GroundCode; readonly reason: Reason }
+  | { readonly action: 'keep'; readonly finding: Finding; readonly reason: Reason };
 
 export type Severity = 'info' | 'warning' | 'error';
 export type Stage = 'ingest' | 'normalise' | 'structure' | 'detect' | 'decide' | 'redact' | 'verify' | 'manifest';

@@ -1,22 +1,15 @@
 import { compareGroundCodes, GROUNDS, type GroundCode } from '../decide/grounds.js';
-import type { DecidedDocument } from '../document/document.js';
-import type { Stage } from '../document/types.js';
+import { describeReason } from '../decide/reasons.js';
+import type { AppliedRedaction, RedactedDocument } from '../document/document.js';
 import { pageOf } from '../ingest/pages.js';
-import type { AppliedRedaction } from '../redact/text.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { type Assessment, MANIFEST_SCHEMA_VERSION, type Manifest, ManifestSchema } from './schema.js';
 
-export interface ManifestInputs {
-  readonly doc: DecidedDocument;
-  readonly applied: readonly AppliedRedaction[];
+/** Where the manifest says the output came from, beyond the document itself. */
+export interface ManifestProvenance {
   readonly policySha256: string;
-  readonly outputSha256: string;
   readonly outputPath: string | null;
   readonly generatedAt?: string;
-  /** PDF input: the boxes of each applied redaction (same order as `applied`). */
-  readonly boxes?: readonly (readonly { page: number; x: number; y: number; width: number; height: number }[])[];
-  /** Warnings from later stages (PDF scrubbing), as diagnostics. */
-  readonly extraWarnings?: readonly { code: string; stage: Stage; message: string }[];
 }
 
 function roundBox(b: { page: number; x: number; y: number; width: number; height: number }) {
@@ -34,15 +27,14 @@ export function assess(applied: readonly AppliedRedaction[]): Assessment {
 }
 
 /** Builds and validates the manifest: positions, grounds and counts, never the text itself. */
-export function buildManifest(inputs: ManifestInputs): Manifest {
-  const { doc, applied } = inputs;
+export function buildManifest(doc: RedactedDocument, inputs: ManifestProvenance): Manifest {
+  const { applied } = doc;
   const page = (offset: number) => pageOf(doc.pageStarts, offset);
   const appliedIds = new Set(applied.map((a) => a.decision.finding.id));
 
   const redactions = applied
-    .map((a, k) => ({ a, boxes: inputs.boxes?.[k] }))
-    .filter(({ a }) => a.decision.action === 'redact')
-    .map(({ a, boxes }, i) => ({
+    .filter((a) => a.decision.action === 'redact')
+    .map((a, i) => ({
       id: `r${i + 1}`,
       ground: a.decision.ground,
       entity: a.decision.finding.entity,
@@ -51,7 +43,7 @@ export function buildManifest(inputs: ManifestInputs): Manifest {
       page: page(a.source.start),
       detector: a.decision.finding.detector,
       confidence: round(a.decision.finding.confidence),
-      ...(boxes ? { boxes: boxes.map(roundBox) } : {}),
+      ...(a.boxes ? { boxes: a.boxes.map(roundBox) } : {}),
     }));
 
   const review = doc.decisions
@@ -67,7 +59,7 @@ export function buildManifest(inputs: ManifestInputs): Manifest {
         page: page(source.start),
         detector: d.finding.detector,
         confidence: round(d.finding.confidence),
-        reason: d.reason,
+        reason: describeReason(d.reason),
         shownAs: appliedIds.has(d.finding.id) ? ('redacted' as const) : ('kept' as const),
       };
     });
@@ -95,8 +87,7 @@ export function buildManifest(inputs: ManifestInputs): Manifest {
     .map((d) => {
       const source = d.span ? doc.map.toSource(d.span) : undefined;
       return { code: d.code, stage: d.stage, message: d.message, ...(source ? { start: source.start, end: source.end } : {}) };
-    })
-    .concat((inputs.extraWarnings ?? []).map((w) => ({ code: w.code, stage: w.stage, message: w.message })));
+    });
 
   const manifest: Manifest = {
     schemaVersion: MANIFEST_SCHEMA_VERSION,
@@ -109,7 +100,7 @@ export function buildManifest(inputs: ManifestInputs): Manifest {
       pages: doc.source.pages,
       ...(doc.source.encoding ? { encoding: doc.source.encoding } : {}),
     },
-    output: { path: inputs.outputPath, sha256: inputs.outputSha256 },
+    output: { path: inputs.outputPath, sha256: doc.outputSha256 },
     assessment: assess(applied),
     grounds,
     declaredGrounds,

@@ -1,15 +1,8 @@
-import type { DecidedDocument } from '../document/document.js';
-import type { Span } from '../document/span.js';
-import type { Decision } from '../document/types.js';
+import type { AppliedRedaction, DecidedDocument } from '../document/document.js';
 import type { GroundCode } from '../decide/grounds.js';
 import type { Policy } from '../decide/policy.js';
 
-/** A redaction as applied to the source text. */
-export interface AppliedRedaction {
-  readonly decision: Decision & { readonly ground: GroundCode };
-  /** Offsets into the source text (the decoded input). */
-  readonly source: Span;
-}
+export type { AppliedRedaction };
 
 export function boxLabel(ground: GroundCode): string {
   return `[${ground}]`;
