@@ -9,12 +9,19 @@ const SEP = String.raw`[ .-]?`;
 // Layout splits addresses ("p.jansen    @rvo.nl"); OCR puts digits in domains ("minfin.n1").
 export const EMAIL = /(?<![\p{L}\d._%+-])[\p{L}\d][\p{L}\d._%+'-]*[ \t]?@[ \t]?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[A-Za-z][A-Za-z\d]{1,}(?![\p{L}\d])/gu;
 
-/** Dutch phone numbers: +31 (0)6 ..., 0031 ..., (0297) 38 75 75, 06-12345678, 070 123 4567. */
+/**
+ * A line or page break inside a number, with the layout's indentation around it: layout wraps an
+ * IBAN or a phone number onto the next line ("NL92 ABNA\n    0410 5561 57").
+ */
+const BREAK = String.raw`[ \t]*(?:\n\f?|\f\n?)[ \t]*`;
+const PHONE_SEP = String.raw`(?:${SEP}|-?${BREAK})`;
+
+/** Dutch phone numbers: +31 (0)6 ..., 0031 ..., (0297) 38 75 75, 06-12345678, 070 123 4567; one break inside allowed (see phone.ts). */
 export const PHONE = new RegExp(
   [
-    String.raw`(?:\+|00) ?31\s?(?:\(0\)\s?)?[1-9](?:${SEP}${D}){8}`,
-    String.raw`\(0${D}{2,3}\) ?${D}(?:${SEP}${D}){5,6}`,
-    String.raw`0[1-9](?:[ .]?-?[ .]?${D}){8}`,
+    String.raw`(?:\+|00) ?31\s?(?:\(0\)\s?)?[1-9](?:${PHONE_SEP}${D}){8}`,
+    String.raw`\(0${D}{2,3}\) ?${D}(?:${PHONE_SEP}${D}){5,6}`,
+    String.raw`0[1-9](?:[ .]?-?[ .]?${D}|[ .]?-?${BREAK}${D}){8}`,
   ]
     .map((p) => `(?:${p})`)
     .join('|')
@@ -23,13 +30,22 @@ export const PHONE = new RegExp(
   'g',
 );
 
+/** How many line or page breaks a matched number spans. */
+export function breaksIn(value: string): number {
+  return value.match(/[\n\f]+/g)?.length ?? 0;
+}
+
 /** Labels before a phone number ("T", "M:", "Tel.", "Mobiel"), kept outside the redaction. */
 export const PHONE_LABEL_BEFORE = /(?:^|[\s(])(?:t|m|tel|telefoon|telefoonnummer|mobiel|mob|gsm|direct|doorkiesnummer|bereikbaar op|bel)\.?:?\s*$/i;
 
 /** 9-digit numbers in the layouts BSNs are written in. */
 export const NINE_DIGITS = /(?<![\d.,\/-])(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[. ]\d{3}[. ]\d{3}|\d{2} \d{2} \d{2} \d{3})(?![\d]|[.,\/-]\d)/g;
 
-export const IBAN = /(?<![A-Za-z\d])[A-Z]{2}\d{2}(?:\s?[A-Z\d]{4}){2,7}(?:\s?[A-Z\d]{1,3})?(?![A-Za-z\d])/g;
+/** IBAN in groups of four or written solid; one break inside allowed (mod-97 decides). */
+export const IBAN = new RegExp(
+  String.raw`(?<![A-Za-z\d])[A-Z]{2}\d{2}(?:(?:${BREAK}|\s?)[A-Z\d]{4}){2,7}(?:(?:${BREAK}|\s?)[A-Z\d]{1,3})?(?![A-Za-z\d])`,
+  'g',
+);
 
 export const V_NUMBER = /\b(?:v-?nummer|vreemdelingennummer|v-?nr\.?)\s*:?\s*(?<value>\d{10}|\d{4}[ .]?\d{3}[ .]?\d{3})(?!\d)/giu;
 

@@ -1,5 +1,5 @@
 import { nationalPhoneDigits, isDutchPhoneNumber } from '../validators/checksums.js';
-import { PHONE } from '../patterns/index.js';
+import { breaksIn, PHONE } from '../patterns/index.js';
 import { defineRecognizer } from '../recognizer.js';
 import { lineBefore } from '../engine.js';
 
@@ -18,7 +18,8 @@ export const phoneRecognizer = defineRecognizer({
   contextScore: 0.95,
   vetoContext: ['kenmerk', 'ons kenmerk', 'uw kenmerk', 'zaaknummer', 'dossiernummer', 'referentie', 'factuurnummer', 'nr', 'nummer', 'bsn', 'iban', 'rekeningnummer', 'kvk', 'v-nummer', 'klantnummer', 'relatienummer', 'ordernummer'],
   contextWindow: 30,
-  validate: isDutchPhoneNumber,
+  // One break inside a number is layout; more is a column of figures.
+  validate: (value) => isDutchPhoneNumber(value) && breaksIn(value) <= 1,
   organisational: (value, ctx, span) => {
     const digits = nationalPhoneDigits(value);
     if (SERVICE_PREFIXES.some((p) => digits.startsWith(p))) return true;
@@ -35,5 +36,7 @@ export const phoneRecognizer = defineRecognizer({
     { text: 'Postbus 16275', expect: [] },
     { text: 'Kamerstuk 19 637, nr. 2740', expect: [] },
     { text: 'kenmerk 7061406/7559016', expect: [] },
+    { text: 'T 06 1234\n5678', expect: ['06 1234\n5678'] },
+    { text: 'nummers\n01\n02\n03\n04\n05', expect: [] },
   ],
 });
