@@ -117,6 +117,10 @@ export function findFields(lines: readonly Line[]): { fields: LabelledField[]; e
     row.forEach((hit, column) => {
       if (!hit) return;
       let value = hit.value;
+      // Column layout: the label in one cell, its value in the next cell of the same line
+      // ("Behandeld door<gap>A. Jansen").
+      const right = cells[i]?.[column + 1];
+      if (!value && right && right.text.trim() !== '' && !row[column + 1]) value = trimmedSpan(right);
       // The value sits below the label, in the same column of the next non-blank line.
       for (let k = i + 1; !value && k < Math.min(lines.length, i + 4); k++) {
         if (isBlank(lines[k] as Line)) continue;

@@ -54,18 +54,21 @@ export function tokenize(text: string): Token[] {
       word += '.';
       regex.lastIndex = start + word.length;
     }
-    // Line breaks in the gap before the token: one means a new line, two a blank line.
+    // Line breaks in the gap before the token: one means a new line, two a blank line. A tab is
+    // the normaliser's mark of a wide layout gap: the token starts a new cell, and no name, role
+    // or phrase runs across cells ("B.V.<gap>Hiswa", "Henk<gap>Persoonsgegevens").
     let breaks = 0;
     let lastBreak = -1;
+    let cellBreak = false;
     for (let k = prevEnd; k < start; k++) {
       const c = text.charCodeAt(k);
       if (c === 10 || c === 12) {
         breaks++;
         lastBreak = k;
-      }
+      } else if (c === 9) cellBreak = true;
     }
     const first = tokens.length === 0;
-    const lineStart = first || breaks > 0;
+    const lineStart = first || breaks > 0 || cellBreak;
     const blankBefore = breaks > 1;
     if (lineStart && lastBreak >= 0) {
       prevLineLength = prevEnd - lineBegin;
@@ -73,7 +76,7 @@ export function tokenize(text: string): Token[] {
     }
     const afterEnd = SENTENCE_END.has(prevText);
     const sentenceStart = first || afterEnd || blankBefore;
-    const wrapped = lineStart && !first && !blankBefore && prevLineLength >= WRAPPED_LINE_LENGTH && !afterEnd;
+    const wrapped = breaks > 0 && !first && !blankBefore && prevLineLength >= WRAPPED_LINE_LENGTH && !afterEnd;
     tokens.push({ text: word, start, end: start + word.length, lineStart, sentenceStart, wrapped });
     prevEnd = start + word.length;
     prevText = word;
