@@ -91,9 +91,10 @@ function labelAt(line: Line): LabelHit | null {
  * next non-blank line as its value, as letterhead columns are laid out. Lines of two or more
  * consecutive e-mail header labels with colons form an e-mail header block.
  */
-export function findFields(lines: readonly Line[]): { fields: LabelledField[]; emailHeaders: Span[] } {
+export function findFields(lines: readonly Line[], claimed: ReadonlySet<number> = new Set()): { fields: LabelledField[]; emailHeaders: Span[] } {
   const cells = lines.map(cellsOf);
-  const hits: (LabelHit | null)[][] = cells.map((row) => row.map(labelAt));
+  // Lines of an e-mail header block are read by findEmailHeaders.
+  const hits: (LabelHit | null)[][] = cells.map((row, i) => (claimed.has(i) ? row.map(() => null) : row.map(labelAt)));
   const fields: LabelledField[] = [];
   const emailHeaders: Span[] = [];
   const inHeader = new Array<boolean>(lines.length).fill(false);

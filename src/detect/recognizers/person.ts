@@ -6,7 +6,9 @@ import { contextWordBefore, departmentAfter, NAME_EVIDENCE_WEIGHTS, salutationBe
 import { type KnownPerson, mergeKnownPersons, strongerRole } from '../names/known-person.js';
 import { findMentions, ocrFold } from '../names/mentions.js';
 import { canBeSurname, isGivenName, isSurnameCore, lookupWord, type NameParse, parseNameAt } from '../names/parse.js';
+import { displayNameBefore, findRecipients, type Recipient } from '../names/recipients.js';
 import { findRole } from '../names/roles.js';
+import { RECIPIENT_FIELDS } from '../../structure/email-headers.js';
 import { foldWord, isCapitalised, isInitials, type Token, tokenize } from '../names/tokens.js';
 import { type Candidate, defineRecognizer, type RecognizerContext } from '../recognizer.js';
 
@@ -230,6 +232,25 @@ function paraafValues(ctx: RecognizerContext): Candidate[] {
   return out;
 }
 
+/** Confidence of a name in an e-mail header's sender or recipient field, or before an address. */
+const HEADER_CONFIDENCE = 0.9;
+const DISPLAY_NAME_CONFIDENCE = 0.85;
+const ADDRESS_AFTER_NAME = /<\s*(?:mailto:)?[^\s<>@]+\s?@|\[mailto:/gu;
+
+/** People in e-mail headers and display names before addresses ("Piet Jansen <p.jansen@...>"). */
+function headerPeople(ctx: RecognizerContext): { recipient: Recipient; confidence: number; evidence: string }[] {
+  const out: { recipient: Recipient; confidence: number; evidence: string }[] = [];
+  for (const f of ctx.structure.fields) {
+    if (!f.inEmailHeader || !RECIPIENT_FIELDS.has(f.label)) continue;
+    for (const recipient of findRecipients(ctx.lexicons, ctx.text, f.value)) out.push({ recipient, confidence: HEADER_CONFIDENCE, evidence: 'email-header' });
+  }
+  for (const m of ctx.text.matchAll(ADDRESS_AFTER_NAME)) {
+    const recipient = displayNameBefore(ctx.lexicons, ctx.text, m.index);
+    if (recipient) out.push({ recipient, confidence: DISPLAY_NAME_CONFIDENCE, evidence: 'display-name' });
+  }
+  return out;
+}
+
 /**
  * Person names: in labelled places (contact block, e-mail headers, signatures), in running text
  * by evidence (given names, initials, tussenvoegsels, titles, salutations, context words, roles),
@@ -243,6 +264,11 @@ export function findPersons(ctx: RecognizerContext, knownPersons: readonly Known
   spreadPluralRoles(ctx.text, tokens, hits);
 
   const local: KnownPerson[] = [];
+  const people = headerPeople(ctx);
+  for (const { recipient: r } of people) {
+    const key = ocrFold(r.surname);
+    if (key.length >= 3) local.push({ key, surname: r.surname, tussenvoegsel: r.tussenvoegsel, givens: r.givens });
+  }
   for (const h of hits) {
     if (!h.surname || h.confidence < KNOWN_PERSON_CONFIDENCE || h.key.length < 3) continue;
     local.push({ key: h.key, surname: h.surname, tussenvoegsel: h.tussenvoegsel, givens: h.givens, ...(h.role ? { roleClass: h.role.roleClass } : {}) });
@@ -253,6 +279,10 @@ export function findPersons(ctx: RecognizerContext, knownPersons: readonly Known
 
   const coveredTokens = new Uint8Array(tokens.length);
   for (const h of hits) coveredTokens.fill(1, h.from, h.to);
+  // Tokens of a header person are that person, not further mentions.
+  for (const { recipient: r } of people) {
+    for (let t = 0; t < tokens.length; t++) if ((tokens[t] as Token).start >= r.span.start && (tokens[t] as Token).end <= r.span.end) coveredTokens[t] = 1;
+  }
   const mentions = findMentions(lex, tokens, persons, (i) => coveredTokens[i] === 1);
 
   const candidates: Candidate[] = [];
@@ -272,6 +302,17 @@ export function findPersons(ctx: RecognizerContext, knownPersons: readonly Known
     });
   };
   for (const h of hits) emit(h.from, h.to, h.confidence, h.evidence, h.key, h.role);
+  for (const { recipient: r, confidence, evidence } of people) {
+    const key = ocrFold(r.surname);
+    const person = byKey.get(key);
+    candidates.push({
+      span: r.span,
+      confidence,
+      evidence: [evidence],
+      personKey: key,
+      ...(person?.roleClass ? { role: { role: `known-${person.roleClass}`, roleClass: person.roleClass } } : {}),
+    });
+  }
   for (const m of mentions) {
     const role = findRole(lex, tokens, m.from, m.to);
     emit(m.from, m.to, m.confidence, [`mention:${m.kind}`], m.key, role);
