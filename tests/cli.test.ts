@@ -69,10 +69,11 @@ describe('woo-redact CLI', () => {
     expect(summary.files.find((f: { status: string }) => f.status === 'skipped').input).toBe('losse-stukken/bijlage-presentatie.docx');
     expect(existsSync(join(out, 'dossier-2024', 'nota-stand-van-de-uitvoering.redacted.txt'))).toBe(true);
     expect(existsSync(join(out, 'dossier-2024', 'nota-stand-van-de-uitvoering.manifest.json'))).toBe(true);
-    const csv = readFileSync(join(out, 'inventarislijst.csv'), 'utf8').split('\r\n');
-    expect(csv[0]).toBe('Document ID,Documentnummer,Bestandsnaam,Beoordeling,Beoordelingsgrond,Toelichting,Publieke link,Opgeschort,Gerelateerd documentnummer,Besluitnaam');
+    const csv = readFileSync(join(out, 'publicatie', 'productierapport.csv'), 'utf8').split('\r\n');
+    expect(csv[0]).toBe('\uFEFFVolgnummer,ID,Matter,Family ID,Email Thread ID,Document,File type,Datum,Beoordeling,Opgeschort,Beoordelingsgrond,Toelichting,Publieke link,Gerelateerd ID,Zaaknummer');
     expect(csv.filter((l) => l.includes('deels openbaar'))).toHaveLength(4);
-    expect(csv.find((l) => l.includes('bijlage-presentatie.docx'))).toContain('overgeslagen');
+    expect(csv.join('\n')).not.toContain('bijlage-presentatie');
+    expect(readFileSync(join(out, 'woo-team-rapport.intern.md'), 'utf8')).toMatch(/bijlage-presentatie\.docx \| overgeslagen/);
     expect(snapshot(input)).toEqual(before);
     expect(readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.tmp'))).toEqual([]);
   });
@@ -117,7 +118,7 @@ describe('woo-redact CLI', () => {
     const ok = await run([input, '--out', join(dir, 'out'), '--config', join(dir, 'ok.json'), '-q']);
     expect(ok.code).toBe(0);
     expect(readFileSync(join(dir, 'out', 'a.redacted.txt'), 'utf8')).toBe('Bel ons op 070 370 79 11.\n');
-    expect(readFileSync(join(dir, 'out', 'inventarislijst.csv'), 'utf8')).toContain('Besluit Woo-verzoek 2024-01');
+    expect(readFileSync(join(dir, 'out', 'publicatie', 'motivering.md'), 'utf8')).toContain('Besluit Woo-verzoek 2024-01');
     const bad = await run([input, '--out', join(dir, 'out2'), '--config', join(dir, 'bad.json')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/config file .* is invalid/);
@@ -132,7 +133,7 @@ describe('woo-redact CLI', () => {
     expect(written.join(' ')).not.toContain('Anouk');
     expect(written).toContain('mail van 5.1.2e.redacted.txt');
     expect(r.stdout).not.toContain('Anouk');
-    expect(readFileSync(join(dir, 'out', 'inventarislijst.csv'), 'utf8')).not.toContain('Anouk');
+    for (const f of ['publicatie/productierapport.csv', 'publicatie/motivering.md', 'woo-team-rapport.intern.md']) expect(readFileSync(join(dir, 'out', f), 'utf8')).not.toContain('Anouk');
   });
 
   it('names a file that is not a readable regular file and goes on', async () => {
@@ -165,7 +166,8 @@ describe('PDF in a batch', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/scan\.pdf: FAILED \[PDF_NO_TEXT\] .*OCR/);
     expect(existsSync(join(out, 'scan.redacted.pdf'))).toBe(false);
-    expect(readFileSync(join(out, 'inventarislijst.csv'), 'utf8')).toContain('niet verwerkt: fout PDF_NO_TEXT');
+    expect(readFileSync(join(out, 'woo-team-rapport.intern.md'), 'utf8')).toMatch(/scan\.pdf \| geweigerd \| PDF_NO_TEXT/);
+    expect(readFileSync(join(out, 'publicatie', 'productierapport.csv'), 'utf8')).not.toContain('scan');
   });
 });
 
@@ -207,7 +209,7 @@ describe('names in file names of failed and skipped files', () => {
     writeFileSync(join(dir, 'in', 'cv Anouk de Wit.docx'), 'x');
     const r = await run([join(dir, 'in'), '--out', join(dir, 'out'), '--json']);
     expect(r.code).toBe(1);
-    for (const text of [r.stdout, r.stderr, readFileSync(join(dir, 'out', 'inventarislijst.csv'), 'utf8')]) {
+    for (const text of [r.stdout, r.stderr, readFileSync(join(dir, 'out', 'publicatie', 'productierapport.csv'), 'utf8'), readFileSync(join(dir, 'out', 'woo-team-rapport.intern.md'), 'utf8')]) {
       for (const name of ['Pieter', 'Hoogeveen', 'Anouk', 'de Wit']) expect(text).not.toContain(name);
     }
   });

@@ -25,7 +25,9 @@ Reads OCR'd nota's, e-mails and letters (.txt), redacts civil servants' personal
 withheld sections under their Woo ground, verifies the result and writes, mirroring the input tree:
   <out>/<path>/<name>.redacted.txt    the text with every redaction replaced by [code]
   <out>/<path>/<name>.manifest.json   positions, grounds and review items (never the text)
-  <out>/inventarislijst.csv / .json   one row per document, for the Woo platform
+  <out>/publicatie/                   the publication package: documents named by ID, inventory
+                                      (XLSX, CSV), DiWoo metadata, motivation annex
+  <out>/woo-team-rapport.intern.md    internal: refused files, open review items
 Inputs are never modified. Files of other types are listed as skipped.
 
 Options:

@@ -10,8 +10,10 @@ import { lexicons } from '../detect/lexicons/index.js';
 import { type KnownPerson, mergeKnownPersons } from '../detect/names/known-person.js';
 import { isWooRedactError } from '../errors.js';
 import { ingestString, ingestTextBytes } from '../ingest/text.js';
-import { writeFileAtomic, writeFileAtomicSync } from '../io/atomic-write.js';
-import { type InventoryRow, inventoryToCsv } from '../manifest/inventory.js';
+import { writeFileAtomicSync } from '../io/atomic-write.js';
+import { documentFacts, type DocumentFacts, redactedTextOf } from '../publish/facts.js';
+import { factsFromFiles } from '../publish/facts-from-files.js';
+import { checkPublicationConfig, type PackageDocument, type PublicationSummary, writePublicationPackage } from '../publish/package.js';
 import { serializeManifest } from '../manifest/build.js';
 import { type Assessment, type Manifest, ManifestSchema } from '../manifest/schema.js';
 import { readFile } from 'node:fs/promises';
@@ -53,6 +55,8 @@ export type FileResult =
       /** True when an earlier run's output was kept (--resume). */
       readonly resumed?: boolean;
       readonly durationMs?: number;
+      /** Title, date, kind and fingerprints from the redacted text, for the publication package. */
+      readonly facts?: DocumentFacts;
     }
   | { readonly status: 'failed'; readonly input: string; readonly code: string; readonly message: string; readonly durationMs?: number }
   | { readonly status: 'skipped'; readonly input: string; readonly reason: string; readonly extension: string };
@@ -63,7 +67,9 @@ export interface BatchSummary {
   readonly outDir: string;
   readonly totals: { readonly files: number; readonly ok: number; readonly failed: number; readonly skipped: number; readonly redactions: number; readonly review: number };
   readonly files: readonly FileResult[];
-  readonly inventory: { readonly csv: string; readonly json: string };
+  readonly inventory: { readonly csv: string; readonly xlsx: string };
+  /** The publication package (publicatie/): inventory, documents named by ID, DiWoo, annex. */
+  readonly publication: PublicationSummary;
 }
 
 function stemOf(relative: string): string {
@@ -101,9 +107,9 @@ async function personsByFolder(files: readonly InputFile[], maxBytes: number | u
 /** Runs a batch: every file redacted and verified, outputs written atomically, failures isolated. */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const config = options.config ?? ConfigSchema.parse({});
+  checkPublicationConfig(config);
   const files = await collectInputs(options.inputs, options.outDir);
   const results: FileResult[] = [];
-  const rows: InventoryRow[] = [];
   const jobs = Math.max(1, options.jobs ?? defaultJobs());
   const script = workerScript();
   const timeoutMs = (config.maxSecondsPerFile ?? DEFAULT_MAX_SECONDS_PER_FILE) * 1000;
@@ -141,11 +147,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   } finally {
     await pool?.close();
   }
-  results.forEach((result, i) => rows.push(inventoryRow(result, i + 1, config)));
-  const csvPath = join(options.outDir, 'inventarislijst.csv');
-  const jsonPath = join(options.outDir, 'inventarislijst.json');
-  await writeFileAtomic(csvPath, inventoryToCsv(rows));
-  await writeFileAtomic(jsonPath, `${JSON.stringify(rows, null, 2)}\n`);
+  const publication = await writePublicationPackage(await publicationInput(results, files, config, options.outDir));
   const count = (s: FileResult['status']) => results.filter((r) => r.status === s).length;
   return {
     tool: { name: 'woo-redact', version: TOOL_VERSION },
@@ -160,7 +162,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       review: results.reduce((s, r) => s + (r.status === 'ok' ? r.review : 0), 0),
     },
     files: results,
-    inventory: { csv: csvPath, json: jsonPath },
+    inventory: publication.inventory,
+    publication,
   };
 }
 
@@ -221,14 +224,14 @@ async function processFileUntimed(f: InputFile, knownPersons: readonly KnownPers
     });
     writeFileAtomicSync(join(options.outDir, outputRel), result.kind === 'pdf' ? result.pdf : result.text);
     writeFileAtomicSync(join(options.outDir, manifestRel), serializeManifest(result.manifest));
-    return okResult(safe, outputRel, manifestRel, result.manifest, false);
+    return okResult(safe, outputRel, manifestRel, result.manifest, false, documentFacts(redactedTextOf(result.document.sourceText, result.manifest)));
   } catch (error) {
     if (isWooRedactError(error)) return { status: 'failed', input: safe, code: error.code, message: error.message };
     return { status: 'failed', input: safe, code: 'INTERNAL', message: `unexpected error (${(error as Error).name}); run with --debug and report it` };
   }
 }
 
-function okResult(input: string, output: string, manifest: string, m: Manifest, resumed: boolean): FileResult {
+function okResult(input: string, output: string, manifest: string, m: Manifest, resumed: boolean, facts?: DocumentFacts): FileResult {
   const grounds: Partial<Record<GroundCode, number>> = {};
   for (const g of m.grounds) grounds[g.code] = g.count;
   return {
@@ -243,6 +246,7 @@ function okResult(input: string, output: string, manifest: string, m: Manifest, 
     warnings: m.warnings.length,
     pages: m.source.pages,
     ...(resumed ? { resumed: true } : {}),
+    ...(facts ? { facts } : {}),
   };
 }
 
@@ -259,37 +263,25 @@ async function previousResult(f: InputFile, safe: string, outputRel: string, man
     if (m.tool.version !== TOOL_VERSION || m.policy.sha256 !== policyHash(config.policy)) return undefined;
     if (m.source.sha256 !== sha256(await readFile(f.path))) return undefined;
     if (m.output.path !== outputRel || m.output.sha256 !== sha256(await readFile(join(outDir, outputRel)))) return undefined;
-    return okResult(safe, outputRel, manifestRel, m, true);
+    return okResult(safe, outputRel, manifestRel, m, true, await factsFromFiles(f.path, join(outDir, outputRel), m));
   } catch {
     return undefined;
   }
 }
 
-function inventoryRow(result: FileResult, number: number, config: Config): InventoryRow {
-  const base = {
-    'Document ID': '',
-    Documentnummer: String(number),
-    Bestandsnaam: result.input,
-    'Publieke link': '',
-    Opgeschort: '',
-    'Gerelateerd documentnummer': '',
-    Besluitnaam: config.inventory.besluitnaam ?? '',
-  };
-  if (result.status === 'ok') {
-    const codes = Object.keys(result.grounds) as GroundCode[];
-    const link = config.inventory.publicLinkBase ? `${config.inventory.publicLinkBase.replace(/\/$/, '')}/${result.output}` : '';
-    return {
-      ...base,
-      'Document ID': `woo-${number}`,
-      Beoordeling: result.assessment,
-      Beoordelingsgrond: codes.join('; '),
-      Toelichting: result.review > 0 ? `${result.review} passage(s) ter beoordeling` : '',
-      'Publieke link': link,
-      status: 'ok',
-    };
+/** The package step's input from the batch results: refused files apart, each document with its manifest and facts. */
+async function publicationInput(results: readonly FileResult[], files: readonly InputFile[], config: Config, outDir: string) {
+  const documents: PackageDocument[] = [];
+  const refused = [];
+  for (const [i, r] of results.entries()) {
+    if (r.status === 'skipped') refused.push({ input: r.input, status: r.status, code: 'UNSUPPORTED_TYPE', message: r.reason });
+    else if (r.status === 'failed') refused.push({ input: r.input, status: r.status, code: r.code, message: r.message });
+    else {
+      const manifest = ManifestSchema.parse(JSON.parse(await readFile(join(outDir, r.manifest), 'utf8')));
+      const outputFile = join(outDir, r.output);
+      const facts = r.facts ?? (await factsFromFiles((files[i] as InputFile).path, outputFile, manifest));
+      documents.push({ input: r.input, outputFile, format: r.output.endsWith('.pdf') ? 'pdf' : 'txt', manifest, facts });
+    }
   }
-  if (result.status === 'skipped') {
-    return { ...base, Beoordeling: '', Beoordelingsgrond: '', Toelichting: `overgeslagen: bestandstype ${result.extension} wordt niet verwerkt`, status: 'skipped' };
-  }
-  return { ...base, Beoordeling: '', Beoordelingsgrond: '', Toelichting: `niet verwerkt: fout ${result.code}`, status: 'failed' };
+  return { outDir, config, documents, refused };
 }

@@ -20,8 +20,39 @@ export const ConfigSchema = z
     maxSecondsPerFile: z.number().positive().optional().describe('Time limit per file in parallel runs (default 300 s).'),
     inventory: z
       .object({
-        besluitnaam: z.string().optional().describe('Besluitnaam column of the inventory.'),
-        publicLinkBase: z.string().optional().describe('Base URL for the Publieke link column.'),
+        besluitnaam: z.string().optional().describe('Name of the decision (besluit); dossier.besluitnaam takes precedence.'),
+        publicLinkBase: z.string().optional().describe('Not used: the platform reads Publieke link only for documents already public elsewhere.'),
+      })
+      .strict()
+      .default({}),
+    /** The dossier being published: what the inventory, the DiWoo metadata and the annex need. */
+    dossier: z
+      .object({
+        matter: z
+          .string()
+          .regex(/^[A-Za-z0-9._~-]{2,255}$/, 'letters, digits and . _ ~ - only, 2 to 255 characters')
+          .optional()
+          .describe("The dossier's kenmerk: the inventory's Matter column (ID + matter are unique within the organisation)."),
+        idPrefix: z
+          .string()
+          .regex(/^[A-Za-z0-9]{1,40}$/, 'letters and digits only (the platform reads the ID from the start of the file name up to the first other character)')
+          .optional()
+          .describe('Start of every document ID (default: the matter without its other characters, else "doc").'),
+        organisation: z
+          .string()
+          .optional()
+          .describe("The publisher, mandatory for DiWoo: a TOOI URI or the organisation's name as in the value lists (e.g. \"ministerie van Binnenlandse Zaken en Koninkrijksrelaties\")."),
+        informatiecategorie: z
+          .string()
+          .optional()
+          .describe('Woo information category: a TOOI URI or its label (default: "Woo-verzoeken en -besluiten").'),
+        besluitnaam: z.string().optional().describe('Name of the decision (besluit), for the annex.'),
+        besluitdatum: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+          .optional()
+          .describe('Date of the decision, YYYY-MM-DD; DiWoo uses it for documents without a date of their own.'),
+        zaaknummer: z.string().max(255).optional().describe('Zaaknummer column: the case number(s) of the Woo request.'),
       })
       .strict()
       .default({}),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigSchema } from '../config/config.js';
-import { InventoryRowSchema } from './inventory.js';
+import { InventoryRowSchema } from '../publish/inventory.js';
 import { ManifestSchema } from './schema.js';
 
 /** JSON Schemas of the contracts, generated from the zod schemas (shipped in schema/). */

@@ -1,0 +1,142 @@
+import { basename, extname } from 'node:path';
+import type { DocumentFacts } from './facts.js';
+
+/**
+ * Duplicates and e-mail families in a dossier. Woo dossiers hold the same e-mail many times: as
+ * itself, as a quoted copy inside every later reply, as a forwarded copy. The platform links
+ * them (Gerelateerd ID, Email Thread ID, Family ID), and a reviewer decides a duplicate once.
+ */
+export interface DocumentRelations {
+  /** Index of the first identical document (same normalised text), if this one is a copy. */
+  readonly duplicateOf?: number;
+  /** Indices of the later e-mails that quote this one whole. */
+  readonly quotedIn: readonly number[];
+  /** Indices of the e-mails this one quotes whole. */
+  readonly quotes: readonly number[];
+  /** E-mails of one conversation share a number (1, 2, ... in dossier order). */
+  readonly threadId?: number;
+  /** An e-mail and the documents it names as its attachments share a number. */
+  readonly familyId?: number;
+}
+
+export interface DossierRelations {
+  readonly documents: readonly DocumentRelations[];
+  /** Documents identical to an earlier one. */
+  readonly duplicates: number;
+  /** E-mails quoted whole inside a later e-mail of the dossier. */
+  readonly quotedEmails: number;
+  readonly threads: number;
+}
+
+/** True when `inner` occurs as a contiguous run in `outer`, and outer is longer. */
+function quotedWhole(inner: readonly string[], outer: readonly string[]): boolean {
+  if (inner.length === 0 || outer.length <= inner.length) return false;
+  for (let start = 0; start + inner.length <= outer.length; start++) {
+    if (inner.every((h, k) => outer[start + k] === h)) return true;
+  }
+  return false;
+}
+
+class UnionFind {
+  private readonly parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) {
+      const p = this.parent[i] as number;
+      this.parent[i] = this.parent[p] as number;
+      i = p;
+    }
+    return i;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+const stemOf = (name: string) => basename(name, extname(name)).toLowerCase();
+
+/** `names`: each document's (safe) file name, to match attachment names from e-mail headers. */
+export function relateDocuments(facts: readonly DocumentFacts[], names: readonly string[]): DossierRelations {
+  const n = facts.length;
+  const firstByFingerprint = new Map<string, number>();
+  const duplicateOf: (number | undefined)[] = facts.map((f, i) => {
+    const first = firstByFingerprint.get(f.fingerprint);
+    if (first === undefined) firstByFingerprint.set(f.fingerprint, i);
+    return first;
+  });
+
+  const quotedIn: number[][] = facts.map(() => []);
+  const quotes: number[][] = facts.map(() => []);
+  const emails = facts.map((f, i) => ({ f, i })).filter(({ f }) => f.kind === 'email' && f.messages.length > 0);
+  // Only originals take part: a duplicate is linked to its original, and through it to the thread.
+  const originals = emails.filter(({ i }) => duplicateOf[i] === undefined);
+  for (const a of originals) {
+    for (const b of originals) {
+      if (a.i !== b.i && quotedWhole(a.f.messages, b.f.messages)) {
+        quotedIn[a.i]?.push(b.i);
+        quotes[b.i]?.push(a.i);
+      }
+    }
+  }
+
+  // Threads: e-mails linked by quotation or duplication, or sharing the first message's subject.
+  const threads = new UnionFind(n);
+  facts.forEach((_, i) => {
+    const d = duplicateOf[i];
+    if (d !== undefined) threads.union(i, d);
+    for (const j of quotedIn[i] ?? []) threads.union(i, j);
+  });
+  const bySubject = new Map<string, number>();
+  for (const { f, i } of emails) {
+    if (!f.threadSubject) continue;
+    const first = bySubject.get(f.threadSubject);
+    if (first === undefined) bySubject.set(f.threadSubject, i);
+    else threads.union(i, first);
+  }
+  const threadNumbers = new Map<number, number>();
+  const threadId = facts.map((f, i) => {
+    if (f.kind !== 'email') return undefined;
+    const root = threads.find(i);
+    if (!threadNumbers.has(root)) threadNumbers.set(root, threadNumbers.size + 1);
+    return threadNumbers.get(root);
+  });
+
+  // Families: each e-mail with the documents it names in its Bijlage(n) header.
+  const byStem = new Map<string, number>();
+  names.forEach((name, i) => {
+    if (!byStem.has(stemOf(name))) byStem.set(stemOf(name), i);
+  });
+  const familyId: (number | undefined)[] = new Array(n).fill(undefined);
+  let families = 0;
+  facts.forEach((f, i) => {
+    if (f.kind !== 'email') return;
+    const family = familyId[i] ?? ++families;
+    familyId[i] = family;
+    for (const attachment of f.attachments) {
+      const j = byStem.get(stemOf(attachment));
+      if (j !== undefined && j !== i && familyId[j] === undefined) familyId[j] = family;
+    }
+  });
+
+  return {
+    documents: facts.map((_, i) => {
+      const dup = duplicateOf[i];
+      const thread = threadId[i];
+      const family = familyId[i];
+      return {
+        ...(dup !== undefined ? { duplicateOf: dup } : {}),
+        quotedIn: quotedIn[i] ?? [],
+        quotes: quotes[i] ?? [],
+        ...(thread !== undefined ? { threadId: thread } : {}),
+        ...(family !== undefined ? { familyId: family } : {}),
+      };
+    }),
+    duplicates: duplicateOf.filter((d) => d !== undefined).length,
+    quotedEmails: quotedIn.filter((q) => q.length > 0).length,
+    threads: threadNumbers.size,
+  };
+}
