@@ -280,7 +280,7 @@ async function save(name, doc, gone, kept, extra = {}) {
   const name = page.node.newXObject('Im', image);
   page.pushOperators(pushGraphicsState(), concatTransformationMatrix(500, 0, 0, 220, 40, 600), drawObject(name), popGraphicsState());
   drawLines(page, font, NOTA.slice(0, 9));
-  await save('text-over-image.pdf', doc, NOTA_GONE.slice(0, 4), ['Contactpersoon', 'Turfmarkt 147']);
+  await save('text-over-image.pdf', doc, NOTA_GONE.slice(0, 4), ['Contactpersoon', 'Turfmarkt 147'], { imagePixels: true });
 }
 
 // 9-form. The text-over-image page drawn as a form XObject on two pages: image and text inside the form.
@@ -310,11 +310,11 @@ async function imagePage(name, dict, data, gone, kept, extra = {}) {
   const rowBytes = w / 8;
   const bits = Buffer.alloc(rowBytes * h, 0xff);
   for (let y = 0; y < h; y += 8) bits.fill(0xaa, y * rowBytes, (y + 1) * rowBytes); // thin grey-ish stripes
-  await imagePage('text-over-1bit-image.pdf', { Width: w, Height: h, BitsPerComponent: 1, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' }, deflateSync(bits), NOTA_GONE.slice(0, 4), ['Contactpersoon', 'Turfmarkt 147']);
+  await imagePage('text-over-1bit-image.pdf', { Width: w, Height: h, BitsPerComponent: 1, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' }, deflateSync(bits), NOTA_GONE.slice(0, 4), ['Contactpersoon', 'Turfmarkt 147'], { imagePixels: true });
   const indices = Buffer.alloc(w * h);
   for (let i = 0; i < indices.length; i++) indices[i] = (i % w) % 3;
   const palette = Buffer.from([250, 250, 250, 230, 240, 255, 255, 240, 220]);
-  await imagePage('text-over-indexed-image.pdf', { Width: w, Height: h, BitsPerComponent: 8, ColorSpace: ['Indexed', 'DeviceRGB', 2, PDFHexString.of(palette.toString('hex'))], Filter: 'FlateDecode' }, deflateSync(indices), NOTA_GONE.slice(0, 4), ['Contactpersoon', 'Turfmarkt 147']);
+  await imagePage('text-over-indexed-image.pdf', { Width: w, Height: h, BitsPerComponent: 8, ColorSpace: ['Indexed', 'DeviceRGB', 2, PDFHexString.of(palette.toString('hex'))], Filter: 'FlateDecode' }, deflateSync(indices), NOTA_GONE.slice(0, 4), ['Contactpersoon', 'Turfmarkt 147'], { imagePixels: true });
   await imagePage('text-over-undecodable-image.pdf', { Width: 8, Height: 8, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'DCTDecode' }, Buffer.from('not a jpeg at all'), [], [], { error: 'PDF_IMAGE_UNDER_REDACTION' });
 }
 
@@ -483,3 +483,5 @@ expectations['html-named-pdf.pdf'] = { gone: [], kept: [], error: 'PDF_DAMAGED' 
 
 writeFileSync(join(out, 'expectations.json'), `${JSON.stringify(expectations, null, 2)}\n`);
 console.log(`${Object.keys(expectations).length} PDF fixtures in ${out}`);
+// The shapes of real Woo files (issue 11) add to the same folder and expectations.
+await import('./generate-pdf-shape-fixtures.mjs');

@@ -1,7 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import type { IngestedDocument } from '../document/document.js';
 import type { Diagnostic } from '../document/types.js';
-import { decryptInPlace, isEncrypted, UserPasswordRequiredError } from '../pdf/decrypt.js';
+import { decryptInPlace, type EncryptedObjectStream, isEncrypted, loadEncrypted, UserPasswordRequiredError } from '../pdf/decrypt.js';
 import { InputError, WooRedactError } from '../errors.js';
 import { ContentStreamError } from '../pdf/content-stream.js';
 import { UnsupportedFontError } from '../pdf/fonts.js';
@@ -45,8 +45,11 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
   if (!head.includes('%PDF-')) throw new InputError('PDF_DAMAGED', 'the file is not a PDF (it has no PDF header); check what it is and export it as PDF again');
   const encrypted = Buffer.from(bytes).includes('/Encrypt');
   let pdf: PDFDocument;
+  let objectStreams: EncryptedObjectStream[] = [];
+  const loadOptions = { updateMetadata: false, throwOnInvalidObject: false, ignoreEncryption: true };
   try {
-    pdf = await quietly(() => PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false, ignoreEncryption: true }));
+    if (encrypted) ({ pdf, objectStreams } = await quietly(() => loadEncrypted(bytes, loadOptions)));
+    else pdf = await quietly(() => PDFDocument.load(bytes, loadOptions));
   } catch {
     throw new InputError('PDF_DAMAGED', 'the file is not a readable PDF (damaged or truncated); re-export it from the source application');
   }
@@ -55,7 +58,7 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
     // A file that opens without a password but restricts editing or copying (an owner password) is
     // decrypted; one that needs a password to open is refused.
     try {
-      decryptInPlace(pdf);
+      await decryptInPlace(pdf, objectStreams);
     } catch (error) {
       if (error instanceof UserPasswordRequiredError) {
         throw new PdfError('PDF_ENCRYPTED', 'the PDF needs a password to open; decrypt it first (for example `qpdf --decrypt --password=... in.pdf out.pdf`) and run again');

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFContext, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObjectStreamParser, PDFParser, PDFRawStream, PDFRef, PDFString, type PDFContext, type PDFObject } from 'pdf-lib';
 import { dictOf, get, nameOf, numberOf, resolve } from './objects.js';
 
 /**
@@ -181,11 +181,102 @@ export function isEncrypted(pdf: PDFDocument): boolean {
   return pdf.context.trailerInfo.Encrypt !== undefined;
 }
 
+/** An object stream of an encrypted file, kept aside at load time: its bytes are still encrypted. */
+export interface EncryptedObjectStream {
+  readonly ref: PDFRef;
+  readonly stream: PDFRawStream;
+}
+
+type LoadOptions = Parameters<typeof PDFDocument.load>[1];
+type ParserClass = {
+  forBytesWithOptions(bytes: Uint8Array, ...rest: unknown[]): object;
+  prototype: { parseIndirectObjectHeader(this: object): PDFRef };
+};
+type StreamParserClass = { forStream(stream: PDFRawStream, ...rest: unknown[]): { parseIntoContext(): Promise<unknown> } };
+
+/** Bytes being loaded by loadEncrypted, and the object streams their parser kept aside. */
+const pendingLoads = new WeakMap<Uint8Array, EncryptedObjectStream[]>();
+const keptAside = new WeakMap<object, EncryptedObjectStream[]>();
+let lastHeader: { parser: object; ref: PDFRef } | undefined;
+let hooked = false;
+const originalForStream = (PDFObjectStreamParser as unknown as StreamParserClass).forStream.bind(PDFObjectStreamParser);
+
+/** Parses a (plain) object stream into its document's context with pdf-lib's own parser. */
+async function parseObjectStream(stream: PDFRawStream): Promise<void> {
+  await originalForStream(stream).parseIntoContext();
+}
+
+/** pdf-lib looks the catalog up when the document is made: again once the object streams are in. */
+function refreshCatalog(pdf: PDFDocument): void {
+  const catalog = pdf.context.lookup(pdf.context.trailerInfo.Root);
+  if (catalog) (pdf as unknown as { catalog: unknown }).catalog = catalog;
+}
+
+/**
+ * Hooks pdf-lib's parser once: a parser created for bytes that loadEncrypted is loading keeps its
+ * object streams aside; every other parser (other documents loading at the same time) is left
+ * alone. An object's header and its stream are parsed in one synchronous step, so the last header
+ * read when an object stream is met is that stream's own, by the same parser.
+ */
+function hookParser(): void {
+  if (hooked) return;
+  hooked = true;
+  const parser = PDFParser as unknown as ParserClass;
+  const streamParser = PDFObjectStreamParser as unknown as StreamParserClass;
+  const create = parser.forBytesWithOptions.bind(parser);
+  const header = parser.prototype.parseIndirectObjectHeader;
+  parser.forBytesWithOptions = (bytes: Uint8Array, ...rest: unknown[]) => {
+    const instance = create(bytes, ...rest);
+    const list = pendingLoads.get(bytes);
+    if (list) keptAside.set(instance, list);
+    return instance;
+  };
+  parser.prototype.parseIndirectObjectHeader = function (this: object) {
+    const ref = header.call(this);
+    lastHeader = { parser: this, ref };
+    return ref;
+  };
+  streamParser.forStream = (stream: PDFRawStream, ...rest: unknown[]) => {
+    const list = lastHeader && keptAside.get(lastHeader.parser);
+    if (!list || !lastHeader) return originalForStream(stream, ...rest);
+    list.push({ ref: lastHeader.ref, stream });
+    return { parseIntoContext: async () => undefined };
+  };
+}
+
+/**
+ * Loads an encrypted PDF with pdf-lib, keeping its object streams aside instead of letting pdf-lib
+ * parse them: pdf-lib would inflate their encrypted bytes, fail, and lose every object inside (the
+ * catalog and pages of Word and Adobe PDF Library files). decryptInPlace parses them once decrypted.
+ */
+export async function loadEncrypted(bytes: Uint8Array, options: LoadOptions): Promise<{ pdf: PDFDocument; objectStreams: EncryptedObjectStream[] }> {
+  hookParser();
+  const own = new Uint8Array(bytes);
+  const objectStreams: EncryptedObjectStream[] = [];
+  pendingLoads.set(own, objectStreams);
+  let pdf: PDFDocument;
+  try {
+    pdf = await PDFDocument.load(own, options);
+  } finally {
+    pendingLoads.delete(own);
+    lastHeader = undefined;
+  }
+  // "/Encrypt" in the bytes but no encryption in the trailer: the streams are plain after all.
+  if (pdf.context.trailerInfo.Encrypt === undefined) {
+    for (const { stream } of objectStreams) await parseObjectStream(stream);
+    refreshCatalog(pdf);
+    return { pdf, objectStreams: [] };
+  }
+  return { pdf, objectStreams };
+}
+
 /**
  * Decrypts every string and stream of a document that opens without a user password, and drops the
- * encryption. Throws UserPasswordRequiredError when a user password is needed.
+ * encryption. Object streams kept aside by loadEncrypted are decrypted as streams and then parsed:
+ * the objects inside them are not encrypted a second time. Throws UserPasswordRequiredError when a
+ * user password is needed.
  */
-export function decryptInPlace(pdf: PDFDocument): void {
+export async function decryptInPlace(pdf: PDFDocument, objectStreams: readonly EncryptedObjectStream[] = []): Promise<void> {
   const context = pdf.context;
   const encryptObj = context.trailerInfo.Encrypt;
   const encrypt = dictOf(context, encryptObj);
@@ -200,7 +291,7 @@ export function decryptInPlace(pdf: PDFDocument): void {
     if (obj instanceof PDFRawStream) {
       const type = nameOf(context, obj.dict, 'Type');
       if (type === 'XRef') continue;
-      if (type === 'ObjStm') throw new UnsupportedEncryptionError('encrypted object streams are not supported');
+      if (type === 'ObjStm') throw new UnsupportedEncryptionError('an object stream was not kept aside at load');
       if (type === 'Metadata' && !h.encryptMetadata) continue;
       decryptValue(context, h, key, obj.dict);
       const plain = decryptBytes(h, key, obj.contents);
@@ -210,5 +301,16 @@ export function decryptInPlace(pdf: PDFDocument): void {
       context.assign(ref, decryptValue(context, h, key, obj));
     }
   }
+  for (const { ref, stream } of objectStreams) {
+    const plain = PDFRawStream.of(stream.dict, decryptBytes(h, objectKey(h, ref), stream.contents));
+    plain.dict.set(PDFName.of('Length'), PDFNumber.of(plain.contents.length));
+    try {
+      // The objects inside are plain once their stream is decrypted (not encrypted a second time).
+      await parseObjectStream(plain);
+    } catch (error) {
+      throw new UnsupportedEncryptionError(`an encrypted object stream cannot be read (${(error as Error).message})`);
+    }
+  }
+  refreshCatalog(pdf);
   context.trailerInfo.Encrypt = undefined;
 }

@@ -1,5 +1,6 @@
 import { Encodings, Font, FontNames } from '@pdf-lib/standard-fonts';
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
+import { MAC_ROMAN_ENCODING, STANDARD_ENCODING } from './encodings.js';
 import { glyphNameToUnicode } from './glyph-names.js';
 import { arrayOf, dictOf, get, nameOf, numberOf, numbers, resolve, streamBytes } from './objects.js';
 
@@ -40,6 +41,22 @@ const STANDARD_14: Record<string, FontNames> = {
   ArialMT: FontNames.Helvetica,
   TimesNewRoman: FontNames.TimesRoman,
   TimesNewRomanPSMT: FontNames.TimesRoman,
+  // Names Office and Windows printer drivers write for the same faces (widths are the standard ones).
+  'Arial,Italic': FontNames.HelveticaOblique,
+  'Arial,BoldItalic': FontNames.HelveticaBoldOblique,
+  'Arial-BoldMT': FontNames.HelveticaBold,
+  'Arial-ItalicMT': FontNames.HelveticaOblique,
+  'Arial-BoldItalicMT': FontNames.HelveticaBoldOblique,
+  'TimesNewRoman,Bold': FontNames.TimesRomanBold,
+  'TimesNewRoman,Italic': FontNames.TimesRomanItalic,
+  'TimesNewRoman,BoldItalic': FontNames.TimesRomanBoldItalic,
+  'TimesNewRomanPS-BoldMT': FontNames.TimesRomanBold,
+  'TimesNewRomanPS-ItalicMT': FontNames.TimesRomanItalic,
+  'TimesNewRomanPS-BoldItalicMT': FontNames.TimesRomanBoldItalic,
+  CourierNew: FontNames.Courier,
+  CourierNewPSMT: FontNames.Courier,
+  'CourierNew,Bold': FontNames.CourierBold,
+  'CourierNewPS-BoldMT': FontNames.CourierBold,
 };
 
 // WinAnsi code -> glyph name and Unicode, from pdf-lib's encoding tables.
@@ -53,14 +70,27 @@ function winAnsiTable(): CodeTable {
   return winAnsi;
 }
 
-const standardTables = new Map<Font, CodeTable>();
-function standardTable(font: Font): CodeTable {
-  const cached = standardTables.get(font);
+function namedTable(names: ReadonlyMap<number, string>): CodeTable {
+  const out: CodeTable = new Map();
+  for (const [code, name] of names) out.set(code, { name, unicode: glyphNameToUnicode(name) ?? '' });
+  return out;
+}
+
+const encodingTables = new Map<string, CodeTable>();
+/** A named encoding's table: WinAnsi (from pdf-lib), Standard, MacRoman, or Symbol's and ZapfDingbats' own. */
+function encodingTable(name: 'WinAnsi' | 'Standard' | 'MacRoman' | 'Symbol' | 'ZapfDingbats'): CodeTable {
+  const cached = encodingTables.get(name);
   if (cached) return cached;
-  const table: CodeTable = new Map();
-  standardTables.set(font, table);
-  const metrics = (font as unknown as { CharMetrics: { N: string; C: number }[] }).CharMetrics;
-  for (const m of metrics) if (m.C >= 0) table.set(m.C, { name: m.N, unicode: glyphNameToUnicode(m.N) ?? '' });
+  let table: CodeTable;
+  if (name === 'WinAnsi') table = winAnsiTable();
+  else if (name === 'Standard') table = namedTable(STANDARD_ENCODING);
+  else if (name === 'MacRoman') table = namedTable(MAC_ROMAN_ENCODING);
+  else {
+    table = new Map();
+    const mappings = (Encodings[name] as unknown as { unicodeMappings: Record<number, [number, string]> }).unicodeMappings;
+    for (const [unicode, [code, glyph]] of Object.entries(mappings)) table.set(code, { name: glyph, unicode: String.fromCodePoint(Number(unicode)) });
+  }
+  encodingTables.set(name, table);
   return table;
 }
 
@@ -131,7 +161,11 @@ function simpleFont(context: PDFContext, dict: PDFDict, type3 = false): PdfFont 
     baseName = nameOf(context, encodingObj, 'BaseEncoding');
     differences = arrayOf(context, encodingObj, 'Differences');
   }
-  const base = baseName === 'WinAnsiEncoding' || (!standard && baseName === undefined) ? winAnsiTable() : standard ? standardTable(standard) : winAnsiTable();
+  // No /Encoding (or no /BaseEncoding): a standard-14 font uses its built-in encoding (Standard for
+  // the Latin ones); other fonts are read as WinAnsi, as viewers read non-symbolic fonts.
+  const builtIn = standard === undefined ? 'WinAnsi' : standard.FontName === 'Symbol' ? 'Symbol' : standard.FontName === 'ZapfDingbats' ? 'ZapfDingbats' : 'Standard';
+  const named = baseName === 'WinAnsiEncoding' ? 'WinAnsi' : baseName === 'MacRomanEncoding' ? 'MacRoman' : baseName === 'StandardEncoding' ? 'Standard' : builtIn;
+  const base = encodingTable(named);
   // The shared WinAnsi table is copied only when Differences change it.
   const table: CodeTable = differences ? new Map(base) : base;
   if (differences) {

@@ -31,6 +31,12 @@ const NAMED: Record<string, string> = {
   fi: 'fi', fl: 'fl', ff: 'ff', ffi: 'ffi', ffl: 'ffl', section: '\u00A7', paragraph: '\u00B6', degree: '\u00B0',
   copyright: '\u00A9', registered: '\u00AE', trademark: '\u2122', nbspace: '\u00A0', sfthyphen: '\u00AD',
   periodcentered: '\u00B7', multiply: '\u00D7', divide: '\u00F7', dotlessi: '\u0131', ae: '\u00E6', AE: '\u00C6',
+  exclamdown: '\u00A1', cent: '\u00A2', sterling: '\u00A3', fraction: '\u2044', yen: '\u00A5', currency: '\u00A4',
+  guilsinglleft: '\u2039', guilsinglright: '\u203A', dagger: '\u2020', daggerdbl: '\u2021', perthousand: '\u2030',
+  questiondown: '\u00BF', acute: '\u00B4', circumflex: '\u02C6', tilde: '\u02DC', macron: '\u00AF', breve: '\u02D8',
+  dotaccent: '\u02D9', dieresis: '\u00A8', ring: '\u02DA', cedilla: '\u00B8', hungarumlaut: '\u02DD', ogonek: '\u02DB',
+  caron: '\u02C7', ordfeminine: '\u00AA', ordmasculine: '\u00BA', Lslash: '\u0141', lslash: '\u0142', plusminus: '\u00B1',
+  logicalnot: '\u00AC', mu: '\u00B5', brokenbar: '\u00A6', onehalf: '\u00BD', onequarter: '\u00BC', threequarters: '\u00BE',
   oslash: '\u00F8', Oslash: '\u00D8', oe: '\u0153', OE: '\u0152', ij: '\u0133', IJ: '\u0132', florin: '\u0192',
 };
 

@@ -36,7 +36,7 @@ export function pdfjs(): Promise<PdfJs> {
 export function withPdfJsDocument<T>(bytes: Uint8Array, f: (doc: import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy, lib: PdfJs) => Promise<T>): Promise<T> {
   const run = queue.then(async () => {
     const lib = await pdfjs();
-    const task = lib.getDocument({ data: bytes.slice(), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 });
+    const task = lib.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 });
     const doc = await task.promise;
     // The fake worker is imported with the first document and brings its own polyfills.
     restoreNativeBuiltins();

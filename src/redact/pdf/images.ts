@@ -1,134 +1,13 @@
-import { inflateSync, deflateSync } from 'node:zlib';
-import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFContext, type PDFDocument } from 'pdf-lib';
-import { type PdfJsImage, pageImagesWithPdfJs, restoreNativeBuiltins } from '../../pdf/pdfjs.js';
+import { deflateSync } from 'node:zlib';
+import { PDFArray, PDFName, PDFRawStream, PDFRef, type PDFContext, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { type PdfJsImage, pageImagesWithPdfJs } from '../../pdf/pdfjs.js';
 import type { ImagePlacement, StreamTarget } from '../../pdf/interpret.js';
-import { dictOf, get, MAX_DECODED_STREAM_BYTES, numberOf, resolve } from '../../pdf/objects.js';
+import { dictOf, numberOf, resolve } from '../../pdf/objects.js';
+import { groupBy } from '../../util/group-by.js';
+import { decodeRaster, destroyRects, ImageRedactionError, type PixelRect, type Raster, unpredictPng } from './raster.js';
 import type { Box } from './select.js';
 
-export class ImageRedactionError extends Error {}
-
-type ImageDecoders = typeof import('pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs');
-let decoders: Promise<ImageDecoders> | undefined;
-function imageDecoders(): Promise<ImageDecoders> {
-  // Errors only: warnings about damaged image data would flood a batch's output.
-  decoders ??= import('pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs').then((m) => {
-    restoreNativeBuiltins();
-    m.setVerbosityLevel(m.VerbosityLevel.ERRORS);
-    return m;
-  });
-  return decoders;
-}
-
-/** Undoes PNG predictors (DecodeParms /Predictor 10-15) row by row. */
-export function unpredictPng(data: Uint8Array, colors: number, columns: number): Uint8Array {
-  const bpp = colors;
-  const rowLength = colors * columns;
-  const rows = Math.floor(data.length / (rowLength + 1));
-  const out = new Uint8Array(rows * rowLength);
-  for (let r = 0; r < rows; r++) {
-    const type = data[r * (rowLength + 1)] as number;
-    const src = r * (rowLength + 1) + 1;
-    const dst = r * rowLength;
-    for (let i = 0; i < rowLength; i++) {
-      const raw = data[src + i] as number;
-      const left = i >= bpp ? (out[dst + i - bpp] as number) : 0;
-      const up = r > 0 ? (out[dst - rowLength + i] as number) : 0;
-      const upLeft = r > 0 && i >= bpp ? (out[dst - rowLength + i - bpp] as number) : 0;
-      let value: number;
-      switch (type) {
-        case 0:
-          value = raw;
-          break;
-        case 1:
-          value = raw + left;
-          break;
-        case 2:
-          value = raw + up;
-          break;
-        case 3:
-          value = raw + ((left + up) >> 1);
-          break;
-        case 4: {
-          const p = left + up - upLeft;
-          const pa = Math.abs(p - left);
-          const pb = Math.abs(p - up);
-          const pc = Math.abs(p - upLeft);
-          value = raw + (pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft);
-          break;
-        }
-        default:
-          throw new ImageRedactionError(`unknown PNG predictor ${type}`);
-      }
-      out[dst + i] = value & 0xff;
-    }
-  }
-  return out;
-}
-
-interface Decoded {
-  readonly pixels: Uint8Array;
-  readonly components: number;
-}
-
-function colorComponents(context: PDFContext, dict: PDFDict): number {
-  const cs = get(context, dict, 'ColorSpace');
-  if (cs instanceof PDFName) {
-    const name = cs.decodeText();
-    if (name === 'DeviceGray' || name === 'CalGray') return 1;
-    if (name === 'DeviceRGB' || name === 'CalRGB') return 3;
-    throw new ImageRedactionError(`images in colour space ${name} are not supported`);
-  }
-  if (cs instanceof PDFArray) {
-    const family = resolve(context, cs.get(0));
-    if (family instanceof PDFName && family.decodeText() === 'ICCBased') {
-      const n = numberOf(context, dictOf(context, cs.get(1)), 'N');
-      if (n === 1 || n === 3) return n;
-    }
-  }
-  throw new ImageRedactionError('images in this colour space are not supported');
-}
-
-async function decodeImage(context: PDFContext, stream: PDFRawStream): Promise<Decoded> {
-  const dict = stream.dict;
-  const width = numberOf(context, dict, 'Width') ?? 0;
-  const height = numberOf(context, dict, 'Height') ?? 0;
-  if (get(context, dict, 'ImageMask')) throw new ImageRedactionError('image masks are not supported');
-  // A decode array other than the identity ([0 1 0 1 ...]) changes what black means.
-  const decode = get(context, dict, 'Decode');
-  if (decode instanceof PDFArray && decode.asArray().some((v, i) => Number((resolve(context, v) as { asNumber?: () => number })?.asNumber?.()) !== i % 2)) {
-    throw new ImageRedactionError('images with an inverting decode array are not supported');
-  }
-  if ((numberOf(context, dict, 'BitsPerComponent') ?? 8) !== 8) throw new ImageRedactionError('only 8-bit images are supported');
-  const filterObj = get(context, dict, 'Filter');
-  const filters = filterObj instanceof PDFName ? [filterObj.decodeText()] : filterObj instanceof PDFArray ? filterObj.asArray().map((f) => (resolve(context, f) as PDFName).decodeText()) : [];
-  let data = stream.contents;
-  for (const [k, filter] of filters.entries()) {
-    if (filter === 'FlateDecode') {
-      data = new Uint8Array(inflateSync(data, { maxOutputLength: MAX_DECODED_STREAM_BYTES }));
-      const parms = dictOf(context, dict.get(PDFName.of('DecodeParms')));
-      const predictor = numberOf(context, parms, 'Predictor') ?? 1;
-      if (predictor >= 10 && k === filters.length - 1) {
-        data = unpredictPng(data, numberOf(context, parms, 'Colors') ?? colorComponents(context, dict), numberOf(context, parms, 'Columns') ?? width);
-      } else if (predictor !== 1 && k === filters.length - 1) throw new ImageRedactionError(`predictor ${predictor} is not supported`);
-    } else if (filter === 'DCTDecode' && k === filters.length - 1) {
-      const { JpegImage } = await imageDecoders();
-      const jpeg = new JpegImage();
-      let pixels: Uint8ClampedArray;
-      try {
-        jpeg.parse(data);
-        pixels = jpeg.getData({ width, height, forceRGB: false, isSourcePDF: true });
-      } catch (error) {
-        throw new ImageRedactionError(`the JPEG data cannot be decoded (${(error as Error).name})`);
-      }
-      const components = pixels.length / (width * height);
-      if (components !== 1 && components !== 3) throw new ImageRedactionError('CMYK JPEG images are not supported');
-      return { pixels: new Uint8Array(pixels), components };
-    } else throw new ImageRedactionError(`images encoded with ${filter} are not supported`);
-  }
-  const components = colorComponents(context, dict);
-  if (data.length < width * height * components) throw new ImageRedactionError('the image data is shorter than its size');
-  return { pixels: data, components };
-}
+export { ImageRedactionError, unpredictPng };
 
 /** Pixel rectangles of the image that lie under the boxes: the boxes mapped through the placement. */
 export function imagePixelRects(placement: ImagePlacement, boxes: readonly Box[], width: number, height: number): { x0: number; y0: number; x1: number; y1: number }[] {
@@ -163,11 +42,6 @@ export function imagePixelRects(placement: ImagePlacement, boxes: readonly Box[]
     .filter((r) => r.x1 > r.x0 && r.y1 > r.y0);
 }
 
-/**
- * Destroys the pixels under the boxes in every image a box overlaps: decoded, overwritten with
- * black, re-encoded losslessly (Flate) and put in place of the original, which is left unreachable
- * and swept. Images that cannot be decoded exactly make the whole document fail (fail closed).
- */
 /** Per content stream, the image names to point at new (redacted) image objects. */
 export type ImageOverrides = Map<StreamTarget, Map<string, PDFRef>>;
 
@@ -199,82 +73,101 @@ function fromPdfJs(image: PdfJsImage): { pixels: Uint8Array; components: number;
 }
 
 /**
- * Destroys the pixels under the boxes in every image a box overlaps: decoded (by our decoders, or
- * by pdf.js for CCITT, JBIG2, JPX, indexed and 1-bit images), overwritten with black, re-encoded
- * losslessly (Flate) and put in place of the original, which is left unreachable and swept.
- * Images that cannot be decoded exactly make the whole document fail (fail closed).
+ * Destroys the pixels under the boxes in every image a box overlaps. The image is decoded to its
+ * own samples (Flate, JPEG, JPEG 2000, JBIG2; stencil masks and soft masks alike), the samples
+ * under the boxes are overwritten, and it is written back with Flate in the same colour space
+ * and depth, so nothing else of the picture changes. Other codecs (CCITT, LZW, CMYK JPEG) are
+ * decoded by pdf.js's page rendering and written as RGB. The original is left unreachable and
+ * swept. Images that cannot be decoded exactly make the whole document fail (fail closed).
  */
 export async function destroyImagePixels(pdf: PDFDocument, placements: readonly ImagePlacement[], boxes: readonly Box[], source?: Uint8Array): Promise<ImageOverrides> {
   const context = pdf.context;
   const overrides: ImageOverrides = new Map();
   const viaPdfJs = new Map<number, Promise<Map<string, PdfJsImage>>>();
-  for (const placement of placements) {
-    // The image as the content stream that draws it names it: in the page's or the form's resources.
-    const xobjects = dictOf(context, placement.target.resources?.get(PDFName.of('XObject')));
-    const raw = xobjects?.get(PDFName.of(placement.name));
-    const stream = resolve(context, raw);
-    if (!(stream instanceof PDFRawStream)) throw new ImageRedactionError('an image under a redaction cannot be read');
-    let width = numberOf(context, stream.dict, 'Width') ?? 0;
-    let height = numberOf(context, stream.dict, 'Height') ?? 0;
-    if (imagePixelRects(placement, boxes, width, height).length === 0) continue;
-    let decoded: { pixels: Uint8Array; components: number; alpha?: Uint8Array };
-    let usesPdfJs = false;
-    try {
-      decoded = await decodeImage(context, stream);
-    } catch (error) {
-      // Our decoders know Flate and JPEG; pdf.js decodes the rest, keyed by object reference.
-      if (!(error instanceof ImageRedactionError) || !source || !(raw instanceof PDFRef)) throw error;
-      let images = viaPdfJs.get(placement.pageIndex);
-      if (!images) viaPdfJs.set(placement.pageIndex, (images = pageImagesWithPdfJs(source, placement.pageIndex)));
-      const image = (await images).get(`${raw.objectNumber}R`) ?? (await images).get(`${raw.objectNumber}R${raw.generationNumber}`);
-      if (!image) throw error;
-      decoded = fromPdfJs(image);
-      width = image.width;
-      height = image.height;
-      usesPdfJs = true;
-    }
-    const rects = imagePixelRects(placement, boxes, width, height);
-    const { pixels, components } = decoded;
-    for (const r of rects) {
-      for (let y = r.y0; y < r.y1; y++) pixels.fill(0, (y * width + r.x0) * components, (y * width + r.x1) * components);
-    }
-    const image = context.stream(deflateSync(pixels), {
-      Type: 'XObject',
-      Subtype: 'Image',
-      Width: width,
-      Height: height,
-      BitsPerComponent: 8,
-      ColorSpace: components === 1 ? 'DeviceGray' : 'DeviceRGB',
-      Filter: 'FlateDecode',
-    });
-    // pdf.js applied the masks already: its alpha becomes the new soft mask, opaque under the boxes.
-    if (usesPdfJs && decoded.alpha) {
-      const alpha = decoded.alpha;
-      for (const r of rects) for (let y = r.y0; y < r.y1; y++) alpha.fill(255, y * width + r.x0, y * width + r.x1);
-      const maskStream = context.stream(deflateSync(alpha), { Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' });
-      image.dict.set(PDFName.of('SMask'), context.register(maskStream));
-    }
-    // A soft mask could hold the same shapes: it is rewritten too, opaque under the boxes.
-    const smask = usesPdfJs ? undefined : resolve(context, stream.dict.get(PDFName.of('SMask')));
-    if (smask instanceof PDFRawStream) {
-      const mw = numberOf(context, smask.dict, 'Width') ?? width;
-      const mh = numberOf(context, smask.dict, 'Height') ?? height;
-      const mask = await decodeImage(context, smask);
-      if (mask.components !== 1) throw new ImageRedactionError('a soft mask with colour cannot be rewritten');
-      for (const r of rects) {
-        const x0 = Math.floor((r.x0 * mw) / width);
-        const x1 = Math.ceil((r.x1 * mw) / width);
-        for (let y = Math.floor((r.y0 * mh) / height); y < Math.ceil((r.y1 * mh) / height); y++) mask.pixels.fill(255, y * mw + x0, y * mw + x1);
+  // One image drawn several times by one content stream gets one copy with all its boxes.
+  const groups = groupBy(placements, (p) => p.target);
+  for (const [target, inTarget] of groups) {
+    for (const [name, drawn] of groupBy(inTarget, (p) => p.name)) {
+      const xobjects = dictOf(context, target.resources?.get(PDFName.of('XObject')));
+      const raw = xobjects?.get(PDFName.of(name));
+      const stream = resolve(context, raw);
+      if (!(stream instanceof PDFRawStream)) throw new ImageRedactionError('an image under a redaction cannot be read');
+      const width = numberOf(context, stream.dict, 'Width') ?? 0;
+      const height = numberOf(context, stream.dict, 'Height') ?? 0;
+      const rectsFor = (w: number, h: number) => drawn.flatMap((p) => imagePixelRects(p, boxes, w, h));
+      if (rectsFor(width, height).length === 0) continue;
+      let image: PDFRawStream;
+      try {
+        image = await rewriteInPlace(context, stream, rectsFor);
+      } catch (error) {
+        if (!(error instanceof ImageRedactionError) || !source || !(raw instanceof PDFRef)) throw error;
+        const pageIndex = (drawn[0] as ImagePlacement).pageIndex;
+        let images = viaPdfJs.get(pageIndex);
+        if (!images) viaPdfJs.set(pageIndex, (images = pageImagesWithPdfJs(source, pageIndex)));
+        const decoded = (await images).get(`${raw.objectNumber}R`) ?? (await images).get(`${raw.objectNumber}R${raw.generationNumber}`);
+        if (!decoded) throw error;
+        image = rewriteFromPdfJs(context, decoded, rectsFor(decoded.width, decoded.height));
       }
-      const maskStream = context.stream(deflateSync(mask.pixels), { Type: 'XObject', Subtype: 'Image', Width: mw, Height: mh, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' });
-      image.dict.set(PDFName.of('SMask'), context.register(maskStream));
+      let names = overrides.get(target);
+      if (!names) overrides.set(target, (names = new Map()));
+      names.set(name, context.register(image));
     }
-    const ref = context.register(image);
-    // Copy the resources so pages sharing them keep their own (unredacted) image reference.
-    // The resources that name it are copied when the stream is rewritten (pages and forms may share them).
-    let names = overrides.get(placement.target);
-    if (!names) overrides.set(placement.target, (names = new Map()));
-    names.set(placement.name, ref);
   }
   return overrides;
+}
+
+function flateImage(context: PDFContext, raster: Raster): PDFRawStream {
+  const dict: Record<string, PDFObject> = {};
+  for (const [k, v] of raster.entries) dict[k] = v;
+  return context.stream(deflateSync(raster.samples), { ...dict, Type: 'XObject', Subtype: 'Image', Filter: 'FlateDecode' }) as PDFRawStream;
+}
+
+/** Rewrites an image (and its soft or stencil mask) with the pixels under the rectangles destroyed. */
+async function rewriteInPlace(context: PDFContext, stream: PDFRawStream, rectsFor: (w: number, h: number) => PixelRect[]): Promise<PDFRawStream> {
+  const raster = await decodeRaster(context, stream);
+  const rects = rectsFor(raster.width, raster.height);
+  destroyRects(raster, rects);
+  const image = flateImage(context, raster);
+  // A mask could hold the same shapes: it is rewritten too, at its own resolution.
+  for (const key of ['SMask', 'Mask'] as const) {
+    const mask = resolve(context, stream.dict.get(PDFName.of(key)));
+    if (mask instanceof PDFArray) image.dict.set(PDFName.of(key), mask);
+    if (!(mask instanceof PDFRawStream)) continue;
+    const m = await decodeRaster(context, mask, key === 'SMask' ? 'smask' : 'stencil');
+    destroyRects(m, scaleRects(rects, raster, m));
+    image.dict.set(PDFName.of(key), context.register(flateImage(context, m)));
+  }
+  return image;
+}
+
+function scaleRects(rects: readonly PixelRect[], from: { width: number; height: number }, to: { width: number; height: number }): PixelRect[] {
+  return rects.map((r) => ({
+    x0: Math.floor((r.x0 * to.width) / from.width),
+    x1: Math.min(to.width, Math.ceil((r.x1 * to.width) / from.width)),
+    y0: Math.floor((r.y0 * to.height) / from.height),
+    y1: Math.min(to.height, Math.ceil((r.y1 * to.height) / from.height)),
+  }));
+}
+
+/** An image pdf.js decoded (masks applied), destroyed under the rectangles and written as RGB or grey. */
+function rewriteFromPdfJs(context: PDFContext, decoded: PdfJsImage, rects: readonly PixelRect[]): PDFRawStream {
+  const { width, height } = decoded;
+  const { pixels, components, alpha } = fromPdfJs(decoded);
+  for (const r of rects) for (let y = r.y0; y < r.y1; y++) pixels.fill(0, (y * width + r.x0) * components, (y * width + r.x1) * components);
+  const image = context.stream(deflateSync(pixels), {
+    Type: 'XObject',
+    Subtype: 'Image',
+    Width: width,
+    Height: height,
+    BitsPerComponent: 8,
+    ColorSpace: components === 1 ? 'DeviceGray' : 'DeviceRGB',
+    Filter: 'FlateDecode',
+  }) as PDFRawStream;
+  // pdf.js applied the masks already: its alpha becomes the new soft mask, opaque under the boxes.
+  if (alpha) {
+    for (const r of rects) for (let y = r.y0; y < r.y1; y++) alpha.fill(255, y * width + r.x0, y * width + r.x1);
+    const maskStream = context.stream(deflateSync(alpha), { Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' });
+    image.dict.set(PDFName.of('SMask'), context.register(maskStream));
+  }
+  return image;
 }
