@@ -11,7 +11,10 @@ import type { AppliedRedaction, DecidedDocument, PageBox, RedactedDocument } fro
 import type { Diagnostic } from './document/types.js';
 import { countOccurrences } from './document/value-search.js';
 import { WooRedactError } from './errors.js';
-import { ingestPdf, PdfError, type PdfLayout } from './ingest/pdf.js';
+import { ingestPdf, type OcrSetting, PdfError, type PdfLayout } from './ingest/pdf.js';
+import { DEFAULT_OCR_LANGUAGE } from './ocr/engine.js';
+import { isOcrTarget } from './ocr/read-pages.js';
+import { writeOcrTextLayer } from './redact/pdf/ocr-text-layer.js';
 import type { Manifest } from './manifest/schema.js';
 import { type ApplyDecisions, byPolicy, type Format, type PipelineOptions, redactWith } from './pipeline.js';
 import { quadBounds } from './pdf/interpret.js';
@@ -25,6 +28,7 @@ import { type Box, glyphsUnderBoxes, selectGlyphs } from './redact/pdf/select.js
 import { boxLabel } from './redact/text.js';
 import { runAsync, type Step, wait } from './util/step.js';
 import { findPdfSurvivors, type PdfCheckValue } from './verify/pdf.js';
+import { findScanSurvivors } from './verify/scan.js';
 
 export interface PdfRedactionResult {
   /** The redacted PDF, a fresh file (no earlier revisions, no unreachable objects). */
@@ -45,7 +49,16 @@ export interface PdfInput {
 export interface PdfSource {
   layout: PdfLayout | undefined;
   readonly bytes: Uint8Array;
+  readonly ocrLang: string;
 }
+
+/** OCR of pages without text: on by default, in Dutch. */
+function ocrSetting(options: PipelineOptions): OcrSetting {
+  return options.ocr === false ? false : { lang: options.ocrLang ?? DEFAULT_OCR_LANGUAGE };
+}
+
+/** Per written output, the pages read by OCR and their language: verify checks their pixels too. */
+const scansOf = new WeakMap<Uint8Array, { readonly pages: ReadonlySet<number>; readonly lang: string }>();
 
 function intersects(a: Box, b: { x0: number; y0: number; x1: number; y1: number }): boolean {
   return a.x < b.x1 && a.x + a.width > b.x0 && a.y < b.y1 && a.y + a.height > b.y0;
@@ -54,14 +67,17 @@ function intersects(a: Box, b: { x0: number; y0: number; x1: number; y1: number 
 export const pdfFormat: Format<PdfInput, PdfSource, Uint8Array> = {
   kind: 'pdf',
   *ingest(input, options) {
-    const { doc, layout } = yield* wait(ingestPdf(input.bytes, input.path, options.maxPages, options.maxObjectDepth));
-    return { document: doc, source: { layout, bytes: input.bytes } };
+    const ocr = ocrSetting(options);
+    const { doc, layout } = yield* wait(ingestPdf(input.bytes, input.path, options.maxPages, options.maxObjectDepth, ocr));
+    return { document: doc, source: { layout, bytes: input.bytes, ocrLang: ocr ? ocr.lang : DEFAULT_OCR_LANGUAGE } };
   },
   *redact(ingested, doc, applied) {
     const layout = ingested.source.layout;
     if (!layout) throw new Error('a PDF layout was redacted twice');
     ingested.source.layout = undefined;
-    return yield* redactLayout(layout, ingested.source.bytes, doc, applied);
+    const redacted = yield* redactLayout(layout, ingested.source.bytes, doc, applied);
+    if (layout.ocrPages.length > 0) scansOf.set(redacted.output, { pages: new Set(layout.ocrPages.map((p) => p.pageIndex)), lang: ingested.source.ocrLang });
+    return redacted;
   },
   *verify(doc, kept) {
     // Verify by every channel; a public official kept readable may recur as often as kept.
@@ -72,6 +88,12 @@ export const pdfFormat: Format<PdfInput, PdfSource, Uint8Array> = {
       return { value, caseSensitive, allowed: countOccurrences(keptText, value, caseSensitive), id };
     });
     const survivors = yield* wait(findPdfSurvivors(doc.output, checks));
+    // Scans: the pixels under the boxes, decoded from the written file and read by OCR again.
+    const scans = scansOf.get(doc.output);
+    if (scans && survivors.length === 0) {
+      const onScans = doc.applied.map((a, id) => ({ id, value: checks[id]?.value ?? '', boxes: a.boxes ?? [] }));
+      survivors.push(...(yield* wait(findScanSurvivors(doc.output, scans.pages, onScans, scans.lang))));
+    }
     return survivors.map((id) => (doc.applied[id] as AppliedRedaction).source);
   },
 };
@@ -92,7 +114,10 @@ function* redactLayout(layout: PdfLayout, bytes: Uint8Array, doc: DecidedDocumen
     const edited = redactInlineImages(covered.filter((img) => img.inline), allBoxes);
     const overrides = yield* wait(destroyImagePixels(layout.pdf, covered.filter((img) => !img.inline), allBoxes, bytes));
     imagesChanged = edited.size + [...overrides.values()].reduce((n, names) => n + names.size, 0);
-    applyRemovals(layout.pdf, layout.pageTargets, [...removed].sort((a, b) => a - b).map((i) => layout.glyphs.get(i)), edited, overrides);
+    // Glyphs read by OCR are in no content stream: their pixels go with the image, and they are
+    // left out of the scan's new text layer.
+    const inStreams = [...removed].sort((a, b) => a - b).map((i) => layout.glyphs.get(i)).filter((g) => !isOcrTarget(g.target));
+    applyRemovals(layout.pdf, layout.pageTargets, inStreams, edited, overrides);
   } catch (error) {
     if (error instanceof RewriteError) throw new PdfError('PDF_NOT_SUPPORTED', `the PDF's text cannot be rewritten safely (${error.message}); nothing was written`);
     if (error instanceof ImageRedactionError) {
@@ -100,6 +125,7 @@ function* redactLayout(layout: PdfLayout, bytes: Uint8Array, doc: DecidedDocumen
     }
     throw error;
   }
+  yield* wait(writeOcrTextLayer(layout.pdf, layout.glyphs, layout.ocrPages, removed));
   layout.glyphs.release();
   yield* wait(paintBoxes(layout.pdf, boxes));
   const values = chosen.map((a) => doc.sourceText.slice(a.source.start, a.source.end));

@@ -37,6 +37,10 @@ export interface PipelineOptions extends DetectOptions {
   readonly maxPages?: number;
   /** PDF: deepest nesting of arrays and dictionaries accepted (default 100). */
   readonly maxObjectDepth?: number;
+  /** PDF: read pages without a text layer by OCR (default true); false refuses them (PDF_NO_TEXT). */
+  readonly ocr?: boolean;
+  /** PDF: OCR language, a Tesseract code whose model `@tesseract.js-data/<code>` is installed (default "nld"). */
+  readonly ocrLang?: string;
 }
 
 /** A document read by a format, with what its redact step needs beyond the text (a PDF's layout). */

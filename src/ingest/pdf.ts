@@ -9,6 +9,8 @@ import { type FontCache, type ImagePlacement, PageInterpreter, type StreamTarget
 import { GlyphTable } from '../pdf/glyph-table.js';
 import { layoutPage } from '../pdf/layout.js';
 import { DamagedStreamError, deepestNesting, quietly, usesUnreadableObject, StreamTooLargeError, UnsupportedStreamError } from '../pdf/objects.js';
+import { readPagesWithOcr, type OcrPage } from '../ocr/read-pages.js';
+import { DEFAULT_OCR_LANGUAGE } from '../ocr/engine.js';
 import { pageStarts } from './pages.js';
 import { sha256 } from './text.js';
 
@@ -21,7 +23,12 @@ export interface PdfLayout {
   readonly pageTargets: readonly StreamTarget[];
   /** For every character of the document text, the index of its glyph (-1: inserted). */
   readonly glyphOf: Int32Array;
+  /** Pages read by OCR (they had no text layer), with their words. */
+  readonly ocrPages: readonly OcrPage[];
 }
+
+/** OCR of pages without text: on (in a language whose model is installed) or off (they are refused). */
+export type OcrSetting = { readonly lang: string } | false;
 
 export interface IngestedPdf {
   readonly doc: IngestedDocument;
@@ -40,7 +47,7 @@ export const DEFAULT_MAX_OBJECT_DEPTH = 100;
  * Reads a PDF into the document model: the text of every page from its content streams (page
  * breaks as form feeds), each character tied to its glyph so a span maps to exact positions.
  */
-export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEFAULT_MAX_PAGES, maxObjectDepth = DEFAULT_MAX_OBJECT_DEPTH): Promise<IngestedPdf> {
+export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEFAULT_MAX_PAGES, maxObjectDepth = DEFAULT_MAX_OBJECT_DEPTH, ocr: OcrSetting = { lang: DEFAULT_OCR_LANGUAGE }): Promise<IngestedPdf> {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) throw new InputError('PDF_DAMAGED', 'the file is not a PDF (it has no PDF header); check what it is and export it as PDF again');
   const encrypted = Buffer.from(bytes).includes('/Encrypt');
@@ -79,8 +86,7 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
   const images: ImagePlacement[] = [];
   const targets: StreamTarget[] = [];
   const pageTargets: StreamTarget[] = [];
-  const texts: string[] = [];
-  const glyphOf: number[] = [];
+  const pageTexts: { text: string; glyphOf: readonly number[] }[] = [];
   const pages = pdf.getPages();
   if (pages.length === 0) throw new InputError('PDF_DAMAGED', 'the PDF has no pages');
   if (pages.length > maxPages) {
@@ -91,13 +97,7 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
       const interpreter = new PageInterpreter(pdf.context, index, glyphs, fonts);
       const first = glyphs.length;
       pageTargets.push(interpreter.run(page));
-      const laid = layoutPage(glyphs, first, glyphs.length);
-      if (index > 0) {
-        texts.push('\f');
-        glyphOf.push(-1);
-      }
-      texts.push(laid.text);
-      for (const g of laid.glyphOf) glyphOf.push(g);
+      pageTexts.push(layoutPage(glyphs, first, glyphs.length));
       images.push(...interpreter.images);
       targets.push(...interpreter.targets);
       // Operations are parsed again for the few streams a redaction rewrites.
@@ -115,9 +115,32 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
     }
     throw error;
   }
+  // Pages without a text layer (scans) are read by OCR from their images, page by page.
+  const textless = pageTexts.flatMap((p, i) => (p.text.trim().length === 0 ? [i] : []));
+  const ocrPages: OcrPage[] = [];
+  if (ocr && textless.length > 0) {
+    for (const read of await readPagesWithOcr({ bytes, pdf, pages: textless, images, glyphs, lang: ocr.lang })) {
+      pageTexts[read.page.pageIndex] = layoutPage(glyphs, read.first, read.end);
+      ocrPages.push(read.page);
+    }
+    if (ocrPages.length > 0) {
+      diagnostics.push({ code: 'PDF_OCR', severity: 'info', stage: 'ingest', message: `${ocrPages.length} page(s) without a text layer were read by OCR (${ocr.lang}); the output has an invisible text layer of the remaining text` });
+    }
+  }
+  const texts: string[] = [];
+  const glyphOf: number[] = [];
+  pageTexts.forEach((laid, index) => {
+    if (index > 0) {
+      texts.push('\f');
+      glyphOf.push(-1);
+    }
+    texts.push(laid.text);
+    for (const g of laid.glyphOf) glyphOf.push(g);
+  });
   const text = texts.join('');
   if (glyphs.length === 0 || text.trim().length === 0) {
-    throw new PdfError('PDF_NO_TEXT', 'the PDF has no text layer (a scan?): run OCR on it first (for example `ocrmypdf -l nld in.pdf out.pdf`) and redact the result');
+    if (!ocr) throw new PdfError('PDF_NO_TEXT', 'the PDF has no text layer (a scan?) and OCR is off: turn OCR on (leave out --no-ocr), or run OCR on it first (for example `ocrmypdf -l nld in.pdf out.pdf`) and redact the result');
+    throw new PdfError('PDF_NO_TEXT', 'the PDF has no text layer, and OCR read no text in its page images (or it has none); check the file, or redact it by hand');
   }
   const starts = pageStarts(text);
   return {
@@ -127,6 +150,6 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
       pageStarts: starts,
       diagnostics,
     },
-    layout: { pdf, glyphs, images, targets, pageTargets, glyphOf: Int32Array.from(glyphOf) },
+    layout: { pdf, glyphs, images, targets, pageTargets, glyphOf: Int32Array.from(glyphOf), ocrPages },
   };
 }

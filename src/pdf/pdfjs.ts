@@ -3,9 +3,16 @@
  * document while another loads breaks the other ("Invalid page request"), so every use goes
  * through one queue.
  */
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+
 export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 let module: Promise<PdfJs> | undefined;
+
+// pdf.js decodes JPEG 2000 and JBIG2 with WebAssembly modules it reads from this folder (a local
+// path: pdf.js in Node reads it from disk, never from the network).
+const WASM_FOLDER = `${dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))}/wasm/`;
 let queue: Promise<unknown> = Promise.resolve();
 
 /*
@@ -36,7 +43,7 @@ export function pdfjs(): Promise<PdfJs> {
 export function withPdfJsDocument<T>(bytes: Uint8Array, f: (doc: import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy, lib: PdfJs) => Promise<T>): Promise<T> {
   const run = queue.then(async () => {
     const lib = await pdfjs();
-    const task = lib.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 });
+    const task = lib.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0, wasmUrl: WASM_FOLDER });
     const doc = await task.promise;
     // The fake worker is imported with the first document and brings its own polyfills.
     restoreNativeBuiltins();

@@ -1,0 +1,157 @@
+/**
+ * The OCR engine: tesseract.js (Tesseract 5 compiled to WebAssembly) with its language data read
+ * from node_modules (`@tesseract.js-data/<lang>`), never from the network: the core is required
+ * from tesseract.js-core, the model is read from a local folder, and its cache is off (nothing is
+ * written next to the working folder).
+ *
+ * One engine per language per thread, kept while files come in (starting one costs about half a
+ * second and the first page runs slower while V8 compiles the WebAssembly): it is shut down after a
+ * short idle time, so a process that used it can still exit by itself.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import type { Bbox, Block, Worker } from 'tesseract.js';
+import { WooRedactError } from '../errors.js';
+
+export class OcrError extends WooRedactError {}
+
+/** A grey image, one byte a pixel, rows top to bottom. */
+export interface GreyImage {
+  readonly width: number;
+  readonly height: number;
+  readonly pixels: Uint8Array;
+}
+
+export interface OcrWord {
+  readonly text: string;
+  readonly confidence: number;
+  readonly bbox: Bbox;
+  /** Each character's box (Tesseract's symbols), in the word's reading order. */
+  readonly symbols: readonly { readonly text: string; readonly bbox: Bbox }[];
+}
+
+export interface OcrLine {
+  readonly bbox: Bbox;
+  /** The baseline from (x0, y0) to (x1, y1), in image pixels. */
+  readonly baseline: Bbox;
+  readonly words: readonly OcrWord[];
+}
+
+export const DEFAULT_OCR_LANGUAGE = 'nld';
+
+/** Idle time after which an engine is shut down (its worker thread would keep a process alive). */
+const IDLE_MS = 1500;
+
+const require = createRequire(import.meta.url);
+const LANGUAGE = /^[a-z]{3}(_[a-z]+)?$/;
+
+/** The folder holding `<lang>.traineddata.gz` of an installed `@tesseract.js-data/<lang>` package. */
+function languageFolder(lang: string): string | undefined {
+  if (!LANGUAGE.test(lang)) return undefined;
+  let root: string;
+  try {
+    root = dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`));
+  } catch {
+    return undefined;
+  }
+  // LSTM-only models ("best" quality as integers): smaller and faster to load than the legacy ones.
+  const folder = join(root, '4.0.0_best_int');
+  return existsSync(join(folder, `${lang}.traineddata.gz`)) ? folder : undefined;
+}
+
+/**
+ * Checks an OCR language ("nld", "eng", "deu", ...): its model must be installed from npm. Throws a
+ * clear error naming the package to install.
+ */
+export function assertOcrLanguage(lang: string): void {
+  if (!languageFolder(lang)) {
+    throw new OcrError(
+      'CONFIG_INVALID',
+      `OCR language "${LANGUAGE.test(lang) ? lang : '?'}" is not installed: install its model with \`npm install @tesseract.js-data/${LANGUAGE.test(lang) ? lang : '<code>'}\` (Tesseract's three-letter codes, e.g. nld, eng, deu, fra; one language at a time), or turn OCR off (--no-ocr)`,
+    );
+  }
+}
+
+interface Engine {
+  readonly worker: Promise<Worker>;
+  busy: number;
+}
+
+const engines = new Map<string, Engine>();
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+async function startEngine(lang: string): Promise<Worker> {
+  assertOcrLanguage(lang);
+  const { createWorker, OEM } = await import('tesseract.js');
+  return createWorker(lang, OEM.LSTM_ONLY, { langPath: languageFolder(lang) as string, cacheMethod: 'none', gzip: true, logger: () => {}, errorHandler: () => {} });
+}
+
+function engineFor(setting: string): Engine {
+  let engine = engines.get(setting);
+  if (!engine) {
+    engine = { worker: startEngine(setting), busy: 0 };
+    engines.set(setting, engine);
+    // A failed start is not kept: the next file tries again (and fails with the same clear error).
+    engine.worker.catch(() => engines.delete(setting));
+  }
+  return engine;
+}
+
+function scheduleIdleShutdown(): void {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    idleTimer = undefined;
+    if ([...engines.values()].every((e) => e.busy === 0)) void closeOcr();
+  }, IDLE_MS);
+  idleTimer.unref();
+}
+
+/** Shuts every OCR engine of this thread down (they start again when needed). */
+export async function closeOcr(): Promise<void> {
+  const all = [...engines.values()];
+  engines.clear();
+  await Promise.all(all.map((e) => e.worker.then((w) => w.terminate()).catch(() => undefined)));
+}
+
+/** Encodes a grey image as binary PGM, which Tesseract's image library reads without conversion. */
+function pgm(image: GreyImage): Uint8Array {
+  const head = Buffer.from(`P5\n${image.width} ${image.height}\n255\n`, 'latin1');
+  const out = new Uint8Array(head.length + image.pixels.length);
+  out.set(head, 0);
+  out.set(image.pixels, head.length);
+  return out;
+}
+
+/** Recognises the text lines of an upright grey image, each word with its characters' boxes. */
+export async function recognizeLines(image: GreyImage, lang: string, dpi?: number): Promise<OcrLine[]> {
+  const engine = engineFor(lang);
+  engine.busy++;
+  try {
+    const worker = await engine.worker;
+    await worker.setParameters({ user_defined_dpi: String(Math.round(Math.min(1200, Math.max(70, dpi ?? 300)))) } as never);
+    const result = await worker.recognize(Buffer.from(pgm(image)) as never, {}, { blocks: true, text: false });
+    return linesOf(result.data.blocks ?? []);
+  } catch (error) {
+    if (error instanceof WooRedactError) throw error;
+    throw new OcrError('PDF_DAMAGED', `a page image could not be read by OCR (${typeof error === 'string' ? 'engine error' : (error as Error).name}); nothing was written`, { cause: error });
+  } finally {
+    engine.busy--;
+    scheduleIdleShutdown();
+  }
+}
+
+function linesOf(blocks: readonly Block[]): OcrLine[] {
+  const lines: OcrLine[] = [];
+  for (const block of blocks) {
+    for (const paragraph of block.paragraphs) {
+      for (const line of paragraph.lines) {
+        const words = line.words
+          .filter((w) => w.text.trim().length > 0)
+          .map((w) => ({ text: w.text, confidence: w.confidence, bbox: w.bbox, symbols: w.symbols.filter((s) => s.text.length > 0).map((s) => ({ text: s.text, bbox: s.bbox })) }));
+        if (words.length > 0) lines.push({ bbox: line.bbox, baseline: line.baseline, words });
+      }
+    }
+  }
+  return lines;
+}

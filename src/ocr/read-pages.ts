@@ -1,0 +1,232 @@
+/**
+ * Reads the pages of a PDF that have no text layer with OCR: the page images are decoded by pdf.js
+ * from the file itself (JPEG, JPEG 2000, JBIG2, CCITT, Flate), turned upright, recognised, and
+ * every character becomes a glyph in the page's user space, so the rest of the pipeline (layout,
+ * detection, boxes, manifest) treats a scan as any other PDF.
+ */
+import { PDFName, PDFRef, type PDFDocument } from 'pdf-lib';
+import type { GlyphTable } from '../pdf/glyph-table.js';
+import type { ImagePlacement, Quad, StreamTarget } from '../pdf/interpret.js';
+import { quadBounds } from '../pdf/interpret.js';
+import { dictOf } from '../pdf/objects.js';
+import { type PdfJsImage, withPdfJsDocument } from '../pdf/pdfjs.js';
+import { type GreyImage, type OcrLine, recognizeLines } from './engine.js';
+import { type Orientation, orientationOf, sourceToUser, toSource, turnUpright } from './orientation.js';
+
+/** The words OCR put on one page, as runs of glyph indices (for the invisible text layer). */
+export interface OcrPage {
+  readonly pageIndex: number;
+  /** Each word's glyphs (no spaces), in reading order; `lineEnd` on the last word of a line. */
+  readonly words: readonly { readonly glyphs: readonly number[]; readonly lineEnd: boolean }[];
+}
+
+/** The stream target of OCR glyphs: they are in no content stream, only in the page's pixels. */
+const OCR_TARGETS = new WeakSet<StreamTarget>();
+
+/** Whether a glyph was read by OCR (it has no bytes in a content stream to remove). */
+export function isOcrTarget(target: StreamTarget): boolean {
+  return OCR_TARGETS.has(target);
+}
+
+function ocrTarget(): StreamTarget {
+  const target: StreamTarget = { id: 'ocr', ops: [], resources: undefined };
+  OCR_TARGETS.add(target);
+  return target;
+}
+
+/** Smallest image worth reading: a logo or a rule is not a page of text. */
+const MIN_PIXELS = 100 * 100;
+const MIN_PAGE_FRACTION = 0.02;
+
+/** pdf.js's decoded image as grey pixels (alpha over white). */
+export function greyOf(image: PdfJsImage): GreyImage | undefined {
+  const { width, height, kind, data } = image;
+  const n = width * height;
+  const pixels = new Uint8Array(n);
+  if (kind === 1) {
+    const rowBytes = (width + 7) >> 3;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) pixels[y * width + x] = ((data[y * rowBytes + (x >> 3)] as number) >> (7 - (x & 7))) & 1 ? 255 : 0;
+    }
+  } else if (kind === 2 || kind === 3) {
+    const step = kind === 2 ? 3 : 4;
+    for (let i = 0, j = 0; i < n; i++, j += step) {
+      const grey = ((data[j] as number) * 77 + (data[j + 1] as number) * 150 + (data[j + 2] as number) * 29) >> 8;
+      pixels[i] = step === 4 ? 255 - ((255 - grey) * (data[j + 3] as number)) / 255 : grey;
+    }
+  } else return undefined;
+  return { width, height, pixels };
+}
+
+/** The object reference of an image XObject as the drawing stream names it. */
+export function imageRef(pdf: PDFDocument, placement: ImagePlacement): PDFRef | undefined {
+  const xobjects = dictOf(pdf.context, placement.target.resources?.get(PDFName.of('XObject')));
+  const raw = xobjects?.get(PDFName.of(placement.name));
+  return raw instanceof PDFRef ? raw : undefined;
+}
+
+/** pdf.js's images of one page by object reference ("12R"), decoded on the page's own terms. */
+async function decodedImages(doc: import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy, lib: typeof import('pdfjs-dist/legacy/build/pdf.mjs'), pageIndex: number): Promise<Map<string, PdfJsImage>> {
+  const page = await doc.getPage(pageIndex + 1);
+  const ops = await page.getOperatorList();
+  const images = new Map<string, PdfJsImage>();
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    if (ops.fnArray[i] !== lib.OPS.paintImageXObject) continue;
+    const id = (ops.argsArray[i] as unknown[])[0] as string;
+    const store = id.startsWith('g_') ? page.commonObjs : page.objs;
+    const image = await new Promise<PdfJsImage | null>((resolve) => {
+      try {
+        store.get(id, (img: PdfJsImage | null) => resolve(img));
+      } catch {
+        resolve(null);
+      }
+    });
+    if (image?.ref && image.data) images.set(image.ref, image);
+  }
+  return images;
+}
+
+function refKeys(ref: PDFRef): string[] {
+  return [`${ref.objectNumber}R`, `${ref.objectNumber}R${ref.generationNumber}`];
+}
+
+/** Pushes one OCR line's characters as glyphs; returns the words' glyph indices. */
+function pushLine(
+  glyphs: GlyphTable,
+  target: StreamTarget,
+  pageIndex: number,
+  line: OcrLine,
+  toUser: (X: number, Y: number) => [number, number],
+  pointsPerPixel: number,
+): number[][] {
+  const { baseline } = line;
+  const slope = baseline.x1 !== baseline.x0 ? (baseline.y1 - baseline.y0) / (baseline.x1 - baseline.x0) : 0;
+  const baseAt = (X: number) => baseline.y0 + (X - baseline.x0) * slope;
+  const words: number[][] = [];
+  let previous: { x: number; top: number; bottom: number; size: number } | undefined;
+  for (const word of line.words) {
+    const { bbox } = word;
+    const base = Math.max(baseAt((bbox.x0 + bbox.x1) / 2), bbox.y0 + 1);
+    // Tesseract's boxes hug the ink: the box takes in the line's ascenders and descenders and a
+    // margin, so no stroke of a letter is left outside it.
+    const xHeight = Math.max(1, base - bbox.y0);
+    const top = bbox.y0 - 0.2 * xHeight;
+    const bottom = Math.max(bbox.y1, base + 0.35 * xHeight) + 0.1 * xHeight;
+    const size = (bottom - top) * pointsPerPixel;
+    const margin = 0.08 * xHeight;
+    const symbols = word.symbols.length > 0 ? word.symbols : [{ text: word.text, bbox }];
+    if (previous) {
+      // An explicit space between words: the layout then needs no guess about gaps.
+      const x0 = previous.x;
+      const x1 = Math.max(x0, bbox.x0 - margin);
+      pushGlyph(glyphs, target, pageIndex, ' ', x0, x1, Math.min(top, previous.top), Math.max(bottom, previous.bottom), baseAt, toUser, Math.max(size, previous.size));
+    }
+    const indices: number[] = [];
+    symbols.forEach((symbol, k) => {
+      const next = symbols[k + 1];
+      const x0 = k === 0 ? Math.min(symbol.bbox.x0, bbox.x0) - margin : symbol.bbox.x0;
+      const x1 = next ? Math.max(symbol.bbox.x1, next.bbox.x0) : Math.max(symbol.bbox.x1, bbox.x1) + margin;
+      indices.push(pushGlyph(glyphs, target, pageIndex, symbol.text, x0, Math.max(x1, x0 + 0.5), top, bottom, baseAt, toUser, size));
+    });
+    words.push(indices);
+    previous = { x: Math.max(bbox.x1 + margin, (symbols[symbols.length - 1] as { bbox: { x1: number } }).bbox.x1 + margin), top, bottom, size };
+  }
+  return words;
+}
+
+function pushGlyph(
+  glyphs: GlyphTable,
+  target: StreamTarget,
+  pageIndex: number,
+  text: string,
+  x0: number,
+  x1: number,
+  top: number,
+  bottom: number,
+  baseAt: (X: number) => number,
+  toUser: (X: number, Y: number) => [number, number],
+  size: number,
+): number {
+  const corners = [toUser(x0, top), toUser(x1, top), toUser(x0, bottom), toUser(x1, bottom)];
+  const xs = corners.map((c) => c[0]);
+  const ys = corners.map((c) => c[1]);
+  const origin = toUser(x0, baseAt(x0));
+  const end = toUser(x1, baseAt(x1));
+  return glyphs.pushRaw(pageIndex, target, -1, 0, 0, 0, text, Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys), origin[0], origin[1], end[0], end[1], size, 0, false);
+}
+
+export interface OcrRequest {
+  readonly bytes: Uint8Array;
+  readonly pdf: PDFDocument;
+  /** Pages (0-based) without text, to read. */
+  readonly pages: readonly number[];
+  readonly images: readonly ImagePlacement[];
+  readonly glyphs: GlyphTable;
+  readonly lang: string;
+}
+
+/**
+ * OCRs the given pages' images and appends their characters to the glyph table, page by page (one
+ * decoded page image in memory at a time). Returns, per page read, the range of its glyphs and its
+ * words; pages without a readable image are left out.
+ */
+export async function readPagesWithOcr(request: OcrRequest): Promise<{ page: OcrPage; first: number; end: number }[]> {
+  const { bytes, pdf, glyphs, lang } = request;
+  const wanted = new Set(request.pages);
+  const byPage = new Map<number, ImagePlacement[]>();
+  for (const placement of request.images) {
+    if (placement.inline || !wanted.has(placement.pageIndex)) continue;
+    const list = byPage.get(placement.pageIndex) ?? [];
+    list.push(placement);
+    byPage.set(placement.pageIndex, list);
+  }
+  if (byPage.size === 0) return [];
+  const pages = pdf.getPages();
+  return withPdfJsDocument(bytes, async (doc, lib) => {
+    const out: { page: OcrPage; first: number; end: number }[] = [];
+    for (const pageIndex of [...byPage.keys()].sort((a, b) => a - b)) {
+      const page = pages[pageIndex];
+      if (!page) continue;
+      const { width: pw, height: ph } = page.getSize();
+      const rotate = (((page.getRotation().angle % 360) + 360) % 360) as number;
+      const decoded = await decodedImages(doc, lib, pageIndex);
+      const first = glyphs.length;
+      const words: { glyphs: number[]; lineEnd: boolean }[] = [];
+      const target = ocrTarget();
+      // Images in drawing order; each is read on its own (a page scanned in strips reads per strip).
+      for (const placement of byPage.get(pageIndex) ?? []) {
+        const ref = imageRef(pdf, placement);
+        const image = ref && refKeys(ref).map((k) => decoded.get(k)).find((i) => i !== undefined);
+        if (!image || image.width * image.height < MIN_PIXELS) continue;
+        const b = quadBounds(placement.quad);
+        if ((b.x1 - b.x0) * (b.y1 - b.y0) < MIN_PAGE_FRACTION * pw * ph) continue;
+        const grey = greyOf(image);
+        if (!grey) continue;
+        const orientation = orientationOf(placement.quad, rotate, image.width, image.height);
+        const upright = turnUpright(orientation, grey);
+        const pointsPerPixel = pointsPer(placement.quad, orientation);
+        const lines = await recognizeLines(upright, lang, 72 / pointsPerPixel);
+        const toUser = (X: number, Y: number) => {
+          const [px, py] = toSource(orientation, X, Y);
+          return sourceToUser(placement.quad as Quad, image.width, image.height, px, py);
+        };
+        for (const line of lines) {
+          const lineWords = pushLine(glyphs, target, pageIndex, line, toUser, pointsPerPixel);
+          lineWords.forEach((w, k) => words.push({ glyphs: w, lineEnd: k === lineWords.length - 1 }));
+        }
+      }
+      decoded.clear();
+      (await doc.getPage(pageIndex + 1)).cleanup();
+      if (glyphs.length > first) out.push({ page: { pageIndex, words }, first, end: glyphs.length });
+    }
+    return out;
+  });
+}
+
+/** Points per upright pixel along the upright image's rows (its text lines). */
+function pointsPer(quad: Quad, o: Orientation): number {
+  const [ax, ay, bx, by, , , dx, dy] = quad;
+  // Upright rows run along the source axis that the matrix's first row picks.
+  const alongSourceX = o.m[0] !== 0;
+  return alongSourceX ? Math.hypot(bx - ax, by - ay) / o.sourceWidth : Math.hypot(dx - ax, dy - ay) / o.sourceHeight;
+}
