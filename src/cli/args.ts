@@ -12,6 +12,9 @@ export interface CliArgs {
   readonly timestamps: boolean;
   readonly resume: boolean;
   readonly jobs?: number;
+  /** --no-ocr: pages without a text layer are refused (PDF_NO_TEXT). */
+  readonly noOcr: boolean;
+  readonly ocrLang?: string;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -39,6 +42,8 @@ Options:
   -j, --jobs <n>           files in parallel (default: the number of cores); same output for any n
       --resume             skip files already done by an earlier run with the same input,
                            tool version and policy (after an interruption)
+      --no-ocr             refuse PDF pages without a text layer (scans) instead of OCR'ing them
+      --ocr-lang <code>    OCR language (default nld; its model @tesseract.js-data/<code> installed)
   -q, --quiet              no progress output
       --debug              show stack traces of unexpected errors
   -h, --help               show this help
@@ -70,6 +75,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         timestamps: { type: 'boolean', default: false },
         resume: { type: 'boolean', default: false },
         jobs: { type: 'string', short: 'j' },
+        'no-ocr': { type: 'boolean', default: false },
+        'ocr-lang': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -89,6 +96,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     timestamps: v.timestamps === true,
     resume: v.resume === true,
     ...(v.jobs !== undefined ? { jobs: parseJobs(v.jobs) } : {}),
+    noOcr: v['no-ocr'] === true,
+    ...(v['ocr-lang'] !== undefined ? { ocrLang: v['ocr-lang'] } : {}),
     help: v.help === true,
     version: v.version === true,
   };

@@ -220,6 +220,8 @@ async function processFileUntimed(f: InputFile, knownPersons: readonly KnownPers
       outputPath: outputRel,
       ...(config.maxPages ? { maxPages: config.maxPages } : {}),
       ...(config.maxObjectDepth ? { maxObjectDepth: config.maxObjectDepth } : {}),
+      ...(config.ocr === false ? { ocr: false } : {}),
+      ...(config.ocrLang ? { ocrLang: config.ocrLang } : {}),
       ...(options.timestamps ? { generatedAt: new Date().toISOString() } : {}),
     });
     writeFileAtomicSync(join(options.outDir, outputRel), result.kind === 'pdf' ? result.pdf : result.text);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/config.js';
 import { isWooRedactError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { assertOcrLanguage, closeOcr, DEFAULT_OCR_LANGUAGE } from '../ocr/engine.js';
 import { TOOL_VERSION } from '../version.js';
 import { HELP, parseCliArgs } from './args.js';
 import { type BatchSummary, type FileResult, runBatch } from './batch.js';
@@ -52,7 +53,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   }
   try {
     const configPath = args.config ?? DEFAULT_CONFIG_FILE;
-    const config = await loadConfig(configPath, args.config !== undefined || existsSync(configPath));
+    const loaded = await loadConfig(configPath, args.config !== undefined || existsSync(configPath));
+    // The OCR flags override the config file; a language without its model is a usage error now,
+    // not a failure of every scan later.
+    const config = { ...loaded, ...(args.noOcr ? { ocr: false } : {}), ...(args.ocrLang !== undefined ? { ocrLang: args.ocrLang } : {}) };
+    if (config.ocr !== false) assertOcrLanguage(config.ocrLang ?? DEFAULT_OCR_LANGUAGE);
     const bar = !args.quiet && io.isTTY ? new ProgressBar(io) : undefined;
     const summary = await runBatch({
       inputs: args.inputs,
@@ -67,6 +72,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       },
     });
     bar?.stop();
+    await closeOcr();
     if (bar) for (const f of summary.files) if (f.status === 'failed') io.stderr(`${describe(f)}\n`);
     const json = `${JSON.stringify(summary, null, 2)}\n`;
     if (args.summaryFile) await writeFileAtomic(args.summaryFile, json);

@@ -18,6 +18,8 @@ export const ConfigSchema = z
     maxPages: z.number().int().positive().optional().describe('Largest PDF page count (default 5000).'),
     maxObjectDepth: z.number().int().positive().max(10_000).optional().describe('Deepest nesting of arrays and dictionaries in a PDF (default 100).'),
     maxSecondsPerFile: z.number().positive().optional().describe('Time limit per file in parallel runs (default 300 s).'),
+    ocr: z.boolean().optional().describe('Read PDF pages without a text layer (scans) by OCR (default true); false refuses them with PDF_NO_TEXT.'),
+    ocrLang: z.string().optional().describe('OCR language: a Tesseract code whose model @tesseract.js-data/<code> is installed (default "nld").'),
     inventory: z
       .object({
         besluitnaam: z.string().optional().describe('Name of the decision (besluit); dossier.besluitnaam takes precedence.'),

@@ -124,7 +124,9 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
       ocrPages.push(read.page);
     }
     if (ocrPages.length > 0) {
-      diagnostics.push({ code: 'PDF_OCR', severity: 'info', stage: 'ingest', message: `${ocrPages.length} page(s) without a text layer were read by OCR (${ocr.lang}); the output has an invisible text layer of the remaining text` });
+      // A warning: OCR misreads (a name with a letter wrong is still found, a name it cannot read is
+      // not), so a person checks these pages' redactions.
+      diagnostics.push({ code: 'PDF_OCR', severity: 'warning', stage: 'ingest', message: `${ocrPages.length} page(s) without a text layer were read by OCR (${ocr.lang}): check their redactions; the output has an invisible text layer of the remaining text` });
     }
   }
   const texts: string[] = [];

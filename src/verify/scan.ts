@@ -1,0 +1,133 @@
+/**
+ * Verification of redactions on OCR'd scans, from the written file: under every box the page
+ * image's decoded pixels are one uniform colour (nothing of the letters' shapes is left), and
+ * those regions, read by OCR again, give nothing of the redacted value.
+ */
+import { PDFDocument } from 'pdf-lib';
+import { GlyphTable } from '../pdf/glyph-table.js';
+import { type ImagePlacement, PageInterpreter } from '../pdf/interpret.js';
+import { quietly } from '../pdf/objects.js';
+import { type PdfJsImage, withPdfJsDocument } from '../pdf/pdfjs.js';
+import { imagePixelRects } from '../redact/pdf/images.js';
+import type { Box } from '../redact/pdf/select.js';
+import { type GreyImage, recognizeLines } from '../ocr/engine.js';
+import { orientationOf, turnUpright } from '../ocr/orientation.js';
+import { greyOf, imageRef } from '../ocr/read-pages.js';
+
+export interface ScanCheck {
+  readonly id: number;
+  readonly value: string;
+  readonly boxes: readonly Box[];
+}
+
+type Rect = { x0: number; y0: number; x1: number; y1: number };
+
+/** Whether every pixel of the rectangle has the same value in every channel. */
+function uniform(image: PdfJsImage, r: Rect): boolean {
+  const { width, kind, data } = image;
+  if (kind === 1) {
+    const rowBytes = (width + 7) >> 3;
+    const bit = (x: number, y: number) => ((data[y * rowBytes + (x >> 3)] as number) >> (7 - (x & 7))) & 1;
+    const first = bit(r.x0, r.y0);
+    for (let y = r.y0; y < r.y1; y++) for (let x = r.x0; x < r.x1; x++) if (bit(x, y) !== first) return false;
+    return true;
+  }
+  const step = kind === 2 ? 3 : 4;
+  const o = (r.y0 * width + r.x0) * step;
+  for (let y = r.y0; y < r.y1; y++) {
+    for (let x = r.x0; x < r.x1; x++) {
+      const i = (y * width + x) * step;
+      // Channels only: an alpha channel made opaque under the box is uniform by construction.
+      for (let c = 0; c < 3; c++) if (data[i + c] !== data[o + c]) return false;
+    }
+  }
+  return true;
+}
+
+const squash = (s: string) => s.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}@]/gu, '');
+
+/** Cuts the rectangles out of a grey image and stacks them on white, with white between. */
+function stacked(grey: GreyImage, rects: readonly Rect[]): GreyImage {
+  const gap = 24;
+  const width = Math.max(...rects.map((r) => r.x1 - r.x0)) + 2 * gap;
+  const height = rects.reduce((h, r) => h + (r.y1 - r.y0) + gap, gap);
+  const pixels = new Uint8Array(width * height).fill(255);
+  let top = gap;
+  for (const r of rects) {
+    for (let y = r.y0; y < r.y1; y++) pixels.set(grey.pixels.subarray(y * grey.width + r.x0, y * grey.width + r.x1), (top + y - r.y0) * width + gap);
+    top += r.y1 - r.y0 + gap;
+  }
+  return { width, height, pixels };
+}
+
+/**
+ * Checks the scan pages' boxes in the written file; returns the ids of redactions whose box shows
+ * non-uniform pixels or whose region OCR still reads the value from.
+ */
+export async function findScanSurvivors(out: Uint8Array, ocrPages: ReadonlySet<number>, checks: readonly ScanCheck[], lang: string): Promise<number[]> {
+  const onScans = checks.filter((c) => c.boxes.some((b) => ocrPages.has(b.page - 1)));
+  if (onScans.length === 0) return [];
+  const pdf = await quietly(() => PDFDocument.load(out, { updateMetadata: false }));
+  const pages = pdf.getPages();
+  const placements = new Map<number, ImagePlacement[]>();
+  for (const pageIndex of ocrPages) {
+    const page = pages[pageIndex];
+    if (!page) continue;
+    const interpreter = new PageInterpreter(pdf.context, pageIndex, new GlyphTable());
+    interpreter.run(page);
+    placements.set(pageIndex, interpreter.images.filter((i) => !i.inline));
+    interpreter.releaseOperations();
+  }
+  const failed = new Set<number>();
+  await withPdfJsDocument(out, async (doc, lib) => {
+    for (const [pageIndex, onPage] of placements) {
+      const page = await doc.getPage(pageIndex + 1);
+      const ops = await page.getOperatorList();
+      const decoded = new Map<string, PdfJsImage>();
+      for (let i = 0; i < ops.fnArray.length; i++) {
+        if (ops.fnArray[i] !== lib.OPS.paintImageXObject) continue;
+        const id = (ops.argsArray[i] as unknown[])[0] as string;
+        const store = id.startsWith('g_') ? page.commonObjs : page.objs;
+        const image = await new Promise<PdfJsImage | null>((resolve) => {
+          try {
+            store.get(id, (img: PdfJsImage | null) => resolve(img));
+          } catch {
+            resolve(null);
+          }
+        });
+        if (image?.ref && image.data) decoded.set(image.ref, image);
+      }
+      const rotate = (((pages[pageIndex]?.getRotation().angle ?? 0) % 360) + 360) % 360;
+      for (const placement of onPage) {
+        const ref = imageRef(pdf, placement);
+        const image = ref && (decoded.get(`${ref.objectNumber}R`) ?? decoded.get(`${ref.objectNumber}R${ref.generationNumber}`));
+        if (!image) continue;
+        const regions: { id: number; rect: Rect }[] = [];
+        for (const check of onScans) {
+          // The destruction widened each rectangle by a pixel: inside that, every pixel must match.
+          for (const r of imagePixelRects(placement, check.boxes.filter((b) => b.page === pageIndex + 1), image.width, image.height)) {
+            const inner = { x0: r.x0 + 1, y0: r.y0 + 1, x1: r.x1 - 1, y1: r.y1 - 1 };
+            if (inner.x1 <= inner.x0 || inner.y1 <= inner.y0) continue;
+            if (!uniform(image, inner)) failed.add(check.id);
+            regions.push({ id: check.id, rect: r });
+          }
+        }
+        if (regions.length === 0) continue;
+        // OCR again, the regions upright and stacked into one image (one recognition per image).
+        const grey = greyOf(image);
+        if (!grey) continue;
+        const strip = stacked(grey, regions.map((r) => r.rect));
+        const upright = turnUpright(orientationOf(placement.quad, rotate, strip.width, strip.height), strip);
+        const read = squash((await recognizeLines(upright, lang)).flatMap((l) => l.words.map((w) => w.text)).join(' '));
+        if (read.length === 0) continue;
+        // Any word of the value (three letters or more) read again counts, not only the whole value.
+        for (const { id } of regions) {
+          const words = (onScans.find((c) => c.id === id)?.value ?? '').split(/\s+/).map(squash).filter((w) => w.length >= 3);
+          if (words.some((w) => read.includes(w))) failed.add(id);
+        }
+      }
+      page.cleanup();
+    }
+  });
+  return [...failed].sort((a, b) => a - b);
+}

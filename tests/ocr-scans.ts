@@ -1,0 +1,69 @@
+// Image-only scans made from the born-digital fixtures: the pages rendered by pdftoppm (poppler)
+// and wrapped as PDFs with nothing but the image, as scanners write them. Made in the test, so no
+// scan of real text is committed and the fixtures stay in step with their sources.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { degrees, PDFDocument, PDFName } from 'pdf-lib';
+
+const fixtures = new URL('../fixtures/pdf/', import.meta.url);
+
+/** Page 1 of a fixture rendered as greyscale: PNG or JPEG bytes, or the raw grey pixels. */
+function render(name: string, dpi: number, format: 'png' | 'jpeg' | 'pgm'): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'woo-scan-'));
+  try {
+    execFileSync('pdftoppm', ['-q', '-gray', '-r', String(dpi), ...(format === 'pgm' ? [] : [`-${format}`]), '-f', '1', '-l', '1', new URL(name, fixtures).pathname, join(dir, 'p')]);
+    const file = readdirSync(dir).find((f) => f.startsWith('p-'));
+    if (!file) throw new Error('pdftoppm wrote no page');
+    return readFileSync(join(dir, file));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A one-page image-only scan of a fixture's first page (A4 portrait), JPEG as most scanners write. */
+export async function jpegScan(name: string, dpi = 150): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  page.drawImage(await doc.embedJpg(render(name, dpi, 'jpeg')), { x: 0, y: 0, width: 595, height: 842 });
+  return doc.save();
+}
+
+/**
+ * A scan as a 1-bit Flate image drawn sideways on a landscape page that /Rotate 90 turns upright:
+ * the reader sees a portrait page; the image's rows run down the page's user space.
+ */
+export async function rotatedBilevelScan(name: string, dpi = 150): Promise<Uint8Array> {
+  const pgm = render(name, dpi, 'pgm');
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'));
+  if (!header) throw new Error('not a PGM');
+  const width = Number(header[1]);
+  const height = Number(header[2]);
+  const grey = pgm.subarray(header[0].length);
+  const rowBytes = (width + 7) >> 3;
+  const bits = Buffer.alloc(rowBytes * height);
+  // 1 = white (DeviceGray, Decode [0 1]).
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if ((grey[y * width + x] as number) > 160) bits[y * rowBytes + (x >> 3)] = (bits[y * rowBytes + (x >> 3)] as number) | (0x80 >> (x & 7));
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([842, 595]);
+  page.setRotation(degrees(90));
+  const ctx = doc.context;
+  const image = ctx.register(ctx.stream(deflateSync(bits), { Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 1, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' }));
+  page.node.setXObject(PDFName.of('Im1'), image);
+  // Turned 90 degrees clockwise for display, the page's left edge is the top and its bottom edge
+  // the left: the image's bottom-left corner goes to (842, 0), its rows run along user-space x.
+  page.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(`q 0 595 -842 0 842 0 cm /Im1 Do Q`)));
+  return doc.save();
+}
+
+/** A two-page document: page 1 born-digital (its text layer), page 2 an image-only scan. */
+export async function mixedDocument(textFixture: string, scanFixture: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const [first] = await doc.copyPages(await PDFDocument.load(readFileSync(new URL(textFixture, fixtures))), [0]);
+  doc.addPage(first);
+  const page = doc.addPage([595, 842]);
+  page.drawImage(await doc.embedJpg(render(scanFixture, 150, 'jpeg')), { x: 0, y: 0, width: 595, height: 842 });
+  return doc.save();
+}

@@ -1,0 +1,171 @@
+// Scans without a text layer: read by the built-in OCR, redacted in their pixels, verified, and
+// written with an invisible text layer. Few, small pages (150 dpi): OCR costs about a second a page.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../src/cli/args.js';
+import { ConfigSchema } from '../src/config/config.js';
+import { closeOcr } from '../src/ocr/engine.js';
+import { runPdfPipeline } from '../src/pdf-pipeline.js';
+import { extractWithPdfJs } from '../src/verify/pdf.js';
+import { findScanSurvivors } from '../src/verify/scan.js';
+import { jpegScan, mixedDocument, rotatedBilevelScan } from './ocr-scans.js';
+import { HAVE_POPPLER, HAVE_QPDF, HAVE_TESSERACT, ocrPage, pdftotext, qpdfUncompressed } from './pdf-tools.js';
+
+const expectations: Record<string, { gone: string[]; kept: string[] }> = JSON.parse(readFileSync(new URL('../fixtures/pdf/expectations.json', import.meta.url), 'utf8'));
+const oneLine = (s: string) => s.replace(/\s+/g, ' ');
+// OCR reads "ı" as "i" and may drop the spaces of a phone number: the redacted values are looked
+// for in those forms too.
+const forms = (value: string) => [...new Set([value, value.replace(/ı/g, 'i'), value.replace(/\s+/g, '')])];
+
+if (process.env.CI && !HAVE_POPPLER) throw new Error('CI must have poppler-utils installed (see .ci/run)');
+
+afterAll(closeOcr);
+
+const scans = HAVE_POPPLER
+  ? [
+      { name: 'JPEG scan, portrait', source: 'standard14-nota.pdf', make: () => jpegScan('standard14-nota.pdf') },
+      { name: '1-bit Flate scan drawn sideways, page turned by /Rotate', source: 'type0-accents.pdf', make: () => rotatedBilevelScan('type0-accents.pdf') },
+    ]
+  : [];
+
+describe.each(scans)('$name', ({ source, make }) => {
+  const { gone, kept } = expectations[source] as { gone: string[]; kept: string[] };
+  const input = make();
+  const result = input.then((bytes) => runPdfPipeline(bytes, 'scan.pdf'));
+
+  it('is read by OCR, not refused: every redaction has boxes on the page', async () => {
+    const { manifest } = await result;
+    expect(manifest.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['PDF_OCR', 'PDF_IMAGE_PIXELS_DESTROYED']));
+    expect(manifest.redactions.length).toBeGreaterThanOrEqual(3);
+    for (const r of manifest.redactions) {
+      expect(r.page).toBe(1);
+      expect(r.boxes?.length ?? 0).toBeGreaterThan(0);
+    }
+  });
+
+  it('has a searchable invisible text layer of the kept text, without the redacted values', async () => {
+    const { pdf } = await result;
+    for (const text of [oneLine(pdftotext(pdf)), oneLine(await extractWithPdfJs(pdf))]) {
+      for (const value of gone) for (const form of forms(value)) expect(text, value).not.toContain(form);
+      for (const value of kept.filter((k) => k.length <= 30)) expect(text, value).toContain(value);
+      expect(text).toContain('[5.1.2e]');
+    }
+    // The OCR text is invisible (render mode 3): nothing is drawn over the scan but the boxes.
+    const raw = HAVE_QPDF ? qpdfUncompressed(pdf) : '';
+    if (HAVE_QPDF) expect(raw).toMatch(/\b3 Tr\b/);
+  });
+
+  it('leaves nothing of the redacted values readable to OCR of the rendered output (Tesseract CLI)', async () => {
+    if (!HAVE_TESSERACT) return;
+    const text = oneLine(ocrPage((await result).pdf, 1));
+    // The re-read sees the scan: kept words are there, so the reading worked.
+    expect(text).toContain('Contactpersoon');
+    for (const value of gone) for (const form of forms(value)) expect(text, value).not.toContain(form);
+  });
+
+  it('verification fails on the unredacted scan with the same boxes (pixels not uniform, OCR reads the value)', async () => {
+    const { manifest, document } = await result;
+    const checks = manifest.redactions.map((r, id) => ({ id, value: document.sourceText.slice(r.start, r.end), boxes: r.boxes ?? [] }));
+    expect(await findScanSurvivors(await input, new Set([0]), checks, 'nld')).toEqual(checks.map((c) => c.id));
+    expect(await findScanSurvivors((await result).pdf, new Set([0]), checks, 'nld')).toEqual([]);
+  });
+
+  it('is refused as PDF_NO_TEXT with OCR off', async () => {
+    await expect(runPdfPipeline(await input, 'scan.pdf', { ocr: false })).rejects.toMatchObject({ code: 'PDF_NO_TEXT' });
+  });
+});
+
+describe.runIf(HAVE_POPPLER)('a mixed document (page 1 with text, page 2 a scan)', () => {
+  const input = mixedDocument('type0-accents.pdf', 'standard14-nota.pdf');
+  const result = input.then((bytes) => runPdfPipeline(bytes, 'mixed.pdf'));
+
+  it('OCRs only the page without text, and redacts both', async () => {
+    const { manifest } = await result;
+    expect(manifest.warnings.find((w) => w.code === 'PDF_OCR')?.message).toMatch(/^1 page\(s\)/);
+    const pages = new Set(manifest.redactions.map((r) => r.page));
+    expect(pages).toEqual(new Set([1, 2]));
+    const text = oneLine(pdftotext((await result).pdf));
+    for (const value of [...expectations['type0-accents.pdf']!.gone, ...expectations['standard14-nota.pdf']!.gone]) for (const form of forms(value)) expect(text, value).not.toContain(form);
+    expect(text).toContain('Minister Faber stemt in.');
+    expect(text).toContain('Contactpersoon');
+  });
+
+  it('keeps page 1 a born-digital page: its text is not duplicated by an OCR layer', async () => {
+    const text = pdftotext((await result).pdf).split('\f')[0] as string;
+    expect(text.match(/Contactpersoon/g)).toHaveLength(1);
+    expect(text.match(/Minister Faber/g)).toHaveLength(1);
+  });
+});
+
+describe('OCR settings', () => {
+  it('--no-ocr and --ocr-lang parse; the config has ocr and ocrLang', () => {
+    expect(parseCliArgs(['a.pdf', '--out', 'o', '--no-ocr'])).toMatchObject({ noOcr: true });
+    expect(parseCliArgs(['a.pdf', '--out', 'o', '--ocr-lang', 'eng'])).toMatchObject({ noOcr: false, ocrLang: 'eng' });
+    expect(ConfigSchema.parse({ ocr: false, ocrLang: 'nld' })).toMatchObject({ ocr: false, ocrLang: 'nld' });
+    expect(ConfigSchema.safeParse({ ocr: 'nee' }).success).toBe(false);
+  });
+
+  it.runIf(HAVE_POPPLER)('a language whose model is not installed is a clear error, not a download', async () => {
+    const error = await runPdfPipeline(await jpegScan('standard14-nota.pdf', 72), 'scan.pdf', { ocrLang: 'deu' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'CONFIG_INVALID' });
+    expect((error as Error).message).toContain('npm install @tesseract.js-data/deu');
+  });
+});
+
+// The built package, in a process where every socket, DNS lookup and fetch throws: the OCR engine
+// and its Dutch model come from node_modules, and nothing downloads.
+const dist = new URL('../dist/index.js', import.meta.url).pathname;
+describe.runIf(HAVE_POPPLER && existsSync(dist))('offline', () => {
+  it('reads a scan with the network cut off, and writes no cache file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'woo-offline-'));
+    try {
+      writeFileSync(join(dir, 'scan.pdf'), await jpegScan('standard14-nota.pdf', 100));
+      writeFileSync(
+        join(dir, 'no-network.mjs'),
+        `import net from 'node:net'; import dns from 'node:dns'; import tls from 'node:tls';
+const cut = (what) => () => { throw new Error('network used: ' + what); };
+net.Socket.prototype.connect = cut('socket'); net.connect = cut('net.connect'); net.createConnection = cut('net.createConnection');
+tls.connect = cut('tls.connect'); dns.lookup = cut('dns.lookup'); dns.promises.lookup = cut('dns.promises.lookup');
+globalThis.fetch = cut('fetch');`,
+      );
+      writeFileSync(
+        join(dir, 'run.mjs'),
+        `import { readFileSync } from 'node:fs';
+const { runPdfPipeline } = await import(${JSON.stringify(dist)});
+const { manifest } = await runPdfPipeline(new Uint8Array(readFileSync('scan.pdf')), 'scan.pdf');
+console.log(JSON.stringify(manifest.warnings.map((w) => w.code)), manifest.redactions.length);`,
+      );
+      // Preloaded in the main thread and (through execArgv) in every worker thread, OCR's included.
+      const out = execFileSync(process.execPath, ['--import', './no-network.mjs', 'run.mjs'], { cwd: dir, encoding: 'utf8', env: { ...process.env, HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9' } });
+      expect(out).toContain('PDF_OCR');
+      expect(Number(out.trim().split(' ').pop())).toBeGreaterThan(0);
+      expect(readdirSync(dir).sort()).toEqual(['no-network.mjs', 'run.mjs', 'scan.pdf']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+// The real scans of ../shared/data/real-pdf (not in the repository): each is redacted, verified and
+// searchable. Slow (a minute or two), so opt-in: `npm run test:ocr`.
+const realDir = [new URL('../../shared/data/real-pdf/', import.meta.url)].find((u) => existsSync(u));
+const realScans = realDir && process.env.WOO_OCR_TESTS === '1' && HAVE_POPPLER
+  ? readdirSync(realDir)
+      .filter((f) => f.endsWith('.pdf'))
+      .filter((f) => !/\w/.test(pdftotext(new Uint8Array(readFileSync(new URL(f, realDir))))))
+  : [];
+describe.runIf(realScans.length > 0)('real scans without a text layer', () => {
+  it.each(realScans)('%s is redacted, verified and searchable', async (file) => {
+    const bytes = new Uint8Array(readFileSync(new URL(file, realDir)));
+    const { pdf, manifest } = await runPdfPipeline(bytes, file);
+    expect(manifest.warnings.map((w) => w.code)).toContain('PDF_OCR');
+    const before = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
+    expect((await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount()).toBe(before.getPageCount());
+    // Searchable: the output has words where the input had none.
+    expect(pdftotext(pdf).match(/\p{L}{3,}/gu)?.length ?? 0).toBeGreaterThan(20);
+  }, 300_000);
+});
