@@ -149,5 +149,37 @@ if (existsSync('/usr/bin/qpdf')) {
   rmSync(tmp, { recursive: true, force: true });
 }
 
+// 6. Odd page trees that pdf-lib's recursive walks cannot take: 20,000 levels deep (call-stack
+// overflow), and nodes without /Type whose page inherits /Resources, /MediaBox and /Rotate.
+async function onePage() {
+  const doc = await newDoc();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([595, 842]);
+  LINES.forEach((line, i) => page.drawText(line, { x: 60, y: 780 - i * 16, size: 11, font }));
+  return { doc, page, ctx: doc.context };
+}
+{
+  const { doc, page, ctx } = await onePage();
+  let child = page.ref;
+  for (let level = 0; level < 20_000; level++) {
+    const node = ctx.register(ctx.obj({ Type: 'Pages', Kids: [child], Count: 1 }));
+    ctx.lookup(child).set(PDFName.of('Parent'), node);
+    child = node;
+  }
+  doc.catalog.set(PDFName.of('Pages'), child);
+  write('deep-page-tree.pdf', await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false }), GONE, KEPT);
+}
+{
+  const { doc, page, ctx } = await onePage();
+  const leaf = page.node;
+  const middle = ctx.register(ctx.obj({ Kids: [page.ref], Count: 1, Resources: leaf.get(PDFName.of('Resources')), MediaBox: [0, 0, 595, 842], Rotate: 0 }));
+  for (const key of ['Type', 'Resources', 'MediaBox']) leaf.delete(PDFName.of(key));
+  leaf.set(PDFName.of('Parent'), middle);
+  const root = doc.catalog.get(PDFName.of('Pages'));
+  ctx.lookup(root).set(PDFName.of('Kids'), ctx.obj([middle]));
+  ctx.lookup(middle).set(PDFName.of('Parent'), root);
+  write('page-tree-without-types.pdf', await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false }), GONE, KEPT);
+}
+
 writeFileSync(expectationsPath, `${JSON.stringify(expectations, null, 2)}\n`);
 console.log(`${Object.keys(expectations).length} PDF fixtures in ${out}`);

@@ -156,6 +156,10 @@ async function asPdfError<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     if (error instanceof WooRedactError) throw error;
+    // A call-stack overflow or a TypeError is a bug (ours or a library's), not damage of the file.
+    if (error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError) {
+      throw new WooRedactError('INTERNAL', `woo-redact failed on this PDF (${error.name}); nothing was written; run it alone with --debug and report it`, { cause: error });
+    }
     throw new PdfError('PDF_DAMAGED', `the PDF could not be processed: its structure is damaged or unusual (${(error as Error).name ?? 'error'}); re-export it from the source application, or redact it by hand`, { cause: error });
   }
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { decryptInPlace, isEncrypted, loadEncrypted } from '../src/pdf/decrypt.js';
+import { flattenPageTree } from '../src/pdf/page-tree.js';
 import { runPdfPipeline } from '../src/pdf-pipeline.js';
 import { extractWithPdfJs } from '../src/verify/pdf.js';
 import { ManifestSchema } from '../src/manifest/schema.js';
@@ -13,10 +14,12 @@ const expectations: Record<string, Expectation> = JSON.parse(readFileSync(new UR
 const read = (name: string) => new Uint8Array(readFileSync(new URL(name, dir)));
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 
-/** The input as pdf-lib sees it, decrypted (pdf-lib alone loses encrypted object streams). */
+/** The input as woo-redact reads it: decrypted (pdf-lib alone loses encrypted object streams), page tree flat. */
 async function loadInput(input: Uint8Array): Promise<PDFDocument> {
   const { pdf, objectStreams } = await loadEncrypted(input, { updateMetadata: false, ignoreEncryption: true });
   if (isEncrypted(pdf)) await decryptInPlace(pdf, objectStreams);
+  // pdf-lib's own page walk fails on deep or untyped page trees.
+  flattenPageTree(pdf, 10_000);
   return pdf;
 }
 

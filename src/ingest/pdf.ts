@@ -11,6 +11,7 @@ import { layoutPage } from '../pdf/layout.js';
 import { DamagedStreamError, deepestNesting, quietly, usesUnreadableObject, StreamTooLargeError, UnsupportedStreamError } from '../pdf/objects.js';
 import { readPagesWithOcr, type OcrPage } from '../ocr/read-pages.js';
 import { DEFAULT_OCR_LANGUAGE } from '../ocr/engine.js';
+import { flattenPageTree, PageTreeError, TooManyPagesError } from '../pdf/page-tree.js';
 import { pageStarts } from './pages.js';
 import { sha256 } from './text.js';
 
@@ -80,6 +81,15 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
   const depth = deepestNesting(pdf.context, maxObjectDepth);
   if (depth > maxObjectDepth) {
     throw new InputError('FILE_TOO_LARGE', `the PDF nests arrays or dictionaries more than ${maxObjectDepth} levels deep (the limit, maxObjectDepth); re-export it from the source application`);
+  }
+  try {
+    flattenPageTree(pdf, maxPages);
+  } catch (error) {
+    if (error instanceof TooManyPagesError) {
+      throw new InputError('FILE_TOO_LARGE', `the PDF has more pages than the limit of ${maxPages}; split it or raise the limit (maxPages)`);
+    }
+    if (error instanceof PageTreeError) throw new PdfError('PDF_DAMAGED', `the PDF's page tree is damaged (${error.message}); repair it (for example \`qpdf in.pdf repaired.pdf\`) or re-export it, and run again`);
+    throw error;
   }
   const glyphs = new GlyphTable();
   const fonts: FontCache = new WeakMap();

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { PDFDocument, PDFName } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { flattenPageTree, PageTreeError, TooManyPagesError } from '../src/pdf/page-tree.js';
+import { runPdfPipeline } from '../src/pdf-pipeline.js';
+
+const read = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/pdf/${name}`, import.meta.url)));
+
+// Page trees as real files have them (issue 11): refused with the exact reason, never a
+// call-stack overflow or a TypeError behind PDF_DAMAGED.
+describe('odd page trees', () => {
+  it('refuses a tree that contains itself, saying so', async () => {
+    const error = await runPdfPipeline(read('cyclic-page-tree.pdf'), 'x.pdf').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'PDF_DAMAGED' });
+    expect((error as Error).message).toContain('cycle');
+    expect((error as Error).cause).toBeUndefined();
+  });
+
+  it('reads a tree 20,000 levels deep and one whose nodes have no /Type, attributes inherited', async () => {
+    for (const name of ['deep-page-tree.pdf', 'page-tree-without-types.pdf']) {
+      const { manifest } = await runPdfPipeline(read(name), name);
+      expect(manifest.redactions.length, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('flattens a tree: pages in order, inherited attributes on each page', async () => {
+    const doc = await PDFDocument.create();
+    const ctx = doc.context;
+    const leaf = (n: number) => ctx.register(ctx.obj({ Type: 'Page', Contents: ctx.register(ctx.stream(`% page ${n}`)) }));
+    const [a, b, c] = [leaf(1), leaf(2), leaf(3)];
+    const inner = ctx.register(ctx.obj({ Kids: [b, c], Count: 2, Rotate: 90, MediaBox: [0, 0, 300, 400] }));
+    const root = ctx.register(ctx.obj({ Type: 'Pages', Kids: [a, inner], Count: 3, MediaBox: [0, 0, 595, 842] }));
+    doc.catalog.set(PDFName.of('Pages'), root);
+    expect(flattenPageTree(doc, 10)).toBe(3);
+    const pages = doc.getPages();
+    expect(pages.map((p) => String(ctx.lookup(p.node.get(PDFName.of('Contents'))) && p.ref))).toEqual([a, b, c].map(String));
+    expect(pages.map((p) => p.getRotation().angle)).toEqual([0, 90, 90]);
+    expect(pages.map((p) => p.getSize().width)).toEqual([595, 300, 300]);
+    expect(() => flattenPageTree(doc, 2)).toThrow(TooManyPagesError);
+  });
+
+  it('names a kid that is not a page', async () => {
+    const doc = await PDFDocument.create();
+    const ctx = doc.context;
+    doc.catalog.set(PDFName.of('Pages'), ctx.register(ctx.obj({ Type: 'Pages', Kids: [ctx.obj(7)], Count: 1 })));
+    expect(() => flattenPageTree(doc, 10)).toThrow(PageTreeError);
+  });
+});
