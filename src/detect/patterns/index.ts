@@ -62,14 +62,46 @@ export const CLIENT_NUMBER = /\b(?:klant|relatie|cli[eë]nt|polis|lid|personeels
 
 export const LICENSE_PLATE = /\bkenteken(?:nummer|plaat)?\s*:?\s*(?<value>(?:[A-Z\d]{1,3}-){2}[A-Z\d]{1,3})(?![A-Za-z\d])/giu;
 
-const STREET_SUFFIX =
-  'straat|laan|weg|plein|gracht|kade|singel|dijk|markt|hof|pad|steeg|dreef|park|plantsoen|baan|boulevard|wal|burgwal|haven|veld|erf|kamp|weide|akker|oord|zoom|poort|voorhout|dam|bolwerk|hout|berg|rade|lei|straatweg|vaart|wetering|polder|allee|promenade|passage|kwartier|tuin|tuinen|hoven|wijk';
+// Endings of Dutch street names (Kerkstraat, Johan de Wittlaan, Weesperzijde, Oude Gracht ...);
+// "str." as written in forms.
+const STREET_SUFFIX = [
+  'straat', 'str\\.', 'laan', 'weg', 'plein', 'gracht', 'kade', 'singel', 'dijk', 'markt', 'hof', 'pad', 'steeg', 'dreef', 'park',
+  'plantsoen', 'baan', 'boulevard', 'wal', 'burgwal', 'haven', 'veld', 'erf', 'kamp', 'kampen', 'weide', 'akker', 'oord', 'zoom',
+  'poort', 'voorhout', 'dam', 'bolwerk', 'hout', 'berg', 'rade', 'lei', 'vaart', 'wetering', 'polder', 'allee', 'promenade',
+  'passage', 'kwartier', 'tuin', 'tuinen', 'hoven', 'wijk', 'zijde', 'gang', 'werf', 'brink', 'horst', 'donk', 'hoeve', 'dries',
+  'schans', 'meent', 'gaarde', 'stede', 'heuvel', 'vliet', 'sloot', 'grift', 'esplanade', 'kering', 'raai',
+].join('|');
+
+// A street whose name is only its kind: "Markt 12", "Dam 1", "Brink 3".
+const STREET_ALONE = '(?:Markt|Dam|Plein|Kade|Brink|Singel|Wal|Haven|Dijk|Dreef|Hof|Gracht|Burgwal)';
+
+// Streets that start with their kind: "Laan van Meerdervoort 12", "Plein 1813 4".
+const STREET_PREFIX = String.raw`(?:Laan|Plein|Kade|Singel|Dijk|Weg|Hof|Park|Burgwal)(?: (?:van|de|der|den|het|'t|ter|ten|op|aan|te))+(?: \p{Lu}[\p{L}'-]*){1,2}`;
+
+// House numbers as written: 12, 12a, 12 A, 12-14, 12-II, 12 hs, 12-huis, 12bis, 12 bg.
+const HOUSE_NUMBER = String.raw`\d{1,5}(?:(?:\s?-\s?|\s)?(?:hs|huis|bis|bg|I{1,3}|IV)(?![\p{L}])|\s?-?\s?[a-zA-Z](?![\p{L}])(?:-\d{1,2})?|\s?-\s?\d{1,4})?`;
+
+// A Dutch place as written after a postcode: "Utrecht", "UTRECHT", "Den Haag", "'s-Hertogenbosch",
+// "Alphen aan den Rijn", "Bergen op Zoom", "Capelle a/d IJssel", "Oud-Beijerland". Spaces only:
+// the next line is not part of the place.
+const PLACE = String.raw`(?:'[st][ -]?)?\p{Lu}(?:[\p{L}'’-]|[01](?=\p{L}))+(?: (?:aan|op|bij|in|onder|over|de|den|der|het|van|a\/d|a\.d\.)(?= ))*(?: \p{Lu}[\p{L}'’-]+){0,2}`;
+
+// Dutch postcodes: four digits, the first not 0, and two letters (never SA, SD or SS).
+const POSTCODE = String.raw`[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}`;
+// Between the parts of an address: a comma, spaces, or one line break (an address block).
+const ADDRESS_GAP = String.raw`(?:,? +|,?[ \t]*\n[ \t]*)`;
 
 /** Street and house number ("Johan de Wittlaan 7", "Lange Voorhout 9 A"), optional postcode + city. */
 export const STREET_ADDRESS = new RegExp(
-  String.raw`(?<![\p{L}])(?<street>(?:\p{Lu}[\p{L}'.-]* (?:(?:van|de|der|den|het|'t|ter|ten) )*){0,3}\p{Lu}?[\p{L}'-]*(?:${STREET_SUFFIX}))\s(?<number>\d{1,5}(?:\s?[a-zA-Z](?![\p{L}])|\s?-\s?\d{1,4})?)(?:,?\s+(?<postcode>\d{4}\s?[A-Z]{2})(?:\s+(?<city>\p{Lu}(?:[\p{L}'-]|[01](?=\p{L}))+(?:\s\p{Lu}[\p{L}'-]+)?))?)?(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}])(?<street>${STREET_PREFIX}|(?:\p{Lu}[\p{L}'.-]* (?:(?:van|de|der|den|het|'t|ter|ten) )*){0,3}(?:\p{Lu}[\p{L}'-]*(?:${STREET_SUFFIX})|${STREET_ALONE}))[ ](?<number>${HOUSE_NUMBER})(?:${ADDRESS_GAP}(?<postcode>${POSTCODE})(?:${ADDRESS_GAP}(?<city>${PLACE}))?)?(?![\p{L}\d]|\/\d)`,
   'gu',
 );
 
-/** A postcode and city on their own ("2511 DP Den Haag"). */
-export const POSTCODE_CITY = /(?<![\p{L}\d])\d{4} ?[A-Z]{2}(?: +\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+)?)?(?![\p{L}\d])/gu;
+/** A postcode and city on their own ("2511 DP Den Haag", "1040BC Amsterdam"). */
+export const POSTCODE_CITY = new RegExp(String.raw`(?<![\p{L}\d./-])(?<postcode>${POSTCODE})(?:,? +(?<city>${PLACE}))?(?![\p{L}\d])`, 'gu');
+
+/** A house number named as such: "huisnummer 18", "huisnr. 18a" (the label stays). */
+export const HOUSE_NUMBER_LABELLED = /\b(?:huisnummer|huisnr\.?|huis nr\.?)\s*:?\s*(?<value>\d{1,5}(?:\s?[a-zA-Z](?![\p{L}]))?)(?![\d\p{L}])/giu;
+
+/** A house by its number, next to who lives there: "bewoner van nummer 26", "de buren op nr. 28". */
+export const RESIDENT_NUMBER = /\b(?:bewoners?|buren|buurman|buurvrouw|buurtbewoners?|woning|pand|huis)\s+(?:van|op|aan|met|bij|naast)\s+(?:de\s+|het\s+)?(?:huisnummer|nummer|nr\.?)\s*(?<value>\d{1,5}(?:\s?[a-zA-Z](?![\p{L}]))?)(?![\d\p{L}])/giu;

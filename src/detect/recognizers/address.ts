@@ -1,55 +1,134 @@
 import { splitLines } from '../../document/lines.js';
 import type { Span } from '../../document/span.js';
 import { foldForMatching } from '../../structure/fuzzy.js';
-import { POSTCODE_CITY, STREET_ADDRESS } from '../patterns/index.js';
+import { HOUSE_NUMBER_LABELLED, POSTCODE_CITY, RESIDENT_NUMBER, STREET_ADDRESS } from '../patterns/index.js';
 import { type Candidate, defineRecognizer, type RecognizerContext } from '../recognizer.js';
 
+const MONTH_AFTER = /^ (?:jan|feb|m[aà]a?rt|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)/i;
 const NOT_STREETS = ['woord', 'akkoord', 'krachtenveld', 'speelveld', 'werkveld', 'beleidsveld', 'aandachtsveld', 'middenveld', 'vakgebied', 'zwaartepunt', 'overleg'];
 
-// Words near an address that make it a government building's (visiting / postal address).
-const ORGANISATION_CUES = /\b(?:bezoekadres|postadres|postbus|afzendadres|retouradres|correspondentieadres|ministerie|directie|dienst|agentschap|gemeente|provincie|www\.|rijksoverheid|inspectie|secretariaat|kantoor|vestiging|locatie)\b/;
+// Labels that say the address is an organisation's: on the address's line or the line above it.
+const ORGANISATION_LABELS = /\b(?:bezoekadres|postadres|afzendadres|correspondentieadres|vestigingsadres|kantooradres|factuuradres|bezoek- en postadres|visiting address|postal address|office|correspondence|po box)\b/;
+// The rest of a letterhead or signature block: a Postbus, a website. Only for an address that
+// stands alone in its line or column, and never from a "Retouradres" line (it sits right above
+// the addressee's block).
+const LETTERHEAD_CUES = /\b(?:postbus|www\.|[a-z-]+\.nl\b|rijksoverheid)/;
+// Organisations whose building an address in a block next to them is (data, not a list of places).
+const ORGANISATION_WORDS = /(?<![\p{L}])(?:ministerie|directie|directoraat|dienst|agentschap|gemeente|stadsdeel|stadhuis|provincie|waterschap|inspectie|secretariaat|kantoor|vestiging|fractie|rechtbank|raad van state|politie|ggd|omgevingsdienst|belastingdienst|uwv|rijkswaterstaat|b\.? ?v\.?|n\.? ?v\.?|stichting|vereniging|advocaten|notarissen|trade register|handelsregister|kvk|the netherlands)(?![\p{L}])/u;
 // Words that make it a person's home address.
-const PRIVATE_CUES = /\b(?:woonachtig|wonende|woont|woonadres|huisadres|prive-?adres|privéadres|thuisadres|verhuisd|adres van (?:betrokkene|verzoeker|aanvrager|de heer|mevrouw|cliënt|client)|ingeschreven op|verblijft)\b/;
+const PRIVATE_CUES = /\b(?:woonachtig|wonende|woont|wonen|woonadres|huisadres|prive-?adres|privéadres|thuisadres|verhuisd|bewoners?|buren|adres van (?:betrokkene|verzoeker|aanvrager|de heer|mevrouw|cliënt|client)|ingeschreven op|verblijft)\b/;
 
-function windowAround(text: string, span: Span, linesBefore: number, linesAfter: number): string {
+/**
+ * The folded lines around a span: `before` lines above, `after` below, its own line(s) included.
+ * In a page laid out in columns (cells split by a tab) each line gives the cell of the span's own
+ * column: the addressee's block on the left is not the letterhead on the right.
+ */
+function linesAround(text: string, span: Span, before: number, after: number): string[] {
   let from = span.start;
-  for (let n = 0; n <= linesBefore && from > 0; ) {
+  for (let n = 0; n <= before && from > 0; ) {
     from--;
     if (text[from] === '\n') n++;
   }
   let to = span.end;
-  for (let n = 0; n <= linesAfter && to < text.length; to++) if (text[to] === '\n') n++;
-  return foldForMatching(text.slice(from, to));
+  for (let n = 0; n <= after && to < text.length; to++) if (text[to] === '\n') n++;
+  const column = columnOf(text, span.start);
+  return text.slice(from, to).split('\n').map((line) => foldForMatching(cellOf(line, column)));
 }
 
-// An addressee block: "De heer J. Jansen" / "Mevrouw A. de Vries" one or two lines above.
-const ADDRESSEE = /^(?:de heer|mevr[o0]uw|mevr\.?|dhr\.?|mw\.?|heer|familie|fam\.?|de familie|aan de heer|aan mevrouw)\s+\S/i;
-
-function addresseeAbove(text: string, start: number): boolean {
-  let end = text.lastIndexOf('\n', start - 1);
-  for (let n = 0; n < 2 && end > 0; n++) {
-    const begin = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(begin, end).trim();
-    if (ADDRESSEE.test(line)) return true;
-    if (line === '') return false;
-    end = begin - 1;
-  }
-  return false;
-}
-
-/** The nearest cue decides: the addressee or a "woonachtig" on the same line, then the letterhead around it. */
-function classify(ctx: RecognizerContext, span: Span): Candidate {
-  const privateAddress = { span, confidence: 0.9, evidence: ['private-context'] };
-  if (addresseeAbove(ctx.text, span.start) || PRIVATE_CUES.test(windowAround(ctx.text, span, 1, 0))) return privateAddress;
-  const near = windowAround(ctx.text, span, 3, 3);
-  if (ORGANISATION_CUES.test(near)) return { span, confidence: 0.9, evidence: ['organisation-context'], organisational: true };
-  if (PRIVATE_CUES.test(near)) return privateAddress;
-  return { span, confidence: 0.5, evidence: ['no-context'] };
+/** Which cell of its line a position is in (0 for the first; cells are split by a tab). */
+function columnOf(text: string, at: number): number {
+  let n = 0;
+  for (let i = lineStart(text, at); i < at; i++) if (text[i] === '\t') n++;
+  return n;
 }
 
 /**
- * Street addresses and postcodes. A government building's address is organisation contact data
- * and stays; a home address is personal data; without either cue the finding goes to review.
+ * The part of a line in a column: the first cell for the left column (the addressee's block),
+ * the rest of the line for any other (a letterhead on the right; OCR splits its cells unevenly).
+ */
+function cellOf(line: string, column: number): string {
+  const cells = line.split('\t');
+  if (cells.length === 1) return line;
+  return column === 0 ? (cells[0] as string) : cells.slice(1).join(' ');
+}
+
+/** The start of the line a position is on. */
+function lineStart(text: string, at: number): number {
+  return text.lastIndexOf('\n', at - 1) + 1;
+}
+
+// An addressee block: "De heer J. Jansen" / "Mevrouw A. de Vries" / "J. Jansen" one or two lines above.
+const ADDRESSEE = /^(?:t\.a\.v\.?\s+)?(?:de heer|mevr[o0]uw|mevr\.?|dhr\.?|mw\.?|heer|familie|fam\.?|de familie|aan de heer|aan mevrouw|de bewoner|de bewoners)(?:\s+\S|$)|^(?:\p{Lu}\.\s?){1,4}(?:\p{Ll}+\s){0,3}\p{Lu}\p{Ll}+/iu;
+
+// A company written in capitals heading the block ("AT5", "JANSEN ADVOCATEN"): no person's name.
+const CAPITALS_NAME = /^[\p{Lu}\d&.' -]{2,40}$/u;
+
+/** Who the block is addressed to, from the one or two lines above: a person, an organisation, or unknown. */
+function addresseeAbove(text: string, start: number): 'person' | 'organisation' | undefined {
+  const column = columnOf(text, start);
+  let end = lineStart(text, start) - 1;
+  for (let n = 0; n < 2 && end > 0; n++) {
+    const begin = text.lastIndexOf('\n', end - 1) + 1;
+    // The cell in the block's column: the block may sit in a column of its own.
+    const line = cellOf(text.slice(begin, end), column).trim();
+    if (ADDRESSEE.test(line)) return 'person';
+    if (line === '') return undefined;
+    if (n === 0 && CAPITALS_NAME.test(line) && /\p{Lu}.*\p{Lu}|\d/u.test(line)) return 'organisation';
+    end = begin - 1;
+  }
+  return undefined;
+}
+
+/** Whether the address is all there is in its line or column cell (a letterhead or address block). */
+function standsAlone(text: string, span: Span): boolean {
+  const begin = lineStart(text, span.start);
+  const nl = text.indexOf('\n', span.end);
+  const before = text.slice(begin, span.start);
+  const after = text.slice(span.end, nl === -1 ? text.length : nl);
+  const cellBefore = before.slice(before.lastIndexOf('\t') + 1);
+  const tab = after.indexOf('\t');
+  const cellAfter = tab === -1 ? after : after.slice(0, tab);
+  // Before a postcode, a street the pattern did not take ("Amstel 2, 1011 PN Amsterdam") is part of the cell.
+  return /^[\s|>•·-]*(?:\p{Lu}[\p{L}' .-]* \d{1,5}[a-zA-Z]?,?\s*)?$/u.test(cellBefore) && /^[\s,.;|-]*(?:NL)?\s*$/.test(cellAfter);
+}
+
+const PRIVATE = (span: Span, evidence: string): Candidate => ({ span, confidence: 0.9, evidence: [evidence] });
+const ORGANISATIONAL = (span: Span, evidence: string): Candidate => ({ span, confidence: 0.9, evidence: [evidence], organisational: true });
+
+/**
+ * The nearest cue decides: an addressee above or a home word on the line makes it a person's; an
+ * organisation's label, or a letterhead block around an address standing alone, makes it the
+ * building's. Without either it is redacted: uncertain means redacted (a citizen's address
+ * mentioned in running text, "de woning aan de Kerkstraat 12", has no cue at all).
+ */
+function classify(ctx: RecognizerContext, span: Span): Candidate {
+  const text = ctx.text;
+  const own = linesAround(text, span, 0, 0).join(' ');
+  const above = linesAround(text, span, 1, 0).join(' ');
+  if (ORGANISATION_LABELS.test(above)) return ORGANISATIONAL(span, 'organisation-label');
+  const addressee = addresseeAbove(text, span.start);
+  if (addressee === 'person') return PRIVATE(span, 'addressee');
+  if (addressee === 'organisation' && standsAlone(text, span)) return ORGANISATIONAL(span, 'organisation-addressee');
+  if (PRIVATE_CUES.test(own)) return PRIVATE(span, 'private-context');
+  if (/\bretouradres\b/.test(own)) return ORGANISATIONAL(span, 'return-address');
+  if (standsAlone(text, span)) {
+    const block = linesAround(text, span, 3, 3).filter((l) => !/\bretouradres\b/.test(l));
+    if (block.some((l) => LETTERHEAD_CUES.test(l) || ORGANISATION_LABELS.test(l) || ORGANISATION_WORDS.test(l))) {
+      return ORGANISATIONAL(span, 'organisation-block');
+    }
+  }
+  if (PRIVATE_CUES.test(linesAround(text, span, 3, 3).join(' '))) return PRIVATE(span, 'private-context');
+  return { span, confidence: 0.8, evidence: ['no-context'] };
+}
+
+function isPostbusLine(text: string, span: Span, lineText: string): boolean {
+  return /^(?:postbus|po box)\b/i.test(lineText.trim()) || /(?:postbus|po box)\s*\d+\s*,?\s*$/i.test(text.slice(Math.max(0, span.start - 40), span.start).trim());
+}
+
+/**
+ * Street addresses, postcodes and house numbers. A government building's address is
+ * organisation contact data and stays; a Postbus is never a home; a citizen's address is
+ * personal data and is redacted, with or without a cue.
  */
 export const addressRecognizer = defineRecognizer({
   id: 'address',
@@ -64,21 +143,41 @@ export const addressRecognizer = defineRecognizer({
       if (NOT_STREETS.some((w) => lastWord.endsWith(w))) continue;
       // "Stand van de Uitvoering 2026": a year after a word is no house number.
       if (/^(?:19|20)\d{2}$/.test(m.groups?.number ?? '') && !m.groups?.postcode) continue;
-      const span = { start: m.index, end: m.index + m[0].length };
+      // "Amsterdam 750", "Rotterdam 2": a town ending like a street; only the square "Dam" is one.
+      if (lastWord.endsWith('dam') && lastWord !== 'dam') continue;
+      // "locatiebezoek Meervaart 6 maart": a date, not a house number.
+      if (!m.groups?.postcode && MONTH_AFTER.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
+      let span = { start: m.index, end: m.index + m[0].length };
+      // A postcode on the next line belongs to the street only in the same column.
+      const nl = m[0].indexOf('\n');
+      if (nl !== -1 && columnOf(ctx.text, m.index + m[0].length - 1) !== columnOf(ctx.text, m.index)) {
+        span = { start: m.index, end: m.index + m[0].slice(0, nl).trimEnd().replace(/,$/, '').length };
+      }
       covered.push(span);
       out.push(classify(ctx, span));
     }
     // A postcode line directly under a street line belongs to the same address.
-    const lines = splitLines(ctx.text);
-    for (const line of lines) {
+    for (const line of splitLines(ctx.text)) {
       for (const m of line.text.matchAll(POSTCODE_CITY)) {
         const span = { start: line.start + m.index, end: line.start + m.index + m[0].length };
         if (covered.some((c) => c.start <= span.start && span.end <= c.end)) continue;
-        if (/^postbus\b/i.test(line.text.trim()) || /postbus\s*\d+\s*$/i.test(ctx.text.slice(Math.max(0, span.start - 40), span.start).trim())) {
-          out.push({ span, confidence: 0.9, evidence: ['postbus'], organisational: true });
+        // A postcode without a place is one only alone in its cell ("2020 FW: ..." is a date and a subject).
+        if (!m.groups?.city && (!standsAlone(ctx.text, span) || /^(?:19|20)\d\d/.test(m[0]))) continue;
+        if (isPostbusLine(ctx.text, span, line.text)) {
+          out.push(ORGANISATIONAL(span, 'postbus'));
           continue;
         }
         out.push(classify(ctx, span));
+      }
+    }
+    // "huisnummer 18", "bewoner van nummer 26": the number is the address; the words stay.
+    for (const regex of [HOUSE_NUMBER_LABELLED, RESIDENT_NUMBER]) {
+      for (const m of ctx.text.matchAll(regex)) {
+        const value = m.groups?.value ?? '';
+        const start = m.index + m[0].length - value.length;
+        const span = { start, end: start + value.length };
+        if (covered.some((c) => c.start < span.end && span.start < c.end)) continue;
+        out.push(PRIVATE(span, 'house-number'));
       }
     }
     return out;
@@ -86,6 +185,8 @@ export const addressRecognizer = defineRecognizer({
   examples: [
     { text: 'Hij is woonachtig aan de Lindenlaan 12, 3521 AB Utrecht.', expect: ['Lindenlaan 12, 3521 AB Utrecht'] },
     { text: 'Bezoekadres\nTurfmarkt 147\n2511 DP Den Haag', expect: ['Turfmarkt 147\n2511 DP Den Haag'] },
+    { text: 'De klacht gaat over de Prinses Beatrixlaan 12a.', expect: ['Prinses Beatrixlaan 12a'] },
+    { text: 'De bewoner van nummer 26 belde.', expect: ['26'] },
     { text: 'Kamerstuk 35 387, nr. 2', expect: [] },
   ],
 });
