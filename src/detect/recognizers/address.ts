@@ -31,8 +31,10 @@ function linesAround(text: string, span: Span, before: number, after: number): s
   }
   let to = span.end;
   for (let n = 0; n <= after && to < text.length; to++) if (text[to] === '\n') n++;
-  const column = columnOf(text, span.start);
-  return text.slice(from, to).split('\n').map((line) => foldForMatching(cellOf(line, column)));
+  // An address alone on its line (no column beside it) reads the whole lines around it.
+  const own = text.slice(lineStart(text, span.start), text.indexOf('\n', span.end) === -1 ? text.length : text.indexOf('\n', span.end));
+  const column = own.includes('\t') ? columnOf(text, span.start) : -1;
+  return text.slice(from, to).split('\n').map((line) => foldForMatching(column === -1 ? line : cellOf(line, column)));
 }
 
 /** Which cell of its line a position is in (0 for the first; cells are split by a tab). */
@@ -85,11 +87,29 @@ function standsAlone(text: string, span: Span): boolean {
   const nl = text.indexOf('\n', span.end);
   const before = text.slice(begin, span.start);
   const after = text.slice(span.end, nl === -1 ? text.length : nl);
-  const cellBefore = before.slice(before.lastIndexOf('\t') + 1);
-  const tab = after.indexOf('\t');
-  const cellAfter = tab === -1 ? after : after.slice(0, tab);
+  // Cells are split by a column gap, or by "|" in a one-line signature.
+  const cellBefore = before.slice(Math.max(before.lastIndexOf('\t'), before.lastIndexOf('|')) + 1);
+  const next = after.search(/[\t|]/);
+  const cellAfter = next === -1 ? after : after.slice(0, next);
   // Before a postcode, a street the pattern did not take ("Amstel 2, 1011 PN Amsterdam") is part of the cell.
   return /^[\s|>•·-]*(?:\p{Lu}[\p{L}' .-]* \d{1,5}[a-zA-Z]?,?\s*)?$/u.test(cellBefore) && /^[\s,.;|-]*(?:NL)?\s*$/.test(cellAfter);
+}
+
+// A label in the left cell that makes the value on its right a person's address (a form's table).
+const ADDRESS_LABEL = /(?:adres|straat|woonplaats|postcode|aanvrager|verzoeker|naam|betrokkene|cli[eë]nt|melder|klager|bewoner|eigenaar|huurder)\s*:?\s*$|:\s*$/i;
+
+/**
+ * An address in the right-hand cell of a line whose left cell is body text: the letterhead
+ * column (an OCR'd or pdftotext page merges it with the body). A form's "Adres:" on the left
+ * makes it the value of a field instead.
+ */
+function inLetterheadColumn(text: string, span: Span): boolean {
+  const begin = lineStart(text, span.start);
+  const before = text.slice(begin, span.start);
+  const tab = before.lastIndexOf('\t');
+  if (tab === -1) return false;
+  const left = before.slice(0, tab).trim();
+  return /\p{L}{3}/u.test(left) && !ADDRESS_LABEL.test(left);
 }
 
 const PRIVATE = (span: Span, evidence: string): Candidate => ({ span, confidence: 0.9, evidence: [evidence] });
@@ -111,6 +131,7 @@ function classify(ctx: RecognizerContext, span: Span): Candidate {
   if (addressee === 'organisation' && standsAlone(text, span)) return ORGANISATIONAL(span, 'organisation-addressee');
   if (PRIVATE_CUES.test(own)) return PRIVATE(span, 'private-context');
   if (/\bretouradres\b/.test(own)) return ORGANISATIONAL(span, 'return-address');
+  if (standsAlone(text, span) && inLetterheadColumn(text, span)) return ORGANISATIONAL(span, 'letterhead-column');
   if (standsAlone(text, span)) {
     const block = linesAround(text, span, 3, 3).filter((l) => !/\bretouradres\b/.test(l));
     if (block.some((l) => LETTERHEAD_CUES.test(l) || ORGANISATION_LABELS.test(l) || ORGANISATION_WORDS.test(l))) {
