@@ -221,13 +221,14 @@ describe('persons shared within a folder', () => {
     const input = join(tempDir(), 'in');
     mkdirSync(join(input, 'dossier'), { recursive: true });
     mkdirSync(join(input, 'ander'), { recursive: true });
-    writeFileSync(join(input, 'dossier', 'a.txt'), 'Contactpersoon\nMarieke Brandsteder\n');
-    const listed = 'Verslag\n\nBijlage: overzicht Brandsteder, versie 2.\n';
+    writeFileSync(join(input, 'dossier', 'a.txt'), 'Contactpersoon\nRhodia Maasbommel\n');
+    // Shared by the full identity (given name + surname), never by the surname alone.
+    const listed = 'Bijlage 2: Rhodia Maasbommel - overzicht.xlsx\n';
     writeFileSync(join(input, 'dossier', 'b.txt'), listed);
     writeFileSync(join(input, 'ander', 'c.txt'), listed);
     const out = join(tempDir(), 'out');
     await runBatch({ inputs: [input], outDir: out, jobs: 1 });
-    expect(readFileSync(join(out, 'dossier', 'b.redacted.txt'), 'utf8')).toBe('Verslag\n\nBijlage: overzicht [5.1.2e], versie 2.\n');
+    expect(readFileSync(join(out, 'dossier', 'b.redacted.txt'), 'utf8')).toBe('Bijlage 2: [5.1.2e] - overzicht.xlsx\n');
     expect(readFileSync(join(out, 'ander', 'c.redacted.txt'), 'utf8')).toBe(listed);
   });
 });

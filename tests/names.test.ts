@@ -51,10 +51,13 @@ describe('every mention of a person found once', () => {
     const first = analyze('Dit is afgestemd met Marieke Zwanenburg (DGM).');
     const known = first.document.findings.length > 0;
     expect(known).toBe(true);
-    const { document } = analyze('Zwanenburg stelt voor te wachten.', {
-      knownPersons: [{ key: 'zwanenburg', surname: 'Zwanenburg', tussenvoegsel: '', givens: ['Marieke'] }],
-    });
-    expect(document.decisions.filter((d) => d.action === 'redact').map((d) => document.text.slice(d.finding.span.start, d.finding.span.end))).toEqual(['Zwanenburg']);
+    // By the full identity only: then the surname alone in this document is that person too.
+    const text = 'Bijlage 2: Marieke Zwanenburg - planning.xlsx\nZwanenburg stelt voor te wachten.';
+    const knownPersons = [{ key: 'zwanenburg', surname: 'Zwanenburg', tussenvoegsel: '', givens: ['Marieke'] }];
+    const { document } = analyze(text, { knownPersons });
+    expect(document.decisions.filter((d) => d.action === 'redact').map((d) => document.text.slice(d.finding.span.start, d.finding.span.end))).toEqual(['Marieke Zwanenburg', 'Zwanenburg']);
+    const surnameOnly = analyze('Zwanenburg stelt voor te wachten.', { knownPersons }).document;
+    expect(surnameOnly.decisions.filter((d) => d.action === 'redact')).toEqual([]);
   });
 });
 

@@ -1,9 +1,11 @@
 import type { RoleClass } from '../../document/types.js';
+import { findValues } from '../../document/value-search.js';
 
 /**
  * A person found with good evidence, remembered so that other mentions (surname alone, first name
- * alone, OCR variants) are found in the same document and, in a batch, in the other documents of
- * the dossier. Held in memory only; never written anywhere.
+ * alone, OCR variants) are found in the same document and, in a batch, so that the same full
+ * identity is found in the other documents of the dossier (see `matchDossier`). Held in memory
+ * only; never written anywhere.
  */
 export interface KnownPerson {
   /** Folded surname core: the person key. */
@@ -12,6 +14,8 @@ export interface KnownPerson {
   /** The person's tussenvoegsel, lower case ("van der"), or "" for none. */
   readonly tussenvoegsel: string;
   readonly givens: readonly string[];
+  /** Initials the person was written with ("A.B."), without spaces. */
+  readonly initials?: readonly string[];
   /** The strongest role the person appeared in, if any (public wins over review over staff). */
   readonly roleClass?: RoleClass;
 }
@@ -35,9 +39,59 @@ export function mergeKnownPersons(lists: readonly (readonly KnownPerson[])[]): K
         continue;
       }
       const givens = [...new Set([...seen.givens, ...p.givens])].sort();
+      const initials = [...new Set([...(seen.initials ?? []), ...(p.initials ?? [])])].sort();
       const roleClass = strongerRole(seen.roleClass, p.roleClass);
-      byKey.set(p.key, { key: p.key, surname: seen.surname, tussenvoegsel: seen.tussenvoegsel || p.tussenvoegsel, givens, ...(roleClass ? { roleClass } : {}) });
+      byKey.set(p.key, {
+        key: p.key,
+        surname: seen.surname,
+        tussenvoegsel: seen.tussenvoegsel || p.tussenvoegsel,
+        givens,
+        ...(initials.length > 0 ? { initials } : {}),
+        ...(roleClass ? { roleClass } : {}),
+      });
     }
   }
   return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/**
+ * The full identities a person found in one document is known by in the other documents of the
+ * dossier: given name + surname ("Anouk de Vries", "De Vries, Anouk") and initials + surname
+ * ("A.B. de Vries", "Vries, A.B. de"). Never the surname alone: two people called De Vries are two
+ * people.
+ */
+export function fullIdentities(p: KnownPerson): string[] {
+  const tv = p.tussenvoegsel;
+  const capitalTv = tv ? tv.charAt(0).toUpperCase() + tv.slice(1) : '';
+  const named = (first: string): string[] =>
+    tv
+      ? [`${first} ${tv} ${p.surname}`, `${first} ${capitalTv} ${p.surname}`, `${capitalTv} ${p.surname}, ${first}`, `${p.surname}, ${first} ${tv}`]
+      : [`${first} ${p.surname}`, `${p.surname}, ${first}`];
+  const firsts = [...p.givens, ...(p.initials ?? []).flatMap((i) => [i, i.replace(/\.(?=\p{Lu})/gu, '. ')])];
+  return [...new Set(firsts.flatMap(named))];
+}
+
+/** A dossier person whose full identity occurs in this document, and where. */
+export interface DossierMatch {
+  readonly person: KnownPerson;
+  readonly spans: readonly { readonly start: number; readonly end: number }[];
+}
+
+/**
+ * The persons of the dossier (found in other documents) whose full identity occurs in `text`,
+ * with the places it occurs. Their roles stay behind: whether a person is public or a head of
+ * department is decided in each document on its own evidence.
+ */
+export function matchDossier(text: string, dossier: readonly KnownPerson[]): DossierMatch[] {
+  if (dossier.length === 0) return [];
+  const forms = dossier.map((p) => ({ p, forms: fullIdentities(p) }));
+  const found = findValues(text, forms.flatMap((f) => f.forms), true);
+  const out: DossierMatch[] = [];
+  for (const { p, forms: mine } of forms) {
+    const spans = mine.flatMap((f) => found.get(f.replace(/\s+/g, ' ')) ?? []).sort((a, b) => a.start - b.start);
+    if (spans.length === 0) continue;
+    const { roleClass: _role, ...withoutRole } = p;
+    out.push({ person: withoutRole, spans });
+  }
+  return out;
 }

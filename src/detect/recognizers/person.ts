@@ -3,7 +3,7 @@ import type { RoleContext } from '../../document/types.js';
 import { PERSON_FIELDS } from '../../structure/labels.js';
 import type { Lexicons } from '../lexicons/index.js';
 import { contextWordBefore, departmentAfter, NAME_EVIDENCE_WEIGHTS, salutationBefore, scoreName } from '../names/evidence.js';
-import { type KnownPerson, mergeKnownPersons, strongerRole } from '../names/known-person.js';
+import { type DossierMatch, type KnownPerson, matchDossier, mergeKnownPersons, strongerRole } from '../names/known-person.js';
 import { findMentions, ocrFold } from '../names/mentions.js';
 import { canBeSurname, isGivenName, isSurnameCore, lookupWord, type NameParse, parseNameAt } from '../names/parse.js';
 import { displayNameBefore, findRecipients, type Recipient } from '../names/recipients.js';
@@ -251,11 +251,29 @@ function headerPeople(ctx: RecognizerContext): { recipient: Recipient; confidenc
   return out;
 }
 
+/** The initials a name was written with ("A.B."), or undefined. */
+function initialsOf(tokens: readonly Token[], from: number, to: number): string | undefined {
+  const initials = tokens.slice(from, to).filter((t) => isInitials(t.text)).map((t) => t.text).join('');
+  return initials || undefined;
+}
+
+/** Full identities of dossier persons where this document's own scan found no name: that person. */
+function dossierCandidates(dossier: readonly DossierMatch[], found: readonly Span[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const d of dossier) {
+    for (const span of d.spans) {
+      if (found.some((f) => f.start < span.end && span.start < f.end)) continue;
+      out.push({ span, confidence: 0.8, evidence: ['dossier:full-identity'], personKey: d.person.key });
+    }
+  }
+  return out;
+}
+
 /**
  * Person names: in labelled places (contact block, e-mail headers, signatures), in running text
  * by evidence (given names, initials, tussenvoegsels, titles, salutations, context words, roles),
  * and every further mention of a person once found (surname or first name alone, OCR variants),
- * also of persons found in other documents of the same batch (`knownPersons`).
+ * and the full identities of persons found in other documents of the same dossier (`knownPersons`).
  */
 export function findPersons(ctx: RecognizerContext, knownPersons: readonly KnownPerson[] = []): { candidates: Candidate[]; persons: KnownPerson[] } {
   const lex = ctx.lexicons;
@@ -271,10 +289,14 @@ export function findPersons(ctx: RecognizerContext, knownPersons: readonly Known
   }
   for (const h of hits) {
     if (!h.surname || h.confidence < KNOWN_PERSON_CONFIDENCE || h.key.length < 3) continue;
-    local.push({ key: h.key, surname: h.surname, tussenvoegsel: h.tussenvoegsel, givens: h.givens, ...(h.role ? { roleClass: h.role.roleClass } : {}) });
+    const initials = initialsOf(tokens, h.from, h.to);
+    local.push({ key: h.key, surname: h.surname, tussenvoegsel: h.tussenvoegsel, givens: h.givens, ...(initials ? { initials: [initials] } : {}), ...(h.role ? { roleClass: h.role.roleClass } : {}) });
   }
-  // A person's roles across all their strong mentions: public once means public everywhere.
-  const persons = mergeKnownPersons([local, knownPersons]);
+  // Persons of other documents of the dossier take part only where their full identity occurs
+  // here, and without their roles there. A person's roles across all their strong mentions in
+  // this document: public once means public everywhere in it.
+  const dossier = matchDossier(ctx.text, knownPersons);
+  const persons = mergeKnownPersons([local, dossier.map((d) => d.person)]);
   const byKey = new Map(persons.map((p) => [p.key, p]));
 
   const coveredTokens = new Uint8Array(tokens.length);
@@ -317,6 +339,8 @@ export function findPersons(ctx: RecognizerContext, knownPersons: readonly Known
     const role = findRole(lex, tokens, m.from, m.to);
     emit(m.from, m.to, m.confidence, [`mention:${m.kind}`], m.key, role);
   }
+  const ownFinds = [...hits.map((h) => ({ start: (tokens[h.from] as Token).start, end: (tokens[h.to - 1] as Token).end })), ...people.map((p) => p.recipient.span)];
+  candidates.push(...dossierCandidates(dossier, ownFinds));
   candidates.push(...paraafValues(ctx), ...namedAfter(tokens));
   return { candidates, persons: local.filter((p) => lookupWord(lex.surnameCores, p.surname) || p.givens.length > 0) };
 }
