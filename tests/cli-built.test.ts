@@ -71,13 +71,13 @@ describe('the built CLI', () => {
     const dossier = join(root, 'dossiers');
     mkdirSync(join(dossier, 'dossier'), { recursive: true });
     mkdirSync(join(dossier, 'ander'), { recursive: true });
-    writeFileSync(join(dossier, 'dossier', 'a.txt'), 'Contactpersoon\nMarieke Brandsteder\n');
-    // A name in a list, without the evidence that finds it on its own.
-    const listed = 'Verslag\n\nBijlage: overzicht Brandsteder, versie 2.\n';
+    writeFileSync(join(dossier, 'dossier', 'a.txt'), 'Contactpersoon\nRhodia Maasbommel\n');
+    // A name in a list, without the evidence that finds it on its own; shared by the full identity.
+    const listed = 'Bijlage 2: Rhodia Maasbommel - overzicht.xlsx\n';
     writeFileSync(join(dossier, 'dossier', 'b.txt'), listed);
     writeFileSync(join(dossier, 'ander', 'c.txt'), listed);
     execFileSync(process.execPath, [bin, dossier, '--out', join(root, 'dossiers-out'), '--jobs', '2', '-q'], { stdio: 'pipe' });
-    expect(readFileSync(join(root, 'dossiers-out', 'dossier', 'b.redacted.txt'), 'utf8')).toBe('Verslag\n\nBijlage: overzicht [5.1.2e], versie 2.\n');
+    expect(readFileSync(join(root, 'dossiers-out', 'dossier', 'b.redacted.txt'), 'utf8')).toBe('Bijlage 2: [5.1.2e] - overzicht.xlsx\n');
     expect(readFileSync(join(root, 'dossiers-out', 'ander', 'c.redacted.txt'), 'utf8')).toBe(listed);
   });
 

@@ -14,7 +14,8 @@ const ORGANISATION_LABELS = /\b(?:bezoekadres|postadres|afzendadres|corresponden
 // the addressee's block).
 const LETTERHEAD_CUES = /\b(?:postbus|www\.|[a-z-]+\.nl\b|rijksoverheid)/;
 // Organisations whose building an address in a block next to them is (data, not a list of places).
-const ORGANISATION_WORDS = /(?<![\p{L}])(?:ministerie|directie|directoraat|dienst|agentschap|gemeente|stadsdeel|stadhuis|provincie|waterschap|inspectie|secretariaat|kantoor|vestiging|fractie|rechtbank|raad van state|politie|ggd|omgevingsdienst|belastingdienst|uwv|rijkswaterstaat|b\.? ?v\.?|n\.? ?v\.?|stichting|vereniging|advocaten|notarissen|trade register|handelsregister|kvk|the netherlands)(?![\p{L}])/u;
+// Compounds count too: "Naturalisatiedienst", "Belastingdienst", "Onderwijsinspectie".
+const ORGANISATION_WORDS = /\p{L}*(?:dienst|inspectie|agentschap|autoriteit|instituut|bedrijf)(?![\p{L}])|(?<![\p{L}])(?:ministerie|directie|directoraat|gemeente|stadsdeel|stadhuis|provincie|waterschap|inspectie|secretariaat|kantoor|vestiging|fractie|rechtbank|raad van state|politie|ggd|uwv|rijkswaterstaat|b\.? ?v\.?|n\.? ?v\.?|stichting|vereniging|advocaten|notarissen|trade register|handelsregister|kvk|the netherlands)(?![\p{L}])/u;
 // Words that make it a person's home address.
 const PRIVATE_CUES = /\b(?:woonachtig|wonende|woont|wonen|woonadres|huisadres|prive-?adres|privéadres|thuisadres|verhuisd|bewoners?|buren|adres van (?:betrokkene|verzoeker|aanvrager|de heer|mevrouw|cliënt|client)|ingeschreven op|verblijft)\b/;
 
@@ -60,7 +61,8 @@ function lineStart(text: string, at: number): number {
 }
 
 // An addressee block: "De heer J. Jansen" / "Mevrouw A. de Vries" / "J. Jansen" one or two lines above.
-const ADDRESSEE = /^(?:t\.a\.v\.?\s+)?(?:de heer|mevr[o0]uw|mevr\.?|dhr\.?|mw\.?|heer|familie|fam\.?|de familie|aan de heer|aan mevrouw|de bewoner|de bewoners)(?:\s+\S|$)|^(?:\p{Lu}\.\s?){1,4}(?:\p{Ll}+\s){0,3}\p{Lu}\p{Ll}+/iu;
+const ADDRESSEE = /^(?:t\.a\.v\.?\s+)?(?:de heer|mevr[o0]uw|mevr\.?|dhr\.?|mw\.?|heer|familie|fam\.?|de familie|aan de heer|aan mevrouw|de bewoner|de bewoners)(?:\s+\S|$)/i;
+const INITIALS_AND_SURNAME = /^(?:\p{Lu}\.\s?){1,4}(?:\p{Ll}+\s){0,3}\p{Lu}[\p{Ll}'-]+(?:\s|$)/u;
 
 // A company written in capitals heading the block ("AT5", "JANSEN ADVOCATEN"): no person's name.
 const CAPITALS_NAME = /^[\p{Lu}\d&.' -]{2,40}$/u;
@@ -72,10 +74,13 @@ function addresseeAbove(text: string, start: number): 'person' | 'organisation' 
   for (let n = 0; n < 2 && end > 0; n++) {
     const begin = text.lastIndexOf('\n', end - 1) + 1;
     // The cell in the block's column: the block may sit in a column of its own.
-    const line = cellOf(text.slice(begin, end), column).trim();
-    if (ADDRESSEE.test(line)) return 'person';
+    const raw = text.slice(begin, end);
+    // A page break ends the block: what is above it is the previous page.
+    const line = cellOf(raw.slice(raw.lastIndexOf('\f') + 1), column).trim();
+    if (ADDRESSEE.test(line) || INITIALS_AND_SURNAME.test(line)) return 'person';
     if (line === '') return undefined;
     if (n === 0 && CAPITALS_NAME.test(line) && /\p{Lu}.*\p{Lu}|\d/u.test(line)) return 'organisation';
+    if (raw.includes('\f')) return undefined;
     end = begin - 1;
   }
   return undefined;
