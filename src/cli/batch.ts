@@ -11,7 +11,7 @@ import { type KnownPerson, mergeKnownPersons } from '../detect/names/known-perso
 import { isWooRedactError } from '../errors.js';
 import { ingestString, ingestTextBytes } from '../ingest/text.js';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
-import { documentFacts, type DocumentFacts, redactedTextOf } from '../publish/facts.js';
+import { type DocumentFacts, documentFactsOf } from '../publish/facts.js';
 import { factsFromFiles } from '../publish/facts-from-files.js';
 import { checkPublicationConfig, type PackageDocument, type PublicationSummary, writePublicationPackage } from '../publish/package.js';
 import { serializeManifest } from '../manifest/build.js';
@@ -226,7 +226,7 @@ async function processFileUntimed(f: InputFile, knownPersons: readonly KnownPers
     });
     writeFileAtomicSync(join(options.outDir, outputRel), result.kind === 'pdf' ? result.pdf : result.text);
     writeFileAtomicSync(join(options.outDir, manifestRel), serializeManifest(result.manifest));
-    return okResult(safe, outputRel, manifestRel, result.manifest, false, documentFacts(redactedTextOf(result.document.sourceText, result.manifest)));
+    return okResult(safe, outputRel, manifestRel, result.manifest, false, documentFactsOf(result.document, result.manifest));
   } catch (error) {
     if (isWooRedactError(error)) return { status: 'failed', input: safe, code: error.code, message: error.message };
     return { status: 'failed', input: safe, code: 'INTERNAL', message: `unexpected error (${(error as Error).name}); run with --debug and report it` };
@@ -265,7 +265,7 @@ async function previousResult(f: InputFile, safe: string, outputRel: string, man
     if (m.tool.version !== TOOL_VERSION || m.policy.sha256 !== policyHash(config.policy)) return undefined;
     if (m.source.sha256 !== sha256(await readFile(f.path))) return undefined;
     if (m.output.path !== outputRel || m.output.sha256 !== sha256(await readFile(join(outDir, outputRel)))) return undefined;
-    return okResult(safe, outputRel, manifestRel, m, true, await factsFromFiles(f.path, join(outDir, outputRel), m));
+    return okResult(safe, outputRel, manifestRel, m, true, await factsFromFiles(f.path, m));
   } catch {
     return undefined;
   }
@@ -281,7 +281,7 @@ async function publicationInput(results: readonly FileResult[], files: readonly 
     else {
       const manifest = ManifestSchema.parse(JSON.parse(await readFile(join(outDir, r.manifest), 'utf8')));
       const outputFile = join(outDir, r.output);
-      const facts = r.facts ?? (await factsFromFiles((files[i] as InputFile).path, outputFile, manifest));
+      const facts = r.facts ?? (await factsFromFiles((files[i] as InputFile).path, manifest));
       documents.push({ input: r.input, outputFile, format: r.output.endsWith('.pdf') ? 'pdf' : 'txt', manifest, facts });
     }
   }

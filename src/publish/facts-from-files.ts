@@ -1,14 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { ingestPdf } from '../ingest/pdf.js';
+import { ingestTextBytes } from '../ingest/text.js';
 import type { Manifest } from '../manifest/schema.js';
-import { type DocumentFacts, documentFacts, redactedTextOf } from './facts.js';
+import { normalise } from '../normalise/normalise.js';
+import { analyseStructure } from '../structure/structure.js';
+import { type DocumentFacts, documentFactsOf } from './facts.js';
 
 /**
- * Facts of a document redacted in an earlier run (--resume): a text output is the redacted text
- * itself; for a PDF the source is read again and the manifest's redactions applied to its text.
+ * Facts of a document redacted in an earlier run (--resume): its source is read and analysed
+ * again as the pipeline did, and the manifest's redactions applied, so a resumed run gives the
+ * same package as a fresh one.
  */
-export async function factsFromFiles(sourcePath: string, outputPath: string, manifest: Manifest): Promise<DocumentFacts> {
-  if (manifest.source.kind === 'text') return documentFacts(await readFile(outputPath, 'utf8'));
-  const { doc } = await ingestPdf(new Uint8Array(await readFile(sourcePath)));
-  return documentFacts(redactedTextOf(doc.sourceText, manifest));
+export async function factsFromFiles(sourcePath: string, manifest: Manifest): Promise<DocumentFacts> {
+  const bytes = new Uint8Array(await readFile(sourcePath));
+  const doc = manifest.source.kind === 'pdf' ? (await ingestPdf(bytes)).doc : ingestTextBytes(bytes);
+  const { text, map } = normalise(doc.sourceText);
+  return documentFactsOf({ sourceText: doc.sourceText, structure: analyseStructure(text), map }, manifest);
 }
