@@ -5,7 +5,8 @@ import type { DecidedDocument } from './document/document.js';
 import type { Decision, Finding } from './document/types.js';
 import { InputError, UnsupportedFileError, WooRedactError } from './errors.js';
 import { ingestString, ingestTextBytes } from './ingest/text.js';
-import { analyzeDocument, type PipelineOptions, type RedactionResult, runPipeline } from './pipeline.js';
+import { analyzeDocument, byPolicy, type PipelineOptions, type RedactionResult, runPipeline } from './pipeline.js';
+import { byReviewer, type FileDecisions } from './review/choose.js';
 import { type PdfRedactionResult, runPdfPipeline } from './pdf-pipeline.js';
 
 export type { PipelineOptions, RedactionResult, PdfRedactionResult };
@@ -38,6 +39,8 @@ export interface FileOptions extends PipelineOptions {
   /** Path recorded in the manifest (e.g. relative to the batch root); defaults to the path given. */
   readonly displayPath?: string;
   readonly maxFileBytes?: number;
+  /** `apply`: a reviewer's decisions for this file instead of the policy's `reviewedAs`. */
+  readonly decisions?: FileDecisions;
 }
 
 /** The size cap for an input: without a configured limit a PDF may be larger than text. */
@@ -111,6 +114,7 @@ export async function redactFile(path: string, options: FileOptions = {}): Promi
 /** Redacts the bytes of a file read already; `path` tells the type (.txt or .pdf). */
 export async function redactBytes(bytes: Uint8Array, path: string, options: FileOptions = {}): Promise<FileRedaction> {
   const display = options.displayPath ?? path;
-  if (extname(path).toLowerCase() === '.pdf') return { kind: 'pdf', ...(await runPdfPipeline(bytes, display, options)) };
-  return { kind: 'text', ...runPipeline(ingestTextBytes(bytes, display), options) };
+  const choose = options.decisions ? byReviewer(options.decisions) : byPolicy;
+  if (extname(path).toLowerCase() === '.pdf') return { kind: 'pdf', ...(await runPdfPipeline(bytes, display, options, choose)) };
+  return { kind: 'text', ...runPipeline(ingestTextBytes(bytes, display), options, choose) };
 }

@@ -23,6 +23,13 @@ export type WooErrorCode =
   | 'PDF_NO_TEXT'
   | 'PDF_IMAGE_UNDER_REDACTION'
   | 'OUTPUT_WRITE_FAILED'
+  // Review (propose / apply): a decisions file that does not fit the inputs, or a folder mix-up.
+  | 'DECISIONS_INVALID'
+  | 'DECISIONS_MISMATCH'
+  | 'DECISIONS_UNKNOWN_FINDING'
+  | 'DECISIONS_UNDECIDED'
+  | 'DECISIONS_NOT_APPROVED'
+  | 'REVIEW_FOLDER_REFUSED'
   | 'INTERNAL';
 
 export class WooRedactError extends Error {

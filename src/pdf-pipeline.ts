@@ -8,6 +8,7 @@
  */
 import { PDFName, PDFString } from 'pdf-lib';
 import type { AppliedRedaction, DecidedDocument, PageBox, RedactedDocument } from './document/document.js';
+import type { Span } from './document/span.js';
 import type { Diagnostic } from './document/types.js';
 import { countOccurrences } from './document/value-search.js';
 import { WooRedactError } from './errors.js';
@@ -96,11 +97,52 @@ export const pdfFormat: Format<PdfInput, PdfSource, Uint8Array> = {
     }
     return survivors.map((id) => (doc.applied[id] as AppliedRedaction).source);
   },
+  locate(ingested, spans) {
+    const layout = ingested.source.layout;
+    if (!layout) return spans.map(() => []);
+    // Selection reads only the source span of what it is given.
+    return selectGlyphs(layout, spans.map((source) => ({ source }) as AppliedRedaction)).map((s) => s.boxes.map(pageBox));
+  },
+  underArea(ingested, area) {
+    const layout = ingested.source.layout;
+    return layout ? textUnderArea(layout, ingested.document.sourceText.length, area) : [];
+  },
 };
+
+/**
+ * The runs of source text whose glyphs have their centre inside a box a person drew, invisible OCR
+ * text included (it is the text of the scan under the box). Characters without a glyph (inserted
+ * spaces, line breaks) join a run when the glyphs on both sides are inside.
+ */
+export function textUnderArea(layout: PdfLayout, length: number, area: PageBox): Span[] {
+  const table = layout.glyphs;
+  const inside = (g: number) => {
+    if (table.pageIndex(g) + 1 !== area.page) return false;
+    const cx = (table.value(g, 'x0') + table.value(g, 'x1')) / 2;
+    const cy = (table.value(g, 'y0') + table.value(g, 'y1')) / 2;
+    return cx >= area.x && cx <= area.x + area.width && cy >= area.y && cy <= area.y + area.height;
+  };
+  const runs: Span[] = [];
+  let start = -1;
+  let lastInside = -1;
+  for (let i = 0; i < length; i++) {
+    const g = layout.glyphOf[i] ?? -1;
+    if (g < 0) continue;
+    if (inside(g)) {
+      if (start < 0) start = i;
+      lastInside = i;
+    } else if (start >= 0) {
+      runs.push({ start, end: lastInside + 1 });
+      start = -1;
+    }
+  }
+  if (start >= 0) runs.push({ start, end: lastInside + 1 });
+  return runs;
+}
 
 function* redactLayout(layout: PdfLayout, bytes: Uint8Array, doc: DecidedDocument, chosen: readonly AppliedRedaction[]): Step<{ output: Uint8Array; applied: AppliedRedaction[]; diagnostics: Diagnostic[] }> {
   const selections = selectGlyphs(layout, chosen);
-  const boxes = selections.flatMap((s) => s.boxes.map((box) => ({ box, label: boxLabel(s.applied.decision.ground) })));
+  const boxes = selections.flatMap((s) => [...s.boxes, ...(s.applied.area ? [s.applied.area] : [])].map((box) => ({ box, label: boxLabel(s.applied.decision.ground) })));
   const allBoxes = boxes.map((b) => b.box);
 
   // Images under a box (a scan under its OCR text) would keep the text readable in their pixels.
@@ -137,7 +179,7 @@ function* redactLayout(layout: PdfLayout, bytes: Uint8Array, doc: DecidedDocumen
   const warning = (code: string, message: string): Diagnostic => ({ code, severity: 'warning', stage: 'redact', message });
   return {
     output,
-    applied: selections.map((s) => ({ ...s.applied, boxes: s.boxes.map(pageBox) })),
+    applied: selections.map((s) => ({ ...s.applied, boxes: [...s.boxes.map(pageBox), ...(s.applied.area ? [s.applied.area] : [])] })),
     diagnostics: [
       ...scrubbed.map((r) => warning(r.code, r.message)),
       ...(imagesChanged > 0 ? [warning('PDF_IMAGE_PIXELS_DESTROYED', `pixels under the boxes were destroyed in ${imagesChanged} image(s), re-encoded losslessly`)] : []),
@@ -151,7 +193,7 @@ function pageBox(b: Box): PageBox {
 }
 
 /** A failure of the PDF libraries on a damaged file ends as PDF_DAMAGED, never as an unexplained crash. */
-async function asPdfError<T>(run: () => Promise<T>): Promise<T> {
+export async function asPdfError<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {

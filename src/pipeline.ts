@@ -11,7 +11,7 @@
 import { decide, isPublicKeep } from './decide/decide.js';
 import { type Policy, type PolicyInput, policyHash, PolicySchema } from './decide/policy.js';
 import { detect, type DetectOptions } from './detect/detect.js';
-import type { AppliedRedaction, DecidedDocument, IngestedDocument, NormalisedDocument, RedactedDocument } from './document/document.js';
+import type { AppliedRedaction, DecidedDocument, IngestedDocument, NormalisedDocument, PageBox, RedactedDocument } from './document/document.js';
 import type { Span } from './document/span.js';
 import type { Diagnostic, SourceKind } from './document/types.js';
 import { LeakError } from './errors.js';
@@ -63,10 +63,21 @@ export interface Format<Input, Source, Output extends string | Uint8Array> {
   redact(ingested: Ingested<Source>, doc: DecidedDocument, applied: readonly AppliedRedaction[]): Step<Redacted<Output>>;
   /** The source spans of applied redactions still readable in the output; `kept` may recur as often as kept. */
   verify(doc: RedactedDocument<Output>, kept: readonly Span[]): Step<readonly Span[]>;
+  /** PDF: the boxes each source span would be painted in (for review), one list per span. */
+  locate?(ingested: Ingested<Source>, spans: readonly Span[]): PageBox[][];
+  /** PDF: the runs of source text whose glyphs lie under a box a person drew. */
+  underArea?(ingested: Ingested<Source>, area: PageBox): Span[];
+}
+
+/** What a format offers the step that applies decisions. */
+export interface FormatTools {
+  readonly kind: SourceKind;
+  /** Absent for formats without pages to draw on (text). */
+  readonly underArea?: (area: PageBox) => Span[];
 }
 
 /** Chooses what leaves the output: by the policy (one step) or by a reviewer's decisions (apply). */
-export type ApplyDecisions = (doc: DecidedDocument, policy: Policy) => { readonly document: DecidedDocument; readonly applied: readonly AppliedRedaction[] };
+export type ApplyDecisions = (doc: DecidedDocument, policy: Policy, tools: FormatTools) => { readonly document: DecidedDocument; readonly applied: readonly AppliedRedaction[] };
 
 /** The one-step run: redactions, and review items as the policy's `reviewedAs` says. */
 export const byPolicy: ApplyDecisions = (document, policy) => ({ document, applied: appliedDecisions(document, policy) });
@@ -103,9 +114,12 @@ export function analyzeWithPolicy(doc: IngestedDocument, options: DetectOptions,
   return decide(detect(structure(normaliseStage(doc)), options), policy);
 }
 
-/** Source spans of persons kept readable on purpose: their names may recur in the output as often as kept. */
+/**
+ * Source spans kept readable on purpose (a public official, a reviewer's keep): the same text may
+ * recur in the output as often as it was kept, and no more.
+ */
 export function keptSpans(doc: DecidedDocument): Span[] {
-  return doc.decisions.filter(isPublicKeep).map((d) => doc.map.toSource(d.finding.span));
+  return doc.decisions.filter((d) => isPublicKeep(d) || (d.action === 'keep' && d.reason.kind === 'reviewer')).map((d) => doc.map.toSource(d.finding.span));
 }
 
 /** ingest -> analysis, for a format: what `propose` shows and `redactWith` goes on from. */
@@ -119,6 +133,21 @@ export function* analyseWith<Input, Source, Output extends string | Uint8Array>(
   return { ingested, decided: analyzeWithPolicy(ingested.document, options, policy) };
 }
 
+/** What a person reviews: the analysis, and for PDF the boxes each decision's text lies in. */
+export interface Proposal {
+  readonly document: DecidedDocument;
+  /** Same order as `document.decisions`; empty lists for text. */
+  readonly boxes: readonly (readonly PageBox[])[];
+}
+
+/** `propose`: the frame up to decide, nothing redacted, nothing written. */
+export function* proposeWith<Input, Source, Output extends string | Uint8Array>(format: Format<Input, Source, Output>, input: Input, options: PipelineOptions): Step<Proposal> {
+  const policy = resolvePipelinePolicy(options.policy);
+  const { ingested, decided } = yield* analyseWith(format, input, options, policy);
+  const spans = decided.decisions.map((d) => decided.map.toSource(d.finding.span));
+  return { document: decided, boxes: format.locate ? format.locate(ingested, spans) : spans.map(() => []) };
+}
+
 /** The whole pipeline for one document; throws LeakError rather than return a leaking output. */
 export function* redactWith<Input, Source, Output extends string | Uint8Array>(
   format: Format<Input, Source, Output>,
@@ -128,7 +157,9 @@ export function* redactWith<Input, Source, Output extends string | Uint8Array>(
 ): Step<Redaction<Output>> {
   const policy = resolvePipelinePolicy(options.policy);
   const { ingested, decided: analysed } = yield* analyseWith(format, input, options, policy);
-  const { document: decided, applied: chosen } = choose(analysed, policy);
+  const underArea = format.underArea;
+  const tools: FormatTools = { kind: format.kind, ...(underArea ? { underArea: (area: PageBox) => underArea(ingested, area) } : {}) };
+  const { document: decided, applied: chosen } = choose(analysed, policy, tools);
   const { output, applied, diagnostics } = yield* format.redact(ingested, decided, chosen);
   const document: RedactedDocument<Output> = {
     ...decided,

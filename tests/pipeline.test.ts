@@ -102,16 +102,27 @@ describe('policy', () => {
     expect(r.manifest.redactions).toEqual([]);
   });
 
-  it('sends everything of a type to review when asked', () => {
+  it('sends everything of a type to review when asked, shown redacted until a person decides', () => {
     const r = redactText('Mail p.jansen@minbzk.nl', { policy: { entities: { email: { action: 'review', ground: '5.1.2e' } } } });
     expect(r.manifest.redactions).toEqual([]);
-    expect(r.manifest.review.map((v) => [v.entity, v.shownAs])).toEqual([['email', 'kept']]);
+    expect(r.manifest.review.map((v) => [v.entity, v.shownAs])).toEqual([['email', 'redacted']]);
+    expect(r.text).toBe('Mail [5.1.2e]');
   });
 
-  it('can show review items redacted until a person decides', () => {
-    const r = redactText('De directeur Hanneke Mulder vroeg erom.', { policy: { reviewedAs: 'redact' } });
+  it('shows review items redacted by default (fail closed), readable only when the policy says reviewedAs: keep', () => {
+    const text = 'De directeur Hanneke Mulder vroeg erom.';
+    const r = redactText(text);
     expect(r.text).toBe('De directeur [5.1.2e] vroeg erom.');
     expect(r.manifest.review[0]?.shownAs).toBe('redacted');
+    const kept = redactText(text, { policy: { reviewedAs: 'keep' } });
+    expect(kept.text).toBe(text);
+    expect(kept.manifest.review[0]?.shownAs).toBe('kept');
+  });
+
+  it('sends every occurrence of a reviewed value to review, so that none stays readable', () => {
+    const r = redactText('De directeur Hanneke Mulder vroeg erom. Later schreef Hanneke Mulder terug.');
+    expect(r.text).not.toContain('Mulder');
+    expect(r.manifest.review.map((v) => v.shownAs)).toEqual(['redacted', 'redacted']);
   });
 
   it('rejects an invalid policy with a clear message', () => {

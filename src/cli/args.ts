@@ -23,6 +23,8 @@ export const HELP = `woo-redact - redact personal data in Woo documents and file
 
 Usage:
   woo-redact [options] <files or folders...> --out <dir>
+  woo-redact propose <files or folders...> --review <dir>       internal review package
+  woo-redact apply --decisions <file|dir> <inputs...> --out <dir>   publish what was decided
 
 Reads OCR'd nota's, e-mails and letters (.txt), redacts civil servants' personal data and
 withheld sections under their Woo ground, verifies the result and writes, mirroring the input tree:

@@ -25,6 +25,8 @@ import { safeRelativePath } from './safe-names.js';
 import { defaultJobs, type TaskFailure, WorkerPool, workerScript } from './pool.js';
 import { TOOL_VERSION } from '../version.js';
 import { groupBy } from '../util/group-by.js';
+import type { FileDecisions } from '../review/choose.js';
+import { decisionsFor, refuseReviewFolderAsOutput, type ReviewRun } from '../review/folders.js';
 
 export interface BatchOptions {
   readonly inputs: readonly string[];
@@ -38,6 +40,8 @@ export interface BatchOptions {
   readonly jobs?: number;
   /** Called after each file, for progress output. */
   readonly onFile?: (done: number, total: number, result: FileResult) => void;
+  /** `apply`: a reviewer's decisions instead of the policy's `reviewedAs` (see src/review). */
+  readonly review?: ReviewRun;
 }
 
 export type FileResult =
@@ -92,7 +96,7 @@ export function personsInFile(path: string, maxBytes: number | undefined): Known
  * filed several times, so a name found in one copy is looked for in the others. Text files are
  * read in the workers when there are any (this pass was half of a batch of small files).
  */
-async function personsByFolder(files: readonly InputFile[], maxBytes: number | undefined, pool: WorkerPool | undefined): Promise<Map<string, KnownPerson[]>> {
+export async function personsByFolder(files: readonly InputFile[], maxBytes: number | undefined, pool: WorkerPool | undefined): Promise<Map<string, KnownPerson[]>> {
   // PDFs are read once, in the main pass; their persons are not shared (yet).
   const texts = files.filter((f) => f.extension === '.txt');
   const tasks: PersonsTask[] = texts.map((f) => ({ kind: 'persons', path: f.path, maxBytes }));
@@ -108,6 +112,7 @@ async function personsByFolder(files: readonly InputFile[], maxBytes: number | u
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const config = options.config ?? ConfigSchema.parse({});
   checkPublicationConfig(config);
+  await refuseReviewFolderAsOutput(options.outDir);
   const files = await collectInputs(options.inputs, options.outDir);
   const results: FileResult[] = [];
   const jobs = Math.max(1, options.jobs ?? defaultJobs());
@@ -125,7 +130,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         file,
         knownPersons: known.get(dirname(file.relative)) ?? [],
         config,
-        options: { outDir: options.outDir, ...(options.timestamps ? { timestamps: true } : {}), ...(options.resume ? { resume: true } : {}) },
+        options: { ...fileOptions(options), ...decisionsOption(options, file) },
       }));
       const failed = (task: WorkerTask, failure: TaskFailure): FileResult => ({
         status: 'failed',
@@ -139,7 +144,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       results.push(...(await pool.run(tasks, failed, (_i, r) => options.onFile?.(++done, files.length, r))));
     } else {
       for (const f of files) {
-        const result = await processFile(f, known.get(dirname(f.relative)) ?? [], config, options);
+        const result = await processFile(f, known.get(dirname(f.relative)) ?? [], config, { ...fileOptions(options), ...decisionsOption(options, f) });
         results.push(result);
         options.onFile?.(++done, files.length, result);
       }
@@ -178,7 +183,18 @@ export interface WorkerTask {
   readonly file: InputFile;
   readonly knownPersons: readonly KnownPerson[];
   readonly config: Config;
-  readonly options: Pick<BatchOptions, 'outDir' | 'timestamps' | 'resume'>;
+  readonly options: FileRunOptions;
+}
+
+/** What one file's run needs of the batch options, as plain data for a worker thread. */
+export type FileRunOptions = Pick<BatchOptions, 'outDir' | 'timestamps' | 'resume'> & { readonly decisions?: FileDecisions };
+
+function fileOptions(options: BatchOptions): FileRunOptions {
+  return { outDir: options.outDir, ...(options.timestamps ? { timestamps: true } : {}), ...(options.resume && !options.review ? { resume: true } : {}) };
+}
+
+function decisionsOption(options: BatchOptions, file: InputFile): { decisions?: FileDecisions } {
+  return options.review ? { decisions: decisionsFor(options.review, file) } : {};
 }
 
 /** The first pass: one text file's persons, for the others in its folder. */
@@ -191,13 +207,13 @@ export interface PersonsTask {
 export const DEFAULT_MAX_SECONDS_PER_FILE = 300;
 
 /** One file: read, redact, verify, write its outputs atomically; every failure becomes a result. */
-export async function processFile(f: InputFile, knownPersons: readonly KnownPerson[], config: Config, options: Pick<BatchOptions, 'outDir' | 'timestamps' | 'resume'>): Promise<FileResult> {
+export async function processFile(f: InputFile, knownPersons: readonly KnownPerson[], config: Config, options: FileRunOptions): Promise<FileResult> {
   const started = Date.now();
   const result = await processFileUntimed(f, knownPersons, config, options);
   return result.status === 'skipped' ? result : { ...result, durationMs: Date.now() - started };
 }
 
-async function processFileUntimed(f: InputFile, knownPersons: readonly KnownPerson[], config: Config, options: Pick<BatchOptions, 'outDir' | 'timestamps' | 'resume'>): Promise<FileResult> {
+async function processFileUntimed(f: InputFile, knownPersons: readonly KnownPerson[], config: Config, options: FileRunOptions): Promise<FileResult> {
   // Every line about a file (summary, inventory, errors) names it by its safe name.
   const safe = safeNameOf(f, config);
   if (!SUPPORTED_EXTENSIONS.includes(f.extension)) {
@@ -223,6 +239,7 @@ async function processFileUntimed(f: InputFile, knownPersons: readonly KnownPers
       ...(config.ocr === false ? { ocr: false } : {}),
       ...(config.ocrLang ? { ocrLang: config.ocrLang } : {}),
       ...(options.timestamps ? { generatedAt: new Date().toISOString() } : {}),
+      ...(options.decisions ? { decisions: options.decisions } : {}),
     });
     writeFileAtomicSync(join(options.outDir, outputRel), result.kind === 'pdf' ? result.pdf : result.text);
     writeFileAtomicSync(join(options.outDir, manifestRel), serializeManifest(result.manifest));

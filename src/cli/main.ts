@@ -7,6 +7,25 @@ import { TOOL_VERSION } from '../version.js';
 import { HELP, parseCliArgs } from './args.js';
 import { type BatchSummary, type FileResult, runBatch } from './batch.js';
 import { ProgressBar } from './progress.js';
+import { applyCommand } from './apply.js';
+import { proposeCommand } from './propose.js';
+
+/** Error codes that mean nothing was done: a usage, config or decisions problem (exit 2). */
+const EXIT_2 = new Set(['CONFIG_INVALID', 'CONFIG_NOT_FOUND', 'USAGE', 'INPUT_NOT_FOUND', 'DECISIONS_INVALID', 'DECISIONS_MISMATCH', 'DECISIONS_NOT_APPROVED', 'REVIEW_FOLDER_REFUSED']);
+
+async function runCommand(run: () => Promise<number>, io: CliIo, debug: boolean): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isWooRedactError(error)) {
+      io.stderr(`woo-redact: ${error.message} [${error.code}]\n`);
+      return EXIT_2.has(error.code) ? 2 : 1;
+    }
+    io.stderr(`woo-redact: unexpected error (${(error as Error).name}); run with --debug and report it\n`);
+    if (debug) io.stderr(`${(error as Error).stack ?? ''}\n`);
+    return 1;
+  }
+}
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -30,12 +49,18 @@ function textSummary(summary: BatchSummary): string {
   const t = summary.totals;
   const lines = [`woo-redact ${summary.tool.version}: ${t.files} file(s): ${t.ok} redacted, ${t.failed} failed, ${t.skipped} skipped; ${t.redactions} redaction(s), ${t.review} to review`];
   for (const f of summary.files) if (f.status !== 'ok') lines.push(`  ${describe(f)}`);
+  // Open items are redacted until a person decides: name the files that have them.
+  const open = summary.files.filter((f) => f.status === 'ok' && f.review > 0);
+  for (const f of open) if (f.status === 'ok') lines.push(`  ${f.input}: ${f.review} open item(s), redacted until decided (woo-redact propose / apply)`);
   lines.push(`inventory: ${summary.inventory.csv}`);
   return `${lines.join('\n')}\n`;
 }
 
 /** The CLI, in-process: returns the exit code (0 ok, 1 some files failed, 2 usage/config error). */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  // The review workflow's two commands; everything else is the one-step run.
+  const command = argv[0] === 'propose' ? proposeCommand : argv[0] === 'apply' ? applyCommand : undefined;
+  if (command) return runCommand(() => command(argv.slice(1), io), io, argv.includes('--debug'));
   let args;
   try {
     args = parseCliArgs(argv);
@@ -82,7 +107,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   } catch (error) {
     if (isWooRedactError(error)) {
       io.stderr(`woo-redact: ${error.message} [${error.code}]\n`);
-      return error.code === 'CONFIG_INVALID' || error.code === 'CONFIG_NOT_FOUND' || error.code === 'USAGE' || error.code === 'INPUT_NOT_FOUND' ? 2 : 1;
+      return EXIT_2.has(error.code) ? 2 : 1;
     }
     io.stderr(`woo-redact: unexpected error (${(error as Error).name}); run with --debug and report it\n`);
     if (args.debug) io.stderr(`${(error as Error).stack ?? ''}\n`);

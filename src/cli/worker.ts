@@ -2,6 +2,7 @@
 // redact), answered with the persons or the FileResult.
 import { parentPort } from 'node:worker_threads';
 import { type PersonsTask, personsInFile, processFile, safeNameOf, type WorkerTask } from './batch.js';
+import { type ProposeTask, proposeFile } from '../review/propose.js';
 
 // This thread runs nothing but woo-redact, so it may change its own globals: without
 // DecompressionStream, pdf.js inflates with its synchronous decoder instead of Node's web-stream
@@ -9,9 +10,14 @@ import { type PersonsTask, personsInFile, processFile, safeNameOf, type WorkerTa
 // Library users keep their globals untouched.
 Reflect.deleteProperty(globalThis, 'DecompressionStream');
 
-parentPort?.on('message', (task: WorkerTask | PersonsTask) => {
+parentPort?.on('message', (task: WorkerTask | PersonsTask | ProposeTask) => {
   if (task.kind === 'persons') {
     parentPort?.postMessage(personsInFile(task.path, task.maxBytes));
+    return;
+  }
+  if (task.kind === 'propose') {
+    // proposeFile turns every failure into a result.
+    void proposeFile(task).then((result) => parentPort?.postMessage(result));
     return;
   }
   processFile(task.file, task.knownPersons, task.config, task.options).then(

@@ -104,7 +104,7 @@ export function resolveOverlaps(decisions: readonly Decision[]): Decision[] {
 }
 
 /** Declaration in section 5 and redactions made must agree; where not, say so. */
-function declarationDiagnostics(doc: DetectedDocument, decisions: readonly Decision[]): Diagnostic[] {
+export function declarationDiagnostics(doc: DetectedDocument, decisions: readonly Decision[]): Diagnostic[] {
   const declared = new Set<GroundCode>();
   for (const d of doc.structure.declarations) for (const g of d.grounds) declared.add(g);
   if (!doc.structure.withheldInfoSection && declared.size === 0) return [];

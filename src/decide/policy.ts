@@ -85,8 +85,8 @@ export const PolicySchema = z
       .describe('Withhold sections and documents that the nota itself declares withheld (section 5).'),
     reviewedAs: z
       .enum(['keep', 'redact'])
-      .default('keep')
-      .describe('How findings that need review appear in the redacted output until a person decides.'),
+      .default('redact')
+      .describe('How findings that need review appear in the one-step output until a person decides (woo-redact propose / apply): redacted by default, fail closed.'),
   })
   .strict();
 

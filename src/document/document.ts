@@ -60,6 +60,8 @@ export interface AppliedRedaction {
   readonly source: Span;
   /** PDF output: the boxes painted over it (one per line it runs over). */
   readonly boxes?: readonly PageBox[];
+  /** A box a person drew on a PDF page: painted as drawn, every glyph and image pixel under it removed. */
+  readonly area?: PageBox;
 }
 
 /**

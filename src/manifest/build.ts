@@ -30,7 +30,7 @@ export function assess(applied: readonly AppliedRedaction[]): Assessment {
 export function buildManifest(doc: RedactedDocument, inputs: ManifestProvenance): Manifest {
   const { applied } = doc;
   const page = (offset: number) => pageOf(doc.pageStarts, offset);
-  const appliedIds = new Set(applied.map((a) => a.decision.finding.id));
+  const appliedById = new Map(applied.map((a) => [a.decision.finding.id, a]));
 
   const redactions = applied
     .filter((a) => a.decision.action === 'redact')
@@ -60,7 +60,8 @@ export function buildManifest(doc: RedactedDocument, inputs: ManifestProvenance)
         detector: d.finding.detector,
         confidence: round(d.finding.confidence),
         reason: describeReason(d.reason),
-        shownAs: appliedIds.has(d.finding.id) ? ('redacted' as const) : ('kept' as const),
+        shownAs: appliedById.has(d.finding.id) ? ('redacted' as const) : ('kept' as const),
+        ...(appliedById.get(d.finding.id)?.boxes ? { boxes: (appliedById.get(d.finding.id)?.boxes ?? []).map(roundBox) } : {}),
       };
     });
 

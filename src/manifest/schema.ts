@@ -45,7 +45,8 @@ const ReviewSchema = z
     detector: z.string(),
     confidence: z.number().min(0).max(1),
     reason: z.string(),
-    shownAs: z.enum(['kept', 'redacted']).describe('How the output shows it until a person decides.'),
+    shownAs: z.enum(['kept', 'redacted']).describe('How the output shows it until a person decides (redacted unless the policy says reviewedAs: keep).'),
+    boxes: z.array(BoxSchema).optional().describe('PDF input, shown redacted: where it was painted.'),
   })
   .strict();
 

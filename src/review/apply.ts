@@ -1,0 +1,154 @@
+/**
+ * `apply`: a Woo-team's decisions on a proposal, applied to the same inputs. Exactly those
+ * decisions, verified like every output, written as the publication output (the one-step run's
+ * files, manifests and inventory). Refused, with the reason, when the decisions do not fit.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { type BatchOptions, type BatchSummary, runBatch } from '../cli/batch.js';
+import { type Config, ConfigSchema } from '../config/config.js';
+import { policyHash } from '../decide/policy.js';
+import { TOOL_VERSION } from '../version.js';
+import { type DecisionsFile, type DecisionsInput, DecisionsSchema, type DocumentDecisions, type ReviewerDecision } from './decisions-schema.js';
+import { ReviewError } from './errors.js';
+import { refuseDecisionsInsideOutput, reviewRun } from './folders.js';
+
+export interface ApplyOptions {
+  readonly inputs: readonly string[];
+  /** A decisions file, a folder of them (a review package), or decisions already in memory. */
+  readonly decisions: string | DecisionsInput | readonly DecisionsInput[];
+  readonly outDir: string;
+  readonly config?: Config;
+  /** Items nobody decided: refuse the file (default) or redact them. */
+  readonly undecided?: 'refuse' | 'redact';
+  /** Four eyes: every decisions file approved by another person than the one who decided. */
+  readonly requireApproval?: boolean;
+  readonly jobs?: number;
+  readonly timestamps?: boolean;
+  readonly onFile?: BatchOptions['onFile'];
+}
+
+interface Loaded {
+  readonly name: string;
+  readonly data: unknown;
+}
+
+function readJson(path: string, name: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ReviewError('DECISIONS_INVALID', code ? `the decisions file ${name} cannot be read (${code})` : `the decisions file ${name} is not valid JSON; check it with a JSON validator`);
+  }
+}
+
+/** A file, or every decisions file in a folder (other JSON there, such as the review index, is left alone). */
+function load(path: string): { files: Loaded[]; folder: string } {
+  let info;
+  try {
+    info = statSync(path);
+  } catch {
+    throw new ReviewError('DECISIONS_INVALID', `the decisions file or folder ${path} does not exist`);
+  }
+  if (!info.isDirectory()) return { files: [{ name: path, data: readJson(path, path) }], folder: dirname(path) };
+  const files = readdirSync(path)
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .map((n) => ({ name: join(path, n), data: readJson(join(path, n), join(path, n)) }))
+    .filter((f) => (f.data as { kind?: unknown } | null)?.kind === 'woo-redact-decisions');
+  if (files.length === 0) throw new ReviewError('DECISIONS_INVALID', `the folder ${path} holds no decisions file (JSON with "kind": "woo-redact-decisions")`);
+  return { files, folder: path };
+}
+
+function parse(f: Loaded): DecisionsFile {
+  const parsed = DecisionsSchema.safeParse(f.data);
+  if (!parsed.success) {
+    // Paths and zod's words only: a value in the file may be a name.
+    const where = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(top)'}: ${i.message.replace(/received .*/s, '').trim()}`);
+    throw new ReviewError('DECISIONS_INVALID', `the decisions file ${f.name} does not fit the decisions schema (schema/decisions.schema.json): ${where.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+const sameName = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+
+function check(file: DecisionsFile, name: string, config: Config, requireApproval: boolean): void {
+  if (file.tool.version !== TOOL_VERSION) {
+    throw new ReviewError(
+      'DECISIONS_MISMATCH',
+      `the decisions in ${name} were made on a proposal by woo-redact ${file.tool.version}, this is ${TOOL_VERSION}: finding ids may differ between versions; apply with ${file.tool.version}, or propose again and decide`,
+    );
+  }
+  if (file.policy.sha256 !== policyHash(config.policy)) {
+    throw new ReviewError('DECISIONS_MISMATCH', `the decisions in ${name} were made under another policy (the config changed since the proposal); apply with the same config, or propose again and decide`);
+  }
+  if (requireApproval) {
+    if (!file.approvedBy || !file.approvedAt) throw new ReviewError('DECISIONS_NOT_APPROVED', `the decisions in ${name} are not approved (approvedBy, approvedAt), and --require-approval asks for four eyes`);
+    if (sameName(file.approvedBy, file.decidedBy)) throw new ReviewError('DECISIONS_NOT_APPROVED', `the decisions in ${name} are approved by the person who made them; four eyes needs another person (approvedBy)`);
+  }
+}
+
+function sameDecision(a: ReviewerDecision, b: ReviewerDecision): boolean {
+  return a.action === b.action && (a.action === 'redact' ? a.ground === (b as typeof a).ground : true);
+}
+
+/** Several files (reviewers, or one per document) as one set; a contradiction is refused. */
+function merge(files: readonly DecisionsFile[]): { documents: DocumentDecisions[]; persons: Record<string, ReviewerDecision> } {
+  const persons: Record<string, ReviewerDecision> = {};
+  for (const f of files) {
+    for (const p of f.persons) {
+      if (!p.decision) continue;
+      const seen = persons[p.person];
+      if (seen && !sameDecision(seen, p.decision)) throw new ReviewError('DECISIONS_INVALID', `person ${p.person} is decided differently in two decisions files`);
+      persons[p.person] = p.decision;
+    }
+  }
+  const documents = new Map<string, DocumentDecisions>();
+  for (const f of files) {
+    for (const d of f.documents) {
+      const key = `${d.sha256}\u0000${d.path ?? ''}`;
+      const seen = documents.get(key);
+      if (!seen) {
+        documents.set(key, d);
+        continue;
+      }
+      const findings = new Map(seen.findings.map((x) => [x.id, x]));
+      for (const x of d.findings) {
+        const other = findings.get(x.id);
+        if (other?.decision && x.decision && !sameDecision(other.decision, x.decision)) {
+          throw new ReviewError('DECISIONS_INVALID', `finding ${x.id} is decided differently in two decisions files`);
+        }
+        if (!other?.decision) findings.set(x.id, x);
+      }
+      documents.set(key, { ...seen, findings: [...findings.values()], additions: [...seen.additions, ...d.additions], removals: [...seen.removals, ...d.removals] });
+    }
+  }
+  return { documents: [...documents.values()], persons };
+}
+
+/** Applies the decisions to the inputs and writes the publication output into `outDir`. */
+export async function apply(options: ApplyOptions): Promise<BatchSummary> {
+  const config = options.config ?? ConfigSchema.parse({});
+  const given = options.decisions;
+  const loaded =
+    typeof given === 'string'
+      ? load(given)
+      : { files: (Array.isArray(given) ? given : [given]).map((data, i) => ({ name: `decisions ${i + 1}`, data })), folder: undefined };
+  const files = loaded.files.map((f) => {
+    const parsed = parse(f);
+    check(parsed, f.name, config, options.requireApproval === true);
+    return parsed;
+  });
+  const { documents, persons } = merge(files);
+  const run = reviewRun(documents, persons, options.undecided ?? 'refuse', loaded.folder ? [loaded.folder] : []);
+  refuseDecisionsInsideOutput(run, options.outDir);
+  return runBatch({
+    inputs: options.inputs,
+    outDir: options.outDir,
+    config,
+    review: run,
+    ...(options.timestamps ? { timestamps: true } : {}),
+    ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+    ...(options.onFile ? { onFile: options.onFile } : {}),
+  });
+}

@@ -1,0 +1,327 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { ConfigSchema } from '../src/config/config.js';
+import { apply } from '../src/review/apply.js';
+import { type DecisionsInput, DecisionsSchema } from '../src/review/decisions-schema.js';
+import { type ReviewDocument, ReviewDocumentSchema, type ReviewIndex, ReviewIndexSchema } from '../src/review/package-schema.js';
+import { propose } from '../src/review/propose.js';
+import { ManifestSchema } from '../src/manifest/schema.js';
+import { HAVE_POPPLER, HAVE_QPDF, pdftotext, qpdfUncompressed } from './pdf-tools.js';
+
+// A dossier of four synthetic documents: two texts and two PDFs (born-digital and a scan with an
+// OCR layer), the same people across them.
+const NOTA = [
+  'Nota',
+  '',
+  'Aan: de staatssecretaris',
+  'Van: Pieter de Vries, senior beleidsmedewerker',
+  'Telefoon: 06 12345678',
+  '',
+  '1. Aanleiding',
+  'De directeur Hanneke Mulder vroeg om advies. Pieter de Vries schreef het concept.',
+  'Het dossiernummer van mevrouw Jansen-Oud is intern bekend.',
+  'Kenmerk: projectcode Zilvermeeuw, zie ook Zilvermeeuw-overleg.',
+  '',
+].join('\n');
+const MAIL = ['Van: Pieter de Vries <p.devries@minbzk.nl>', 'Aan: Hanneke Mulder', '', 'Hanneke, hierbij het concept. Groet, Pieter de Vries', ''].join('\n');
+
+const root = mkdtempSync(join(tmpdir(), 'woo-review-'));
+const input = join(root, 'in');
+const dossier = join(input, 'dossier');
+const reviewDir = join(root, 'review');
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
+const docs = () => readJson<ReviewIndex>(join(reviewDir, 'review.internal.json'));
+const reviewOf = (path: string): ReviewDocument => {
+  const ref = docs().documents.find((d) => d.path === path);
+  if (!ref) throw new Error(`no review file for ${path}`);
+  return readJson<ReviewDocument>(join(reviewDir, ref.file));
+};
+const template = () => readJson<DecisionsInput & { persons: { person: string; name: string; decision: unknown }[]; documents: { sha256: string; path: string; findings: { id: string; text: string; decision: unknown }[] }[] }>(join(reviewDir, 'decisions.internal.json'));
+const out = (name: string) => join(root, name);
+const read = (dir: string, rel: string) => readFileSync(join(dir, rel), 'utf8');
+
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string, rel: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.isDirectory()) walk(join(d, e.name), `${rel}${e.name}/`);
+      else files[`${rel}${e.name}`] = readFileSync(join(d, e.name)).toString('base64');
+    }
+  };
+  walk(dir, '');
+  return files;
+}
+
+/** What a reviewer does with the template: signs it, decides persons and items, adds and removes. */
+function reviewerDecisions(): DecisionsInput {
+  const t = template();
+  const nota = reviewOf('dossier/nota.txt');
+  const scan = reviewOf('dossier/scan.pdf');
+  const born = reviewOf('dossier/nota.pdf');
+  const mail = reviewOf('dossier/mail.txt');
+  const director = t.persons.find((p) => p.name === 'Hanneke Mulder');
+  if (!director) throw new Error('no person Hanneke Mulder in the table');
+  // One occurrence overrides the person's decision: the first name alone in the mail.
+  const firstName = mail.findings.find((f) => f.text === 'Hanneke');
+  const phone = nota.findings.find((f) => f.entity === 'phone');
+  const kept = scan.findings.find((f) => f.text === 'Van Doorn');
+  const jansen = nota.text.indexOf('Jansen-Oud');
+  if (!firstName || !phone || !kept?.boxes[0] || jansen < 0) throw new Error('fixture findings missing');
+  const box = kept.boxes[0];
+  return {
+    ...t,
+    decidedBy: 'A. Beoordelaar',
+    decidedAt: '2026-12-01T10:00:00Z',
+    approvedBy: 'B. Tweede',
+    approvedAt: '2026-12-01T11:00:00Z',
+    persons: t.persons.map((p) => (p.person === director.person ? { ...p, decision: { action: 'keep', reason: 'directeur; naam staat in het openbare organogram' } } : p)),
+    documents: t.documents.map((d) => {
+      const findings = (d.findings ?? []).map((f) => {
+        if (d.path === 'dossier/mail.txt' && f.id === firstName.id) return { ...f, decision: { action: 'redact', ground: '5.1.2e' } };
+        // The organisation's address the tool was unsure about is public.
+        if (f.id.startsWith('address')) return { ...f, decision: { action: 'keep', reason: 'bezoekadres van de organisatie' } };
+        return f;
+      });
+      if (d.path === 'dossier/mail.txt' && !findings.some((f) => f.id === firstName.id)) findings.push({ id: firstName.id, text: 'Hanneke', decision: { action: 'redact', ground: '5.1.2e' } });
+      if (d.path === 'dossier/nota.txt') {
+        return {
+          ...d,
+          findings,
+          additions: [
+            { kind: 'text', start: jansen, end: jansen + 'Jansen-Oud'.length, ground: '5.1.2e', entity: 'person' },
+            { kind: 'match', text: 'Zilvermeeuw', ground: '5.1.2i', entity: 'section' },
+          ],
+          removals: [{ id: phone.id, reason: 'algemeen nummer van de afdeling' }],
+        };
+      }
+      if (d.path === 'dossier/scan.pdf') return { ...d, findings, additions: [{ kind: 'box', page: box.page, x: box.x - 2, y: box.y - 2, width: box.width + 4, height: box.height + 4, ground: '5.1.2e' }] };
+      if (d.path === 'dossier/nota.pdf') {
+        const hoog = born.findings.find((f) => f.text === 'Hoogeveen');
+        return { ...d, findings, additions: hoog?.boxes[0] ? [{ kind: 'box', ...hoog.boxes[0], ground: '5.1.2e' }] : [] };
+      }
+      return { ...d, findings };
+    }),
+  } as DecisionsInput;
+}
+
+beforeAll(async () => {
+  mkdirSync(dossier, { recursive: true });
+  writeFileSync(join(dossier, 'nota.txt'), NOTA);
+  writeFileSync(join(dossier, 'mail.txt'), MAIL);
+  cpSync(new URL('../fixtures/pdf/standard14-nota.pdf', import.meta.url).pathname, join(dossier, 'nota.pdf'));
+  cpSync(new URL('../fixtures/pdf/scan-ocr-layer.pdf', import.meta.url).pathname, join(dossier, 'scan.pdf'));
+  const summary = await propose({ inputs: [input], reviewDir });
+  expect(summary.totals).toMatchObject({ files: 4, ok: 4, failed: 0 });
+});
+
+describe('propose: the internal review package', () => {
+  it('is marked internal in every file name and in its content, and fits its schema', () => {
+    const names = readdirSync(reviewDir).concat(readdirSync(join(reviewDir, 'documents')));
+    expect(names.sort()).toEqual(['0001.internal.json', '0002.internal.json', '0003.internal.json', '0004.internal.json', 'INTERN-NIET-PUBLICEREN.txt', 'decisions.internal.json', 'documents', 'review.internal.json'].sort());
+    const index = ReviewIndexSchema.parse(docs());
+    expect(index.internal).toBe(true);
+    expect(index.notice).toMatch(/^INTERN/);
+    for (const d of index.documents) expect(ReviewDocumentSchema.parse(readJson(join(reviewDir, d.file))).internal).toBe(true);
+    expect(readFileSync(join(reviewDir, 'INTERN-NIET-PUBLICEREN.txt'), 'utf8')).toMatch(/^INTERN - niet openbaar/);
+  });
+
+  it('lists every finding with text, entity, proposal, ground, reason, confidence, place and context', () => {
+    const nota = reviewOf('dossier/nota.txt');
+    const director = nota.findings.find((f) => f.text === 'Hanneke Mulder');
+    expect(director).toMatchObject({ entity: 'person', proposed: 'review', ground: '5.1.2e', page: 1, boxes: [], reason: { kind: 'role-needs-review', detail: 'directeur' } });
+    expect(nota.text.slice(director?.start, director?.end)).toBe('Hanneke Mulder');
+    expect(director?.context.before.endsWith('De directeur ')).toBe(true);
+    expect(director?.confidence).toBeGreaterThan(0);
+    const staff = nota.findings.find((f) => f.text === 'Pieter de Vries');
+    expect(staff).toMatchObject({ proposed: 'redact' });
+    expect(staff?.reason).toBeUndefined();
+    const pdf = reviewOf('dossier/nota.pdf');
+    for (const f of pdf.findings) expect(f.boxes.length, f.id).toBeGreaterThan(0);
+    expect(pdf.findings.find((f) => f.text === 'Van Doorn')).toMatchObject({ proposed: 'keep', reason: { kind: 'public-office' } });
+  });
+
+  it('has a person table for the dossier: each person with every mention in every document', () => {
+    const director = docs().persons.find((p) => p.name === 'Hanneke Mulder');
+    expect(director?.proposed).toBe('review');
+    expect(new Set(director?.mentions.map((m) => m.path))).toEqual(new Set(['dossier/nota.txt', 'dossier/mail.txt']));
+    expect(director?.names).toContain('Hanneke');
+    const staff = docs().persons.find((p) => p.name === 'Pieter de Vries');
+    expect(staff?.mentions.length).toBe(4);
+    expect(staff?.proposed).toBe('redact');
+  });
+
+  it('writes a decisions template that names documents by sha256 and leaves review items undecided', () => {
+    const t = template();
+    expect(() => DecisionsSchema.parse(t)).toThrow(); // who and when are left for a person to fill in
+    const nota = t.documents.find((d) => d.path === 'dossier/nota.txt');
+    expect(nota?.sha256).toBe(docs().documents.find((d) => d.path === 'dossier/nota.txt')?.sha256);
+    expect(nota?.findings?.map((f) => [f.text, f.decision])).toEqual([['Hanneke Mulder', null]]);
+  });
+
+  it('gives the same finding ids for the same input (stable keys)', async () => {
+    const again = join(root, 'review-again');
+    await propose({ inputs: [input], reviewDir: again });
+    expect(readFileSync(join(again, 'decisions.internal.json'), 'utf8')).toBe(readFileSync(join(reviewDir, 'decisions.internal.json'), 'utf8'));
+    expect(readFileSync(join(again, 'documents', '0003.internal.json'), 'utf8').replace(/"input": ".*"/, '')).toBe(readFileSync(join(reviewDir, 'documents', '0003.internal.json'), 'utf8').replace(/"input": ".*"/, ''));
+  });
+
+  it('is refused inside a publication output, and a publication output is refused inside it', async () => {
+    const pub = out('pub-for-refusal');
+    await apply({ inputs: [input], decisions: reviewerDecisions(), outDir: pub });
+    await expect(propose({ inputs: [input], reviewDir: join(pub, 'review') })).rejects.toMatchObject({ code: 'REVIEW_FOLDER_REFUSED' });
+    await expect(apply({ inputs: [input], decisions: reviewerDecisions(), outDir: join(reviewDir, 'publicatie') })).rejects.toMatchObject({ code: 'REVIEW_FOLDER_REFUSED' });
+    // The one-step run refuses it too.
+    expect((await runCli([input, '--out', reviewDir])).code).toBe(2);
+    // Decisions (and the review package beside them) inside the output folder.
+    const inside = out('pub-with-review');
+    mkdirSync(inside, { recursive: true });
+    cpSync(reviewDir, join(inside, 'review'), { recursive: true });
+    writeFileSync(join(inside, 'review', 'decisions.internal.json'), JSON.stringify(reviewerDecisions()));
+    await expect(apply({ inputs: [input], decisions: join(inside, 'review'), outDir: inside })).rejects.toMatchObject({ code: 'REVIEW_FOLDER_REFUSED' });
+  });
+});
+
+async function runCli(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false });
+  return { code, stdout, stderr };
+}
+
+describe('apply: exactly the decisions, verified, written for publication', () => {
+  const pub = out('pub');
+  let summary: Awaited<ReturnType<typeof apply>>;
+  beforeAll(async () => {
+    writeFileSync(join(root, 'decisions.json'), JSON.stringify(reviewerDecisions(), null, 2));
+    summary = await apply({ inputs: [input], decisions: join(root, 'decisions.json'), outDir: pub, requireApproval: true });
+  });
+
+  it('applies every file', () => {
+    expect(summary.totals).toMatchObject({ files: 4, ok: 4, failed: 0 });
+    for (const f of ['nota', 'mail', 'scan']) ManifestSchema.parse(JSON.parse(read(pub, `dossier/${f}.manifest.json`)));
+  });
+
+  it('applies per-person decisions, the override of one occurrence, removals and both kinds of text addition', () => {
+    const nota = read(pub, 'dossier/nota.redacted.txt');
+    const mail = read(pub, 'dossier/mail.redacted.txt');
+    expect(nota).toContain('De directeur Hanneke Mulder vroeg');
+    expect(mail).toContain('Aan: Hanneke Mulder');
+    expect(mail).toContain('[5.1.2e], hierbij het concept');
+    expect(nota).not.toContain('Pieter de Vries');
+    expect(mail).not.toContain('Pieter de Vries');
+    expect(nota).toContain('Telefoon: 06 12345678');
+    expect(nota).toContain('mevrouw [5.1.2e] is intern');
+    expect(nota).not.toContain('Zilvermeeuw');
+    expect(nota).toContain('projectcode [5.1.2i], zie ook [5.1.2i]-overleg');
+    const manifest = JSON.parse(read(pub, 'dossier/nota.manifest.json'));
+    expect(manifest.review).toEqual([]);
+    expect(manifest.redactions.filter((r: { detector: string }) => r.detector === 'manual').length).toBe(3);
+    expect(JSON.stringify(manifest)).not.toMatch(/Jansen|Zilvermeeuw|Beoordelaar|organogram/);
+  });
+
+  it.runIf(HAVE_POPPLER && HAVE_QPDF)('removes every glyph under a box drawn on a PDF page, text layer of a scan included (pdftotext, qpdf)', () => {
+    const scan = new Uint8Array(readFileSync(join(pub, 'dossier/scan.redacted.pdf')));
+    const text = pdftotext(scan).replace(/\s+/g, ' ');
+    expect(text).not.toContain('Doorn');
+    expect(text).not.toContain('Zwanenburg');
+    expect(text).toContain('Turfmarkt 147');
+    expect(qpdfUncompressed(scan)).not.toMatch(/Doorn|Zwanenburg/);
+    const manifest = JSON.parse(read(pub, 'dossier/scan.manifest.json'));
+    expect(manifest.warnings.map((w: { code: string }) => w.code)).toContain('PDF_IMAGE_PIXELS_DESTROYED');
+    const born = new Uint8Array(readFileSync(join(pub, 'dossier/nota.redacted.pdf')));
+    const bornText = pdftotext(born);
+    expect(bornText).not.toContain('Hoogeveen');
+    expect(bornText).toContain('Van Doorn');
+    expect(qpdfUncompressed(born)).not.toMatch(/Hoogeveen|Zwanenburg/);
+  });
+
+  it('is reproducible: original + decisions + tool version give byte-identical output', async () => {
+    const again = out('pub-again');
+    await apply({ inputs: [input], decisions: join(root, 'decisions.json'), outDir: again, jobs: 1 });
+    expect(snapshot(again)).toEqual(snapshot(pub));
+  });
+
+  it('works from the command line, with a folder of decisions', async () => {
+    const folder = join(root, 'decisions-folder');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'beoordeling.json'), JSON.stringify(reviewerDecisions()));
+    const r = await runCli(['apply', '--decisions', folder, input, '--out', out('pub-cli'), '--require-approval']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(snapshot(out('pub-cli'))).toEqual(snapshot(pub));
+    const p = await runCli(['propose', input, '--review', out('review-cli'), '--json']);
+    expect(p.code).toBe(0);
+    expect(JSON.parse(p.stdout).totals.persons).toBe(docs().persons.length);
+    expect(p.stdout).not.toMatch(/Mulder|Vries/);
+  });
+});
+
+describe('apply refuses, with a clear error', () => {
+  const base = () => reviewerDecisions() as DecisionsInput & Record<string, unknown>;
+
+  it('an input whose sha256 differs from the one decided on (that file only)', async () => {
+    const changed = join(root, 'changed');
+    cpSync(input, changed, { recursive: true });
+    writeFileSync(join(changed, 'dossier', 'nota.txt'), `${NOTA}Nog een regel.\n`);
+    const s = await apply({ inputs: [changed], decisions: base(), outDir: out('pub-changed') });
+    const failed = s.files.filter((f) => f.status === 'failed');
+    expect(failed).toMatchObject([{ input: 'dossier/nota.txt', code: 'DECISIONS_MISMATCH' }]);
+    expect(s.totals.ok).toBe(3);
+    expect(existsSync(join(out('pub-changed'), 'dossier', 'nota.redacted.txt'))).toBe(false);
+  });
+
+  it('a decision naming a finding that does not exist', async () => {
+    const d = base();
+    const docsOf = d.documents as { path: string; findings: unknown[] }[];
+    docsOf.find((x) => x.path === 'dossier/mail.txt')?.findings.push({ id: 'person@9999-9010', decision: { action: 'keep', reason: 'x' } });
+    const s = await apply({ inputs: [input], decisions: d, outDir: out('pub-unknown') });
+    expect(s.files.find((f) => f.input === 'dossier/mail.txt')).toMatchObject({ status: 'failed', code: 'DECISIONS_UNKNOWN_FINDING' });
+  });
+
+  it('items still undecided, unless undecided items are to be redacted', async () => {
+    const t = { ...template(), decidedBy: 'A. Beoordelaar', decidedAt: '2026-12-01' } as DecisionsInput;
+    const s = await apply({ inputs: [input], decisions: t, outDir: out('pub-undecided') });
+    expect(s.files.filter((f) => f.status === 'failed').map((f) => (f.status === 'failed' ? f.code : ''))).toEqual(['DECISIONS_UNDECIDED', 'DECISIONS_UNDECIDED', 'DECISIONS_UNDECIDED', 'DECISIONS_UNDECIDED']);
+    const r = await apply({ inputs: [input], decisions: t, outDir: out('pub-undecided-redact'), undecided: 'redact' });
+    expect(r.totals.failed).toBe(0);
+    expect(read(out('pub-undecided-redact'), 'dossier/nota.redacted.txt')).toContain('De directeur [5.1.2e] vroeg');
+  });
+
+  it('decisions without approval by another person when approval is required (four eyes)', async () => {
+    const { approvedBy: _a, approvedAt: _b, ...unapproved } = base();
+    await expect(apply({ inputs: [input], decisions: unapproved as DecisionsInput, outDir: out('pub-x'), requireApproval: true })).rejects.toMatchObject({ code: 'DECISIONS_NOT_APPROVED' });
+    await expect(apply({ inputs: [input], decisions: { ...base(), approvedBy: ' a. beoordelaar ' }, outDir: out('pub-x'), requireApproval: true })).rejects.toMatchObject({ code: 'DECISIONS_NOT_APPROVED' });
+    expect(existsSync(out('pub-x'))).toBe(false);
+    const r = await runCli(['apply', '--decisions', join(reviewDir, 'decisions.internal.json'), input, '--out', out('pub-y')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('DECISIONS_INVALID');
+  });
+
+  it('a proposal of another tool version or under another policy, and a box on a text document', async () => {
+    await expect(apply({ inputs: [input], decisions: { ...base(), tool: { name: 'woo-redact', version: '0.0.1' } }, outDir: out('pub-z') })).rejects.toMatchObject({ code: 'DECISIONS_MISMATCH' });
+    const config = ConfigSchema.parse({ policy: { thresholds: { redact: 0.8, review: 0.4 } } });
+    await expect(apply({ inputs: [input], decisions: base(), outDir: out('pub-z'), config })).rejects.toMatchObject({ code: 'DECISIONS_MISMATCH' });
+    const d = base();
+    const mail = (d.documents as { path: string; additions: unknown[] }[]).find((x) => x.path === 'dossier/mail.txt');
+    mail?.additions.push({ kind: 'box', page: 1, x: 0, y: 0, width: 10, height: 10, ground: '5.1.2e' });
+    const s = await apply({ inputs: [input], decisions: d, outDir: out('pub-box') });
+    expect(s.files.find((f) => f.input === 'dossier/mail.txt')).toMatchObject({ status: 'failed', code: 'DECISIONS_INVALID' });
+  });
+});
+
+describe('the one-step run, fail closed', () => {
+  it('shows review items redacted, lists them in the manifest and names the files with open items', async () => {
+    const r = await runCli([input, '--out', out('one-step')]);
+    expect(r.code).toBe(0);
+    expect(read(out('one-step'), 'dossier/nota.redacted.txt')).toContain('De directeur [5.1.2e] vroeg');
+    const manifest = JSON.parse(read(out('one-step'), 'dossier/nota.manifest.json'));
+    expect(manifest.review.map((v: { shownAs: string }) => v.shownAs)).toEqual(['redacted']);
+    expect(r.stderr).toMatch(/dossier\/nota\.txt: 1 open item\(s\), redacted until decided/);
+    const pdfManifest = JSON.parse(read(out('one-step'), 'dossier/nota.manifest.json'.replace('nota.manifest', 'scan.manifest')));
+    for (const v of pdfManifest.review) expect(v.boxes.length).toBeGreaterThan(0);
+  });
+});
