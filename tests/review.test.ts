@@ -62,7 +62,7 @@ function reviewerDecisions(): DecisionsInput {
   const t = template();
   const nota = reviewOf('dossier/nota.txt');
   const scan = reviewOf('dossier/scan.pdf');
-  const born = reviewOf('dossier/nota.pdf');
+  const born = reviewOf('dossier/brief.pdf');
   const mail = reviewOf('dossier/mail.txt');
   const director = t.persons.find((p) => p.name === 'Hanneke Mulder');
   if (!director) throw new Error('no person Hanneke Mulder in the table');
@@ -100,7 +100,7 @@ function reviewerDecisions(): DecisionsInput {
         };
       }
       if (d.path === 'dossier/scan.pdf') return { ...d, findings, additions: [{ kind: 'box', page: box.page, x: box.x - 2, y: box.y - 2, width: box.width + 4, height: box.height + 4, ground: '5.1.2e' }] };
-      if (d.path === 'dossier/nota.pdf') {
+      if (d.path === 'dossier/brief.pdf') {
         const hoog = born.findings.find((f) => f.text === 'Hoogeveen');
         return { ...d, findings, additions: hoog?.boxes[0] ? [{ kind: 'box', ...hoog.boxes[0], ground: '5.1.2e' }] : [] };
       }
@@ -113,7 +113,7 @@ beforeAll(async () => {
   mkdirSync(dossier, { recursive: true });
   writeFileSync(join(dossier, 'nota.txt'), NOTA);
   writeFileSync(join(dossier, 'mail.txt'), MAIL);
-  cpSync(new URL('../fixtures/pdf/standard14-nota.pdf', import.meta.url).pathname, join(dossier, 'nota.pdf'));
+  cpSync(new URL('../fixtures/pdf/standard14-nota.pdf', import.meta.url).pathname, join(dossier, 'brief.pdf'));
   cpSync(new URL('../fixtures/pdf/scan-ocr-layer.pdf', import.meta.url).pathname, join(dossier, 'scan.pdf'));
   const summary = await propose({ inputs: [input], reviewDir });
   expect(summary.totals).toMatchObject({ files: 4, ok: 4, failed: 0 });
@@ -140,7 +140,7 @@ describe('propose: the internal review package', () => {
     const staff = nota.findings.find((f) => f.text === 'Pieter de Vries');
     expect(staff).toMatchObject({ proposed: 'redact' });
     expect(staff?.reason).toBeUndefined();
-    const pdf = reviewOf('dossier/nota.pdf');
+    const pdf = reviewOf('dossier/brief.pdf');
     for (const f of pdf.findings) expect(f.boxes.length, f.id).toBeGreaterThan(0);
     expect(pdf.findings.find((f) => f.text === 'Van Doorn')).toMatchObject({ proposed: 'keep', reason: { kind: 'public-office' } });
   });
@@ -233,7 +233,7 @@ describe('apply: exactly the decisions, verified, written for publication', () =
     expect(qpdfUncompressed(scan)).not.toMatch(/Doorn|Zwanenburg/);
     const manifest = JSON.parse(read(pub, 'dossier/scan.manifest.json'));
     expect(manifest.warnings.map((w: { code: string }) => w.code)).toContain('PDF_IMAGE_PIXELS_DESTROYED');
-    const born = new Uint8Array(readFileSync(join(pub, 'dossier/nota.redacted.pdf')));
+    const born = new Uint8Array(readFileSync(join(pub, 'dossier/brief.redacted.pdf')));
     const bornText = pdftotext(born);
     expect(bornText).not.toContain('Hoogeveen');
     expect(bornText).toContain('Van Doorn');

@@ -6,13 +6,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { InputFile } from '../cli/collect.js';
 import { sha256 } from '../ingest/text.js';
+import { INTERNAL_REPORT, PACKAGE_DIR } from '../publish/package.js';
 import type { FileDecisions } from './choose.js';
 import type { DocumentDecisions, ReviewerDecision } from './decisions-schema.js';
 import { ReviewError } from './errors.js';
 import { REVIEW_INDEX_FILE } from './package-schema.js';
 
-/** Files only a publication output holds. */
-const PUBLICATION_MARKERS = ['inventarislijst.json', 'inventarislijst.csv'];
+/** Files only a publication output holds (the one-step run's and apply's, see src/publish). */
+const PUBLICATION_MARKERS = [INTERNAL_REPORT, join(PACKAGE_DIR, 'productierapport.xlsx'), 'inventarislijst.json', 'inventarislijst.csv'];
 
 function isInside(child: string, parent: string): boolean {
   const rel = relative(parent, child);
