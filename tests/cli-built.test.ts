@@ -78,7 +78,11 @@ describe('the built CLI', () => {
     writeFileSync(join(dossier, 'ander', 'c.txt'), listed);
     execFileSync(process.execPath, [bin, dossier, '--out', join(root, 'dossiers-out'), '--jobs', '2', '-q'], { stdio: 'pipe' });
     expect(readFileSync(join(root, 'dossiers-out', 'dossier', 'b.redacted.txt'), 'utf8')).toBe('Bijlage 2: [5.1.2e] - overzicht.xlsx\n');
-    expect(readFileSync(join(root, 'dossiers-out', 'ander', 'c.redacted.txt'), 'utf8')).toBe(listed);
+    // Beyond the folder: not a redaction, an open review item (shown redacted until decided).
+    const manifest = (rel: string) => JSON.parse(readFileSync(join(root, 'dossiers-out', rel), 'utf8'));
+    expect([manifest('dossier/b.manifest.json').redactions.length, manifest('ander/c.manifest.json').redactions.length]).toEqual([1, 0]);
+    expect(manifest('ander/c.manifest.json').review.map((v: { shownAs: string }) => v.shownAs)).toEqual(['redacted']);
+    expect(listed).toContain('Rhodia');
   });
 
   it('stops a file that runs over the time limit, names it, and goes on', () => {

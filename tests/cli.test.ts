@@ -229,7 +229,12 @@ describe('persons shared within a folder', () => {
     const out = join(tempDir(), 'out');
     await runBatch({ inputs: [input], outDir: out, jobs: 1 });
     expect(readFileSync(join(out, 'dossier', 'b.redacted.txt'), 'utf8')).toBe('Bijlage 2: [5.1.2e] - overzicht.xlsx\n');
-    expect(readFileSync(join(out, 'ander', 'c.redacted.txt'), 'utf8')).toBe(listed);
+    // Beyond the folder the name is not known: not a redaction, an open review item (shown
+    // redacted until a person decides, fail closed).
+    expect(readFileSync(join(out, 'ander', 'c.redacted.txt'), 'utf8')).toBe('Bijlage 2: [5.1.2e] - overzicht.xlsx\n');
+    const manifest = (rel: string) => JSON.parse(readFileSync(join(out, rel), 'utf8'));
+    expect([manifest('dossier/b.manifest.json').redactions.length, manifest('dossier/b.manifest.json').review.length]).toEqual([1, 0]);
+    expect([manifest('ander/c.manifest.json').redactions.length, manifest('ander/c.manifest.json').review.length]).toEqual([0, 1]);
   });
 });
 
