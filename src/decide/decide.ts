@@ -131,7 +131,10 @@ export function decide(doc: DetectedDocument, policy: Policy): DecidedDocument {
   const propagated = propagateRedactions(doc, resolved, all.filter(isPublicKeep));
   // A propagated redaction replaces a review or keep of the same text.
   const active = resolveOverlaps([...resolved, ...propagated]);
-  const decisions = [...active, ...all.filter((d) => d.action === 'keep')];
+  // A public keep that a redaction or review touches is kept no more: what the verifier allows to
+  // recur is exactly the kept names that stay whole in the output.
+  const keeps = all.filter((d) => d.action === 'keep' && !(isPublicKeep(d) && active.some((a) => overlaps(a.finding.span, d.finding.span))));
+  const decisions = [...active, ...keeps];
   decisions.sort((a, b) => compareSpans(a.finding.span, b.finding.span) || (a.finding.id < b.finding.id ? -1 : a.finding.id > b.finding.id ? 1 : 0));
   return {
     ...doc,

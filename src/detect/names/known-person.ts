@@ -28,9 +28,25 @@ export function strongerRole(a: RoleClass | undefined, b: RoleClass | undefined)
   return ROLE_RANK[a] >= ROLE_RANK[b] ? a : b;
 }
 
-/** Merges person lists by key; givens are united and the strongest role wins. */
+/** Whether two entries of one key can be one person: a shared first name or initial, or nothing to tell them apart. */
+function couldBeOne(a: KnownPerson, b: KnownPerson): boolean {
+  const firsts = (p: KnownPerson) => [...p.givens.map((g) => g.charAt(0).toUpperCase()), ...(p.initials ?? []).map((i) => i.charAt(0).toUpperCase())];
+  const givens = (p: KnownPerson) => p.givens.map((g) => g.toLowerCase());
+  if (a.givens.length > 0 && b.givens.length > 0) return givens(a).some((g) => givens(b).includes(g));
+  const fa = firsts(a);
+  const fb = firsts(b);
+  return fa.length === 0 || fb.length === 0 || fa.some((f) => fb.includes(f));
+}
+
+/**
+ * Merges person lists by key; givens and initials are united. The strongest role wins for one
+ * person; for two people of one surname ("Anouk de Vries" and minister "Hanna de Vries") no role
+ * is shared: each mention keeps only the office beside it, and a bare "De Vries" has none
+ * (uncertain means redacted).
+ */
 export function mergeKnownPersons(lists: readonly (readonly KnownPerson[])[]): KnownPerson[] {
   const byKey = new Map<string, KnownPerson>();
+  const twoPeople = new Set<string>();
   for (const list of lists) {
     for (const p of list) {
       const seen = byKey.get(p.key);
@@ -38,9 +54,10 @@ export function mergeKnownPersons(lists: readonly (readonly KnownPerson[])[]): K
         byKey.set(p.key, p);
         continue;
       }
+      if (!couldBeOne(seen, p) && seen.roleClass !== p.roleClass) twoPeople.add(p.key);
       const givens = [...new Set([...seen.givens, ...p.givens])].sort();
       const initials = [...new Set([...(seen.initials ?? []), ...(p.initials ?? [])])].sort();
-      const roleClass = strongerRole(seen.roleClass, p.roleClass);
+      const roleClass = twoPeople.has(p.key) ? undefined : strongerRole(seen.roleClass, p.roleClass);
       byKey.set(p.key, {
         key: p.key,
         surname: seen.surname,
