@@ -181,5 +181,27 @@ async function onePage() {
   write('page-tree-without-types.pdf', await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false }), GONE, KEPT);
 }
 
+// 7. A table row drawn cell by cell out of reading order (as Adobe and Word write tables): the
+// name's two cells are next to each other in the content, a kept cell lies between them on the
+// page. One box across the row would hide (and remove) the kept cell.
+{
+  const doc = await newDoc();
+  const page = doc.addPage([595, 842]);
+  const ctx = doc.context;
+  const font = ctx.register(ctx.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: 'WinAnsiEncoding' }));
+  page.node.setFontDictionary(PDFName.of('F1'), font);
+  const content = [
+    'BT /F1 11 Tf',
+    '1 0 0 1 60 760 Tm (Behandeld door) Tj',
+    '1 0 0 1 60 740 Tm (Marieke) Tj 1 0 0 1 330 740 Tm (Zwanenburg) Tj',
+    '1 0 0 1 160 740 Tm (Contactpersoon) Tj',
+    '1 0 0 1 60 720 Tm (Turfmarkt 147, 2511 DP Den Haag) Tj',
+    '1 0 0 1 60 700 Tm (Minister Faber stemt in.) Tj',
+    'ET',
+  ].join('\n');
+  page.node.set(PDFName.of('Contents'), ctx.register(ctx.flateStream(Buffer.from(content, 'latin1'))));
+  await save('table-row-out-of-order.pdf', doc, ['Zwanenburg'], KEPT);
+}
+
 writeFileSync(expectationsPath, `${JSON.stringify(expectations, null, 2)}\n`);
 console.log(`${Object.keys(expectations).length} PDF fixtures in ${out}`);

@@ -1,5 +1,5 @@
 import type { PdfLayout } from '../../ingest/pdf.js';
-import type { Glyph } from '../../pdf/glyph-table.js';
+import type { Glyph, GlyphTable } from '../../pdf/glyph-table.js';
 import type { AppliedRedaction } from '../text.js';
 import { groupBy } from '../../util/group-by.js';
 
@@ -62,37 +62,104 @@ function boundsOf(glyphs: readonly Glyph[]): TextBox {
   };
 }
 
+/** Glyph indices per page, built once on first use (OCR glyphs of a page come after all pages). */
+class PageGlyphs {
+  #byPage: Map<number, number[]> | undefined;
+  constructor(private readonly table: GlyphTable) {}
+  on(page: number): readonly number[] {
+    if (!this.#byPage) {
+      this.#byPage = new Map();
+      for (let i = 0; i < this.table.length; i++) {
+        const p = this.table.pageIndex(i);
+        let list = this.#byPage.get(p);
+        if (!list) this.#byPage.set(p, (list = []));
+        list.push(i);
+      }
+    }
+    return this.#byPage.get(page) ?? [];
+  }
+}
+
+/** Kept glyphs on the baseline of `g` (horizontal text), by their centre's x. */
+function keptOnLine(table: GlyphTable, pages: PageGlyphs, g: Glyph, selected: ReadonlySet<number>): { cx: number; x0: number; x1: number }[] {
+  const out: { cx: number; x0: number; x1: number }[] = [];
+  for (const i of pages.on(g.pageIndex)) {
+    if (selected.has(i) || Math.abs(table.value(i, 'originY') - g.origin[1]) >= 0.5 * g.fontSize) continue;
+    // A space is no word: a box may span it.
+    if (table.unicodeOf(i).trim() === '') continue;
+    const x0 = table.value(i, 'x0');
+    const x1 = table.value(i, 'x1');
+    out.push({ cx: (x0 + x1) / 2, x0, x1 });
+  }
+  return out;
+}
+
+const isHorizontal = (g: Glyph) => Math.abs(g.end[1] - g.origin[1]) < 0.01 && g.end[0] > g.origin[0];
+
 /**
  * The glyphs behind each redaction's characters, and its boxes: one per run of glyphs on one line
- * of one page. Inserted spaces and line breaks have no glyph and no box.
+ * of one page, and a new run wherever a kept word lies between two of its glyphs (a value spread
+ * over a table row gets a box per cell, not one across the kept cells between). A box never
+ * reaches the centre of a kept glyph of its line, margins over scans included. Inserted spaces
+ * and line breaks have no glyph and no box.
  */
 export function selectGlyphs(layout: PdfLayout, applied: readonly AppliedRedaction[]): PdfRedaction[] {
+  const table = layout.glyphs;
+  const pages = new PageGlyphs(table);
   return applied.map((a) => {
     const indices: number[] = [];
     for (let i = a.source.start; i < a.source.end; i++) {
       const g = layout.glyphOf[i] ?? -1;
       if (g >= 0 && indices[indices.length - 1] !== g) indices.push(g);
     }
+    const selected = new Set(indices);
     const runs: Glyph[][] = [];
     let run: Glyph[] = [];
     let last: Glyph | undefined;
+    let kept: { cx: number; x0: number; x1: number }[] = [];
+    const keptOf = new Map<Glyph[], typeof kept>();
     for (const index of indices) {
-      const g = layout.glyphs.get(index);
-      const sameLine =
+      const g = table.get(index);
+      let sameLine =
         last !== undefined &&
         last.pageIndex === g.pageIndex &&
         Math.abs(last.origin[1] - g.origin[1]) < 0.5 * g.fontSize &&
         g.origin[0] >= last.origin[0] - 0.5 * g.fontSize;
+      if (sameLine && last && isHorizontal(g) && g.bounds.x0 - last.bounds.x1 > 0.2 * g.fontSize) {
+        // A gap wider than a space: is anything kept in it?
+        const from = last.bounds.x1;
+        const to = g.bounds.x0;
+        if (kept.some((k) => k.cx > from && k.cx < to)) sameLine = false;
+      }
       if (!sameLine && run.length > 0) {
         runs.push(run);
         run = [];
+      }
+      if (run.length === 0) {
+        kept = isHorizontal(g) ? keptOnLine(table, pages, g, selected) : [];
+        keptOf.set(run, kept);
       }
       run.push(g);
       last = g;
     }
     if (run.length > 0) runs.push(run);
-    return { applied: a, glyphs: indices, boxes: runs.map(boundsOf) };
+    const boxes = runs.map((r) => clampToKept(boundsOf(r), r, keptOf.get(r) ?? []));
+    return { applied: a, glyphs: indices, boxes };
   });
+}
+
+/** Narrows a box's sides so that it covers no kept glyph's centre next to its run. */
+function clampToKept(box: TextBox, run: readonly Glyph[], kept: readonly { cx: number; x0: number; x1: number }[]): TextBox {
+  if (kept.length === 0) return box;
+  const start = Math.min(...run.map((g) => g.bounds.x0));
+  const end = Math.max(...run.map((g) => g.bounds.x1));
+  let x0 = box.x;
+  let x1 = box.x + box.width;
+  for (const k of kept) {
+    if (k.cx <= start + 0.01 && k.cx >= x0) x0 = Math.min(start, Math.max(x0, k.x1));
+    if (k.cx >= end - 0.01 && k.cx <= x1) x1 = Math.max(end, Math.min(x1, k.x0));
+  }
+  return x0 === box.x && x1 === box.x + box.width ? box : { ...box, x: x0, width: x1 - x0 };
 }
 
 /** Other glyphs whose centre lies inside a box (text drawn twice, overlapping layers): they go too. */
