@@ -195,12 +195,11 @@ async function onePage() {
     '1 0 0 1 60 760 Tm (Behandeld door) Tj',
     '1 0 0 1 60 740 Tm (Marieke) Tj 1 0 0 1 330 740 Tm (Zwanenburg) Tj',
     '1 0 0 1 160 740 Tm (Contactpersoon) Tj',
-    '1 0 0 1 60 720 Tm (Turfmarkt 147, 2511 DP Den Haag) Tj',
     '1 0 0 1 60 700 Tm (Minister Faber stemt in.) Tj',
     'ET',
   ].join('\n');
   page.node.set(PDFName.of('Contents'), ctx.register(ctx.flateStream(Buffer.from(content, 'latin1'))));
-  await save('table-row-out-of-order.pdf', doc, ['Zwanenburg'], KEPT);
+  await save('table-row-out-of-order.pdf', doc, ['Zwanenburg'], ['Contactpersoon', 'Minister Faber stemt in.']);
 }
 
 writeFileSync(expectationsPath, `${JSON.stringify(expectations, null, 2)}\n`);
