@@ -2,6 +2,7 @@
 // `npm run bench`: throughput of the text pipeline (MB/s on one core) on a generated corpus of
 // synthetic nota's, e-mails and letters, and memory over the run (it must stay flat).
 // Then the PDF pipeline: pages/s and peak memory for a long PDF (see bench-pdf.mjs).
+// Then the real PDFs of ../shared/data/real-pdf when that folder exists (bench-real-pdf.mjs), beside mutool.
 // Then whole batches (bench-cli.mjs): --jobs 1 and 2 on born-digital and scanned PDFs, and many small files.
 // Options: --mb <text corpus, default 20>, --pdf-pages <long PDF, default 500>, --small-files <default 10000>.
 import { performance } from 'node:perf_hooks';
@@ -10,6 +11,7 @@ import { redactText } from '../dist/index.js';
 import { corpusDocument } from './bench-corpus.mjs';
 import { benchPdf } from './bench-pdf.mjs';
 import { benchCli } from './bench-cli.mjs';
+import { benchRealPdf } from './bench-real-pdf.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -56,4 +58,5 @@ const secondHalf = Math.max(...rss.slice(Math.ceil(rss.length / 2)));
 console.log(`memory growth from first to second half: ${fmt(Math.max(0, secondHalf - firstHalf))}`);
 
 await benchPdf({ longPages: arg('--pdf-pages', 500) });
+benchRealPdf();
 await benchCli({ smallFiles: arg('--small-files', 10_000) });

@@ -1,0 +1,92 @@
+// Real PDFs in `npm run bench` (issue 11): each file of ../shared/data/real-pdf (or $WOO_REAL_PDF)
+// that has a text layer through the whole PDF pipeline in a process of its own (CPU seconds, peak
+// RSS), beside MuPDF's mutool (Debian's mupdf-tools) applying the same boxes (apply_redactions
+// with image pixels removed, garbage-collected save), when it is installed. Scans without a text
+// layer are OCR's bench. The real files are not part of the repository: no folder, no lines.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const MUTOOL = ['/usr/bin/mutool', '/usr/local/bin/mutool'].find((p) => existsSync(p));
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Runs a command under /usr/bin/time: CPU seconds (user + system) and peak RSS in MB. */
+function timed(command, args) {
+  if (!TIME) {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    return { status: r.status, cpuSeconds: Number(process.hrtime.bigint() - t) / 1e9, maxRssMb: Number.NaN };
+  }
+  const r = spawnSync(TIME, ['-f', '@@%U %S %M', command, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const m = /@@([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
+  return { status: r.status, cpuSeconds: m ? Number(m[1]) + Number(m[2]) : Number.NaN, maxRssMb: m ? Number(m[3]) / 1024 : Number.NaN };
+}
+
+/** A mutool script redacting the boxes (PDF user space, y up) on their pages (MuPDF space, y down). */
+function mutoolScript(boxes) {
+  const byPage = {};
+  for (const b of boxes) (byPage[b.page - 1] ??= []).push([b.x, b.y, b.width, b.height]);
+  return `var doc = new PDFDocument(scriptArgs[0]);
+var boxes = ${JSON.stringify(byPage)};
+for (var p in boxes) {
+  var page = doc.loadPage(Number(p));
+  var h = page.bound()[3];
+  boxes[p].forEach(function (b) { var a = page.createAnnotation("Redact"); a.setRect([b[0], h - b[1] - b[3], b[0] + b[2], h - b[1]]); a.update(); });
+  page.applyRedactions(true, 2);
+}
+doc.save(scriptArgs[1], "garbage=4,compress");
+`;
+}
+
+export function benchRealPdf({ dir = process.env.WOO_REAL_PDF ?? join(here, '..', '..', 'shared', 'data', 'real-pdf') } = {}) {
+  if (!existsSync(dir)) {
+    console.log(`real PDFs: ${dir} not found, skipped`);
+    return;
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'woo-bench-real-'));
+  const rows = [];
+  try {
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort()) {
+      const file = join(dir, name);
+      const ours = timed(process.execPath, [join(here, 'bench-real-pdf-child.mjs'), file, join(tmp, 'out.pdf'), join(tmp, 'out.json')]);
+      const result = JSON.parse(readFileSync(join(tmp, 'out.json'), 'utf8'));
+      if (!result.ok) {
+        rows.push({ name, refused: result.code, rss: ours.maxRssMb });
+        continue;
+      }
+      const row = { name, pages: result.pages, boxes: result.boxes.length, cpu: ours.cpuSeconds, rss: ours.maxRssMb };
+      if (MUTOOL) {
+        writeFileSync(join(tmp, 'redact.js'), mutoolScript(result.boxes));
+        const theirs = timed(MUTOOL, ['run', join(tmp, 'redact.js'), file, join(tmp, 'mutool.pdf')]);
+        if (theirs.status === 0) Object.assign(row, { mutoolCpu: theirs.cpuSeconds, mutoolRss: theirs.maxRssMb });
+      }
+      rows.push(row);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const f = (n, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : '-');
+  console.log(`real PDFs (${dir}), one process per file, OCR off; pages per core-second = pages / (user + system CPU s)${MUTOOL ? ', beside mutool applying the same boxes' : ' (mutool not installed: apt-get install mupdf-tools)'}:`);
+  console.log('  file          pages boxes  cpu s  pages/core-s  peak RSS | mutool cpu s  pages/core-s  RSS | ours/mutool');
+  for (const r of rows) {
+    if (r.refused) {
+      console.log(`  ${r.name.padEnd(13)} ${r.refused === 'PDF_NO_TEXT' ? 'scan without a text layer (OCR bench)' : `refused: ${r.refused}`}, peak RSS ${f(r.rss, 0)} MB`);
+      continue;
+    }
+    const ours = r.pages / r.cpu;
+    const theirs = r.mutoolCpu !== undefined ? r.pages / r.mutoolCpu : Number.NaN;
+    console.log(
+      `  ${r.name.padEnd(13)} ${String(r.pages).padStart(5)} ${String(r.boxes).padStart(5)} ${f(r.cpu).padStart(6)} ${f(ours, 1).padStart(13)} ${f(r.rss, 0).padStart(6)} MB | ${f(r.mutoolCpu).padStart(12)} ${f(theirs, 1).padStart(13)} ${f(r.mutoolRss, 0).padStart(4)} | ${f(ours / theirs)}x`,
+    );
+  }
+  const peak = Math.max(...rows.map((r) => r.rss));
+  console.log(`  peak RSS over all files: ${f(peak, 0)} MB (target < 300 MB)`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: join(here, '..'), stdio: 'inherit' });
+  benchRealPdf();
+}
