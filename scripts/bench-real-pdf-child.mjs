@@ -5,14 +5,23 @@ import { runPdfPipeline } from '../dist/index.js';
 
 const [input, outPdf, outJson] = process.argv.slice(2);
 const bytes = new Uint8Array(readFileSync(input));
-const cpu = process.cpuUsage();
+// Run twice: the first run pays for loading the modules (as a fresh process does), the second is
+// what each file costs a batch's warm worker.
 let result;
-try {
-  const r = await runPdfPipeline(bytes, 'bench.pdf', { ocr: false });
-  writeFileSync(outPdf, r.pdf);
-  result = { ok: true, pages: r.manifest.source.pages, boxes: r.manifest.redactions.flatMap((x) => x.boxes ?? []) };
-} catch (error) {
-  result = { ok: false, code: error.code ?? error.name };
+const runs = [];
+for (let k = 0; k < 2; k++) {
+  const cpu = process.cpuUsage();
+  try {
+    const r = await runPdfPipeline(bytes, 'bench.pdf', { ocr: false });
+    if (k === 0) writeFileSync(outPdf, r.pdf);
+    result = { ok: true, pages: r.manifest.source.pages, boxes: r.manifest.redactions.flatMap((x) => x.boxes ?? []) };
+  } catch (error) {
+    result = { ok: false, code: error.code ?? error.name };
+  }
+  const used = process.cpuUsage(cpu);
+  runs.push((used.user + used.system) / 1e6);
+  // The peak of one run (the first): what a fresh process needs for this file.
+  if (k === 0) result.maxRssMb = process.resourceUsage().maxRSS / 1024;
+  if (!result.ok) break;
 }
-const used = process.cpuUsage(cpu);
-writeFileSync(outJson, JSON.stringify({ ...result, cpuSeconds: (used.user + used.system) / 1e6, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+writeFileSync(outJson, JSON.stringify({ ...result, coldCpuSeconds: runs[0], warmCpuSeconds: runs[1] }));

@@ -54,10 +54,10 @@ export function benchRealPdf({ dir = process.env.WOO_REAL_PDF ?? join(here, '..'
       const ours = timed(process.execPath, [join(here, 'bench-real-pdf-child.mjs'), file, join(tmp, 'out.pdf'), join(tmp, 'out.json')]);
       const result = JSON.parse(readFileSync(join(tmp, 'out.json'), 'utf8'));
       if (!result.ok) {
-        rows.push({ name, refused: result.code, rss: ours.maxRssMb });
+        rows.push({ name, refused: result.code, rss: result.maxRssMb });
         continue;
       }
-      const row = { name, pages: result.pages, boxes: result.boxes.length, cpu: ours.cpuSeconds, rss: ours.maxRssMb };
+      const row = { name, pages: result.pages, boxes: result.boxes.length, cold: result.coldCpuSeconds, warm: result.warmCpuSeconds, rss: result.maxRssMb };
       if (MUTOOL) {
         writeFileSync(join(tmp, 'redact.js'), mutoolScript(result.boxes));
         const theirs = timed(MUTOOL, ['run', join(tmp, 'redact.js'), file, join(tmp, 'mutool.pdf')]);
@@ -69,17 +69,18 @@ export function benchRealPdf({ dir = process.env.WOO_REAL_PDF ?? join(here, '..'
     rmSync(tmp, { recursive: true, force: true });
   }
   const f = (n, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : '-');
-  console.log(`real PDFs (${dir}), one process per file, OCR off; pages per core-second = pages / (user + system CPU s)${MUTOOL ? ', beside mutool applying the same boxes' : ' (mutool not installed: apt-get install mupdf-tools)'}:`);
-  console.log('  file          pages boxes  cpu s  pages/core-s  peak RSS | mutool cpu s  pages/core-s  RSS | ours/mutool');
+  console.log(`real PDFs (${dir}), one process per file, OCR off; pages per core-second = pages / (user + system CPU s)${MUTOOL ? ', beside mutool applying the same boxes' : ' (mutool not installed: apt-get install mupdf-tools)'}.`);
+  console.log('  "cold": the first run in a fresh process (module loading included); "warm": the same file again, as in a batch worker. RSS: the peak of the first run.');
+  console.log('  file          pages boxes cold s warm s pages/core-s(warm)  peak RSS | mutool cpu s  pages/core-s  RSS | ours(warm)/mutool');
   for (const r of rows) {
     if (r.refused) {
       console.log(`  ${r.name.padEnd(13)} ${r.refused === 'PDF_NO_TEXT' ? 'scan without a text layer (OCR bench)' : `refused: ${r.refused}`}, peak RSS ${f(r.rss, 0)} MB`);
       continue;
     }
-    const ours = r.pages / r.cpu;
+    const ours = r.pages / r.warm;
     const theirs = r.mutoolCpu !== undefined ? r.pages / r.mutoolCpu : Number.NaN;
     console.log(
-      `  ${r.name.padEnd(13)} ${String(r.pages).padStart(5)} ${String(r.boxes).padStart(5)} ${f(r.cpu).padStart(6)} ${f(ours, 1).padStart(13)} ${f(r.rss, 0).padStart(6)} MB | ${f(r.mutoolCpu).padStart(12)} ${f(theirs, 1).padStart(13)} ${f(r.mutoolRss, 0).padStart(4)} | ${f(ours / theirs)}x`,
+      `  ${r.name.padEnd(13)} ${String(r.pages).padStart(5)} ${String(r.boxes).padStart(5)} ${f(r.cold).padStart(6)} ${f(r.warm).padStart(6)} ${f(ours, 1).padStart(18)} ${f(r.rss, 0).padStart(6)} MB | ${f(r.mutoolCpu).padStart(12)} ${f(theirs, 1).padStart(13)} ${f(r.mutoolRss, 0).padStart(4)} | ${f(ours / theirs)}x`,
     );
   }
   const peak = Math.max(...rows.map((r) => r.rss));
