@@ -49,6 +49,21 @@ describe('facts from redacted text', () => {
     expect(comparableText('-----Oorspronkelijk bericht-----\nVan: a')).toBe('van: a');
   });
 
+  it('reads values from layout cells and skips what a column layout puts below a label', () => {
+    // "Datum            12 augustus 2020": the value in the next cell.
+    expect(documentFacts('Gemeente\n\nDatum            12 augustus 2020\nOnderwerp        Besluit op uw verzoek\n\nGeachte heer,\n')).toMatchObject({ kind: 'besluit', title: 'Besluit op uw verzoek', date: { date: '2020-08-12' } });
+    // Labels read before their values: the text under "Datum" is no date, under "Onderwerp" no subject.
+    const columns = 'Gemeente\n\nDatum\nOnderwerp\n14 februari 2020\nBesluit op uw Woo-verzoek\n\nGeachte mevrouw,\n\nTekst.\fPagina 2\fDatum 14 februari 2020\n';
+    const facts = documentFacts(columns);
+    expect(facts.title).toBeUndefined();
+    expect(facts.date).toEqual({ date: '2020-02-14' });
+  });
+
+  it('takes an e-mail whose Van line has its value elsewhere for an e-mail, and a letterhead for none', () => {
+    expect(documentFacts('Van:\nVerzonden: zaterdag 18 november 2017 16:07\nAan: [5.1.2e]\nOnderwerp: Re\n\nTekst.\n')).toMatchObject({ kind: 'email', title: 'Re', date: { date: '2017-11-18', time: '16:07' } });
+    expect(documentFacts('Gemeente\n\nDatum\t19 september 2018\nOns kenmerk\t2018/16\nUw kenmerk\tN.v.t.\nAan\t[5.1.2e]\nOnderwerp\tBesluit op uw verzoek\n\nGeachte heer,\n').kind).not.toBe('email');
+  });
+
   it('reads a kamerbrief, a besluit and a verslag', () => {
     expect(documentFacts('Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDatum 4 juli 2024\nBetreft Voortgang aanpak\n\nTekst.')).toMatchObject({ kind: 'kamerbrief', title: 'Voortgang aanpak', date: { date: '2024-07-04' } });
     expect(documentFacts('Dienst\n\nDatum 3 mei 2021\nOnderwerp Besluit op uw aanvraag\n\nGeachte heer,\n')).toMatchObject({ kind: 'besluit', title: 'Besluit op uw aanvraag' });

@@ -117,6 +117,8 @@ interface Message {
   /** Offset in the normalised text where its header block starts. */
   readonly start: number;
   readonly headers: ReadonlyMap<string, string>;
+  /** A Van/From line (its value may stand elsewhere in a layout read column by column). */
+  readonly sender: boolean;
 }
 
 /**
@@ -129,14 +131,17 @@ function messagesOf(text: string, lines: readonly string[], blocks: readonly Spa
     .sort((a, b) => a.start - b.start)
     .map((block) => {
       const headers = new Map<string, string>();
+      let sender = false;
       for (const line of text.slice(block.start, block.end).split(LINE_BREAK)) {
-        const m = HEADER_LINE.exec(line.replace(/^[\s|[\]>*\u2022-]+/, ''));
+        const bare = line.replace(/^[\s|[\]>*\u2022-]+/, '');
+        if (/^(van|from)\b\s*:?\s*(\t|$| {2,})/i.test(bare)) sender = true;
+        const m = HEADER_LINE.exec(bare);
         if (!m) continue;
         const key = CANONICAL[(m[1] as string).toLowerCase()] ?? (m[1] as string).toLowerCase();
         const value = (m[2] as string).replace(/\s+/g, ' ').trim();
         if (value && !headers.has(key)) headers.set(key, value);
       }
-      return { start: block.start, headers };
+      return { start: block.start, headers, sender: sender || headers.has('van') };
     });
   let offset = 0;
   const lineStarts = lines.map((l) => {
@@ -152,7 +157,7 @@ function messagesOf(text: string, lines: readonly string[], blocks: readonly Spa
       const key = CANONICAL[(m[1] as string).toLowerCase()] ?? (m[1] as string).toLowerCase();
       if (!headers.has(key)) headers.set(key, (m[2] as string).trim());
     }
-    if (headers.size >= 2) out.push({ start: lineStarts[i] as number, headers });
+    if (headers.size >= 2) out.push({ start: lineStarts[i] as number, headers, sender: true });
     i = Math.max(i, j - 1);
   }
   return out.sort((a, b) => a.start - b.start);
@@ -160,36 +165,56 @@ function messagesOf(text: string, lines: readonly string[], blocks: readonly Spa
 
 const SUBJECT_PREFIX = /^\s*((re|fw|fwd|antw|doorst|tr|wg)\s*:\s*)+/i;
 
-/** A labelled value: "Onderwerp: x", "Betreft x", or the label alone with the value on the next line. */
-function labelled(lines: readonly string[], labels: RegExp, limit: number): string | undefined {
+const CELL = /[\t\f]| {3,}/;
+
+/**
+ * A labelled value: "Onderwerp: x", "Betreft x", "Datum      12 augustus 2020" (the next layout
+ * cell), or the label alone with its value on the next line. A value `accept` rejects (a
+ * letterhead column read label by label puts other text below the label) is passed over for
+ * the label's next occurrence.
+ */
+function labelled(lines: readonly string[], labels: RegExp, limit: number, accept: (value: string) => boolean = () => true): string | undefined {
   const withValue = new RegExp(`^\\s*(?:${labels.source})\\s*(?::\\s*|\\s+)(.+)$`, 'i');
   const alone = new RegExp(`^\\s*(?:${labels.source})\\s*:?\\s*$`, 'i');
+  const ok = (v: string | undefined) => (v && v.trim() && accept(v.trim()) ? v.trim() : undefined);
   for (let i = 0; i < Math.min(lines.length, limit); i++) {
-    const cells = (lines[i] as string).split(/\t| {3,}/).filter((c) => c.trim() !== '');
+    const cells = (lines[i] as string).split(CELL).filter((c) => c.trim() !== '');
     for (const [k, cell] of cells.entries()) {
       const m = withValue.exec(cell);
-      if (m && (m[1] as string).trim()) return (m[1] as string).trim();
+      if (m) {
+        const v = ok(m[1]);
+        if (v) return v;
+        continue;
+      }
       if (!alone.test(cell)) continue;
-      // "Datum            12 augustus 2020": the value in the next cell; else below the label.
       const right = cells[k + 1];
-      if (right && !alone.test(right)) return right.trim();
+      if (right && !alone.test(right)) {
+        const v = ok(right);
+        if (v) return v;
+        continue;
+      }
       const next = lines.slice(i + 1, i + 4).find((l) => l.trim() !== '');
-      if (next) return next.split(/\t| {3,}/).find((c) => c.trim() !== '')?.trim();
+      const v = ok(next?.split(CELL).find((c) => c.trim() !== ''));
+      if (v) return v;
     }
   }
   return undefined;
 }
+
+/** A subject, not a date or another label standing where the layout put it. */
+const DATE_ONLY = /^\W*(?:[a-z]+,?\s+)?(?:\d{1,2}[\s./-]+[a-z]{3,9}\.?[\s./-]+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})\W*$/i;
+const isSubject = (v: string) => !/^(datum|onderwerp|betreft|ons kenmerk|uw kenmerk|kenmerk|bijlage\(?n?\)?|contactpersoon)\b/i.test(v) && !DATE_ONLY.test(v);
 
 function kindOf(text: string, lines: readonly string[], messages: readonly Message[]): DocumentKind {
   const head = lines.slice(0, 60).map((l) => l.trim());
   const firstLines = head.filter((l) => l !== '').slice(0, 3);
   // An e-mail starts with its header block (a print header or some OCR debris may stand before it).
   const first = messages[0];
-  if (first?.headers.has('van') && text.slice(0, first.start).replace(/\s+/g, '').length < 200) return 'email';
+  if (first?.sender && text.slice(0, first.start).replace(/\s+/g, '').length < 200) return 'email';
   if (head.some((l) => /^(beslis)?nota\b\.?$/i.test(l)) || (head.some((l) => /^\d\.?\s*aanleiding\b/i.test(l)) && lines.some((l) => /geadviseerd besluit/i.test(l)))) return 'nota';
   if (/^(verslag|notulen|besluitenlijst)\b/i.test(firstLines[0] ?? '')) return 'verslag';
   if (head.some((l) => /^aan de voorzitter van de (tweede|eerste) kamer/i.test(l))) return 'kamerbrief';
-  const subject = labelled(lines, /onderwerp|betreft/, 40);
+  const subject = labelled(lines, /onderwerp|betreft/, 40, isSubject);
   if (subject && /\b(besluit|beslissing)\b/i.test(subject)) return 'besluit';
   if (subject && head.some((l) => /^(geachte|beste)\b/i.test(l))) return 'brief';
   return 'overig';
@@ -197,7 +222,7 @@ function kindOf(text: string, lines: readonly string[], messages: readonly Messa
 
 function titleOf(kind: DocumentKind, lines: readonly string[], messages: readonly Message[]): string | undefined {
   if (kind === 'email') return messages[0]?.headers.get('onderwerp') || undefined;
-  const subject = labelled(lines, /onderwerp|betreft|subject/, 60);
+  const subject = labelled(lines, /onderwerp|betreft|subject/, 60, isSubject);
   if (subject) return subject;
   if (kind === 'nota') {
     // The nota's title stands below the word "nota", above its first numbered section.
@@ -214,13 +239,17 @@ function dateOf(kind: DocumentKind, lines: readonly string[], messages: readonly
     const sent = messages[0]?.headers.get('verzonden');
     return sent ? parseDocumentDate(sent) : undefined;
   }
-  const value = labelled(lines, /datum|date/, 80);
+  const value = labelled(lines, /datum|date/, 120, (v) => parseDocumentDate(v) !== undefined);
   return value ? parseDocumentDate(value) : undefined;
 }
 
 /** A title as published: one line, no control characters, spacing collapsed. */
 function cleanTitle(title: string | undefined): string | undefined {
-  const clean = title?.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = title
+    ?.replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s|_[\]*•·-]+|[\s|_[\]*•·]+$/g, '')
+    .trim();
   return clean ? clean : undefined;
 }
 
