@@ -19,7 +19,7 @@ export type { InventoryRow } from './publish/inventory.js';
 export { inventoryToXlsx } from './publish/xlsx.js';
 export { writePublicationPackage, documentIds, PACKAGE_DIR, INTERNAL_REPORT } from './publish/package.js';
 export type { PackageDocument, PackageRefusal, PublicationInput, PublicationSummary } from './publish/package.js';
-export { documentFacts, documentFactsOf, redactedTextOf } from './publish/facts.js';
+export { comparableText, documentFacts, documentFactsOf, redactedTextOf } from './publish/facts.js';
 export type { DocumentFacts, DocumentKind } from './publish/facts.js';
 export { relateDocuments } from './publish/duplicates.js';
 export type { DossierRelations, DocumentRelations } from './publish/duplicates.js';

@@ -75,12 +75,19 @@ describe('duplicates and threads', () => {
   const mail = (subject: string, body: string, quoted = '') => `Van: [5.1.2e]\nVerzonden: 1 maart 2024 10:00\nOnderwerp: ${subject}\n\n${body}\n${quoted ? `\n-----Oorspronkelijk bericht-----\n${quoted}` : ''}`;
 
   it('does not call a shorter e-mail quoted when only its subject matches', () => {
-    const a = documentFacts(mail('x', 'eerste'));
-    const b = documentFacts(mail('RE: x', 'tweede', mail('x', 'iets anders')));
+    const subject = 'planning van de subsidieregeling';
+    const a = documentFacts(mail(subject, 'eerste'));
+    const b = documentFacts(mail(`RE: ${subject}`, 'tweede', mail(subject, 'iets anders')));
     const r = relateDocuments([a, b], ['a.txt', 'b.txt']);
     expect(r.quotedEmails).toBe(0);
-    // Same conversation by subject, still one thread.
+    // Same conversation by its specific subject, still one thread.
     expect(r.documents[0]?.threadId).toBe(r.documents[1]?.threadId);
+  });
+
+  it('does not join unrelated e-mails into one thread by a generic subject', () => {
+    const r = relateDocuments([documentFacts(mail('Wob-verzoek', 'eerste')), documentFacts(mail('RE: Wob-verzoek', 'tweede'))], ['a.txt', 'b.txt']);
+    expect(r.documents[0]?.threadId).not.toBe(r.documents[1]?.threadId);
+    expect(r.threads).toBe(2);
   });
 
   it('links a quoted copy with > markers to its original', () => {

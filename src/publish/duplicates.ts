@@ -57,6 +57,13 @@ class UnionFind {
   }
 }
 
+/** At least three words of which two of four letters or more, and no redaction code. */
+function specificSubject(subject: string): boolean {
+  if (subject.includes('[')) return false;
+  const words = subject.split(/\s+/).filter(Boolean);
+  return words.length >= 3 && words.filter((w) => /\p{L}{4,}/u.test(w)).length >= 2;
+}
+
 const stemOf = (name: string) => basename(name, extname(name)).toLowerCase();
 
 /** `names`: each document's (safe) file name, to match attachment names from e-mail headers. */
@@ -92,7 +99,8 @@ export function relateDocuments(facts: readonly DocumentFacts[], names: readonly
   });
   const bySubject = new Map<string, number>();
   for (const { f, i } of emails) {
-    if (!f.threadSubject) continue;
+    // A generic subject ("vraag", "Wob-verzoek") joins unrelated mails: only specific ones count.
+    if (!f.threadSubject || !specificSubject(f.threadSubject)) continue;
     const first = bySubject.get(f.threadSubject);
     if (first === undefined) bySubject.set(f.threadSubject, i);
     else threads.union(i, first);
