@@ -212,6 +212,21 @@ describe('publication package: motivation annex', () => {
   });
 });
 
+describe('publication package: nothing redacted in it', () => {
+  it('no name, number or address redacted in the documents appears in the inventory, metadata, annex or internal report', () => {
+    const texts = readdirSync(pkg(), { recursive: true })
+      .map(String)
+      .filter((f) => /\.(csv|md|xml|txt)$/.test(f))
+      .map((f) => readFileSync(join(pkg(), f), 'utf8'));
+    texts.push(readFileSync(summary.publication.internalReport, 'utf8'));
+    if (has('pdftotext')) texts.push(execFileSync('pdftotext', [summary.publication.annex.pdf, '-'], { encoding: 'utf8' }));
+    expect(texts.length).toBeGreaterThan(12);
+    for (const text of texts) {
+      for (const secret of ['Verbeek', 'Brandsma', 'Roeland', 'Ilse', '12 34 56 78', '98 76 54 32', 'r.verbeek@', 'i.brandsma@', 'Zwanenburg', 'Hoogeveen']) expect(text).not.toContain(secret);
+    }
+  });
+});
+
 describe('publication package: reproducible and configured', () => {
   it('a second run gives byte-identical package files', async () => {
     const again = join(dossier.root, 'again');
