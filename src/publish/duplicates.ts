@@ -81,11 +81,20 @@ export function relateDocuments(facts: readonly DocumentFacts[], names: readonly
   const emails = facts.map((f, i) => ({ f, i })).filter(({ f }) => f.kind === 'email' && f.messages.length > 0);
   // Only originals take part: a duplicate is linked to its original, and through it to the thread.
   const originals = emails.filter(({ i }) => duplicateOf[i] === undefined);
+  // Candidates by the first message's hash: a dossier may hold thousands of e-mails.
+  const containing = new Map<string, number[]>();
+  for (const b of originals) {
+    for (const h of new Set(b.f.messages)) {
+      const list = containing.get(h);
+      if (list) list.push(b.i);
+      else containing.set(h, [b.i]);
+    }
+  }
   for (const a of originals) {
-    for (const b of originals) {
-      if (a.i !== b.i && quotedWhole(a.f.messages, b.f.messages)) {
-        quotedIn[a.i]?.push(b.i);
-        quotes[b.i]?.push(a.i);
+    for (const bi of containing.get(a.f.messages[0] as string) ?? []) {
+      if (a.i !== bi && quotedWhole(a.f.messages, (facts[bi] as DocumentFacts).messages)) {
+        quotedIn[a.i]?.push(bi);
+        quotes[bi]?.push(a.i);
       }
     }
   }
