@@ -13,6 +13,7 @@ export type WooErrorCode =
   | 'FILE_TOO_LARGE'
   | 'FILE_TIMEOUT'
   | 'CONFIG_INVALID'
+  | 'INVALID_ARGUMENT'
   | 'CONFIG_NOT_FOUND'
   | 'USAGE'
   | 'SPAN_MISMATCH'
@@ -51,7 +52,21 @@ export class UnsupportedFileError extends WooRedactError {
   }
 }
 export class DecodeError extends WooRedactError {}
-export class ConfigError extends WooRedactError {}
+/** One problem in a config, policy or option: where (`policy.thresholds.redact`) and what was expected. */
+export interface ConfigIssue {
+  readonly path: string;
+  readonly expected: string;
+  readonly message: string;
+}
+
+export class ConfigError extends WooRedactError {
+  /** For CONFIG_INVALID and INVALID_ARGUMENT: every problem found, with its path. */
+  readonly issues: readonly ConfigIssue[];
+  constructor(code: WooErrorCode, message: string, options?: { cause?: unknown; issues?: readonly ConfigIssue[] }) {
+    super(code, message, options);
+    this.issues = options?.issues ?? [];
+  }
+}
 export class UsageError extends WooRedactError {
   constructor(message: string) {
     super('USAGE', message);

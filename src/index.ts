@@ -1,7 +1,7 @@
 // Public API: re-exports only.
-export { analyze, redactText, redactFile, redactBytes, readInput, SUPPORTED_EXTENSIONS, DEFAULT_MAX_FILE_BYTES } from './api.js';
+export { analyze, redactText, redactFile, redactBytes, readInput, SUPPORTED_EXTENSIONS, DEFAULT_MAX_FILE_BYTES, runPipeline, analyzeDocument, runPdfPipeline } from './api.js';
 export type { AnalysisResult, FileOptions } from './api.js';
-export { runPipeline, analyzeDocument, STAGES } from './pipeline.js';
+export { STAGES } from './pipeline.js';
 export type { PipelineOptions, RedactionResult } from './pipeline.js';
 export { GROUNDS, GROUND_CODES, getGround, isGroundCode, compareGroundCodes } from './decide/grounds.js';
 export type { Ground, GroundCode, GroundKind } from './decide/grounds.js';
@@ -12,8 +12,8 @@ export { PolicySchema, resolvePolicy, policyHash, DEFAULT_ENTITY_RULES } from '.
 export type { Policy, PolicyInput, EntityRule, WithholdRule, PublicOfficial } from './decide/policy.js';
 export { ManifestSchema, MANIFEST_SCHEMA_VERSION, AssessmentSchema } from './manifest/schema.js';
 export type { Manifest, ManifestRedaction, ManifestReview, Assessment } from './manifest/schema.js';
-export { ConfigSchema, loadConfig } from './config/config.js';
-export type { Config } from './config/config.js';
+export { ConfigSchema, loadConfig, resolveConfig } from './config/config.js';
+export type { Config, ConfigInput } from './config/config.js';
 export { InventoryRowSchema, INVENTORY_COLUMNS, BEOORDELINGEN, DOCUMENT_ID_PATTERN, inventoryToCsv } from './publish/inventory.js';
 export type { InventoryRow } from './publish/inventory.js';
 export { inventoryToXlsx } from './publish/xlsx.js';
@@ -37,12 +37,12 @@ export { normalise } from './normalise/normalise.js';
 export { analyseStructure } from './structure/structure.js';
 export type { NotaStructure, Section, Declaration, LabelledField } from './structure/types.js';
 export { WooRedactError, LeakError, isWooRedactError } from './errors.js';
-export type { WooErrorCode } from './errors.js';
+export type { WooErrorCode, ConfigIssue } from './errors.js';
 export { runBatch } from './cli/batch.js';
-export type { BatchOptions, BatchSummary, FileResult } from './cli/batch.js';
+export { PUBLICATION_WARNINGS } from './cli/batch.js';
+export type { BatchOptions, BatchSummary, FileResult, PublicationWarning } from './cli/batch.js';
 export { TOOL_VERSION } from './version.js';
 export { jsonSchemas } from './manifest/json-schema.js';
-export { runPdfPipeline } from './pdf-pipeline.js';
 export type { PdfRedactionResult } from './pdf-pipeline.js';
 export type { FileRedaction } from './api.js';
 export { REASON_KINDS, describeReason } from './decide/reasons.js';

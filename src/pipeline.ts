@@ -9,7 +9,7 @@
  * once, here.
  */
 import { decide, isPublicKeep } from './decide/decide.js';
-import { type Policy, type PolicyInput, policyHash, PolicySchema } from './decide/policy.js';
+import { type Policy, type PolicyInput, policyHash, resolvePolicy } from './decide/policy.js';
 import { detect, type DetectOptions } from './detect/detect.js';
 import type { AppliedRedaction, DecidedDocument, IngestedDocument, NormalisedDocument, PageBox, RedactedDocument } from './document/document.js';
 import type { Span } from './document/span.js';
@@ -96,7 +96,7 @@ export interface RedactionResult {
 }
 
 export function resolvePipelinePolicy(policy: PolicyInput | Policy | undefined): Policy {
-  return PolicySchema.parse(policy ?? {});
+  return resolvePolicy(policy);
 }
 
 export function normaliseStage(doc: IngestedDocument): NormalisedDocument {

@@ -26,14 +26,19 @@ Usage:
   woo-redact propose <files or folders...> --review <dir>       internal review package
   woo-redact apply --decisions <file|dir> <inputs...> --out <dir>   publish what was decided
 
-Reads OCR'd nota's, e-mails and letters (.txt), redacts civil servants' personal data and
-withheld sections under their Woo ground, verifies the result and writes, mirroring the input tree:
+Reads nota's, e-mails and letters as PDF (born-digital or OCR'd scans with a text layer) or as
+OCR'd text (.txt), redacts civil servants' personal data and withheld sections under their Woo
+ground, verifies the result and writes, mirroring the input tree:
+  <out>/<path>/<name>.redacted.pdf    the PDF: text under each box removed, the box shows its code
   <out>/<path>/<name>.redacted.txt    the text with every redaction replaced by [code]
   <out>/<path>/<name>.manifest.json   positions, grounds and review items (never the text)
   <out>/publicatie/                   the publication package: documents named by ID, inventory
                                       (XLSX, CSV), DiWoo metadata, motivation annex
   <out>/woo-team-rapport.intern.md    internal: refused files, open review items
-Inputs are never modified. Files of other types are listed as skipped.
+Inputs are never modified; --out must not be an input folder, and files woo-redact wrote itself
+(outputs of an earlier run) are never read as inputs. Names that coincide (a name in two file
+names replaced by its code) are numbered. Files of other types are listed as skipped: convert
+them to PDF or .txt to include them.
 
 Options:
   -o, --out <dir>          output folder (required)

@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { assertOcrLanguage, closeOcr, DEFAULT_OCR_LANGUAGE } from '../ocr/engine.js';
 import { TOOL_VERSION } from '../version.js';
 import { HELP, parseCliArgs } from './args.js';
-import { type BatchSummary, type FileResult, runBatch } from './batch.js';
+import { type BatchSummary, type FileResult, type PublicationWarning, runBatch } from './batch.js';
 import { ProgressBar } from './progress.js';
 import { applyCommand } from './apply.js';
 import { proposeCommand } from './propose.js';
@@ -45,13 +45,42 @@ function describe(result: FileResult): string {
   return `${result.input}: FAILED [${result.code}] ${result.message}`;
 }
 
+// Fixed texts, not the manifest's messages: the terminal shows what changed, never content.
+const PUBLICATION_TEXT: Readonly<Record<PublicationWarning, string>> = {
+  PDF_OWNER_PASSWORD_REMOVED: 'its owner password (permissions) was removed',
+  PDF_ATTACHMENTS_REMOVED: 'its attachments were removed: assess and publish them separately',
+  PDF_FORM_REMOVED: 'its form fields were removed (not flattened)',
+  PDF_ANNOTATIONS_REMOVED: 'its comments and other annotations were removed',
+  PDF_JAVASCRIPT_REMOVED: 'its JavaScript was removed',
+};
+
+/** At most this many files are named per list on the terminal; the JSON summary has them all. */
+const LISTED = 100;
+
+function listed<T>(items: readonly T[], line: (item: T) => string, more: string): string[] {
+  const lines = items.slice(0, LISTED).map(line);
+  if (items.length > LISTED) lines.push(`  ... and ${items.length - LISTED} more ${more}`);
+  return lines;
+}
+
 function textSummary(summary: BatchSummary): string {
   const t = summary.totals;
   const lines = [`woo-redact ${summary.tool.version}: ${t.files} file(s): ${t.ok} redacted, ${t.failed} failed, ${t.skipped} skipped; ${t.redactions} redaction(s), ${t.review} to review`];
-  for (const f of summary.files) if (f.status !== 'ok') lines.push(`  ${describe(f)}`);
-  // Open items are redacted until a person decides: name the files that have them.
-  const open = summary.files.filter((f) => f.status === 'ok' && f.review > 0);
-  for (const f of open) if (f.status === 'ok') lines.push(`  ${f.input}: ${f.review} open item(s), redacted until decided (woo-redact propose / apply)`);
+  lines.push(...listed(summary.files.filter((f) => f.status !== 'ok'), (f) => `  ${describe(f)}`, 'failed or skipped (see --json)'));
+  const ok = summary.files.filter((f): f is Extract<FileResult, { status: 'ok' }> => f.status === 'ok');
+  const review = ok.filter((f) => f.review > 0);
+  if (review.length > 0) {
+    lines.push(`to review (${review.length} file(s); their "review" in each manifest):`);
+    lines.push(...listed(review, (f) => `  ${f.input}: ${f.review} open item(s), redacted until decided (woo-redact propose / apply); see ${f.manifest}`, 'file(s) to review (see --json)'));
+  }
+  const changed = ok.filter((f) => (f.publicationWarnings?.length ?? 0) > 0);
+  if (changed.length > 0) {
+    lines.push('published differently from the original besides the redactions:');
+    lines.push(...listed(changed, (f) => `  ${f.input}: ${(f.publicationWarnings ?? []).map((w) => PUBLICATION_TEXT[w]).join('; ')}`, 'file(s) (see the manifests\' warnings)'));
+  }
+  if (summary.ownOutputsIgnored.length > 0) {
+    lines.push(`not read: ${summary.ownOutputsIgnored.length} file(s) among the inputs that woo-redact wrote itself (redacted files, manifests, inventories, summaries of an earlier run)`);
+  }
   lines.push(`inventory: ${summary.inventory.csv}`);
   return `${lines.join('\n')}\n`;
 }

@@ -17,6 +17,24 @@ export function defaultJobs(): number {
   return Math.max(1, cpus().length);
 }
 
+/**
+ * The host's Node options for a worker, without those that only make sense for the host's own
+ * entry (`node --input-type=module -e ...`: a worker given --input-type fails to start).
+ */
+export function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const a = execArgv[i] as string;
+    if (a === '-e' || a === '--eval' || a === '-p' || a === '--print' || a === '--input-type') {
+      i++;
+      continue;
+    }
+    if (a.startsWith('--input-type=') || a.startsWith('--eval=') || a.startsWith('--print=')) continue;
+    out.push(a);
+  }
+  return out;
+}
+
 /** Why a task has no result of its own: it ran too long, or its worker died (out of memory, say). */
 export type TaskFailure = { readonly kind: 'timeout' } | { readonly kind: 'crash'; readonly outOfMemory: boolean };
 
@@ -44,7 +62,7 @@ export class WorkerPool {
         while (next < tasks.length) {
           const index = next++;
           const task = tasks[index] as T;
-          worker ??= new Worker(this.script);
+          worker ??= new Worker(this.script, { execArgv: workerExecArgv() });
           const w = worker;
           const result = await new Promise<R>((resolve) => {
             const settle = () => {

@@ -1,7 +1,7 @@
 // A batch worker thread: one task per message (a text file's persons for its folder, or a file to
 // redact), answered with the persons or the FileResult.
 import { parentPort } from 'node:worker_threads';
-import { type PersonsTask, personsInFile, processFile, safeNameOf, type WorkerTask } from './batch.js';
+import { type PersonsTask, personsInFile, processFile, type WorkerTask } from './batch.js';
 import { type ProposeTask, proposeFile } from '../review/propose.js';
 
 // This thread runs nothing but woo-redact, so it may change its own globals: without
@@ -23,6 +23,6 @@ parentPort?.on('message', (task: WorkerTask | PersonsTask | ProposeTask) => {
   processFile(task.file, task.knownPersons, task.config, task.options).then(
     (result) => parentPort?.postMessage(result),
     // The file is named by its safe name, as everywhere: its path may hold a name.
-    (error: unknown) => parentPort?.postMessage({ status: 'failed', input: safeNameOf(task.file, task.config), code: 'INTERNAL', message: `unexpected error (${(error as Error).name})` }),
+    (error: unknown) => parentPort?.postMessage({ status: 'failed', input: task.file.names.safe, code: 'INTERNAL', message: `unexpected error (${(error as Error).name})` }),
   );
 });

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { PolicySchema } from '../decide/policy.js';
 import { ConfigError } from '../errors.js';
+import { parseOrThrow } from './validate.js';
 
 /**
  * `woo-redact.config.json`: the policy plus batch settings. Unknown keys are errors, so a typo
@@ -17,7 +18,8 @@ export const ConfigSchema = z
     maxFileBytes: z.number().int().positive().optional().describe('Largest input file read (default 50 MB for text, 500 MB for PDF).'),
     maxPages: z.number().int().positive().optional().describe('Largest PDF page count (default 5000).'),
     maxObjectDepth: z.number().int().positive().max(10_000).optional().describe('Deepest nesting of arrays and dictionaries in a PDF (default 100).'),
-    maxSecondsPerFile: z.number().positive().optional().describe('Time limit per file in parallel runs (default 300 s).'),
+    // At most 24 days: a timer longer than 2^31 ms would fire at once.
+    maxSecondsPerFile: z.number().positive().max(2_000_000).optional().describe('Time limit per file in parallel runs (default 300 s).'),
     ocr: z.boolean().optional().describe('Read PDF pages without a text layer (scans) by OCR (default true); false refuses them with PDF_NO_TEXT.'),
     ocrLang: z.string().optional().describe('OCR language: a Tesseract code whose model @tesseract.js-data/<code> is installed (default "nld").'),
     inventory: z
@@ -62,15 +64,10 @@ export const ConfigSchema = z
   .strict();
 
 export type Config = z.output<typeof ConfigSchema>;
+/** A config as written: every key optional, grounds in any notation parseGroundCode reads. */
+export type ConfigInput = z.input<typeof ConfigSchema>;
 
 export const DEFAULT_CONFIG_FILE = 'woo-redact.config.json';
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`)
-    .join('; ');
-}
 
 /** Parses the public-officials file: "Name" or "Name;role;organisation" per line, "#" comments. */
 export function parsePublicOfficials(text: string): { name: string; role?: string; organisation?: string }[] {
@@ -86,10 +83,30 @@ export function parsePublicOfficials(text: string): { name: string; role?: strin
 }
 
 /**
+ * Validates a config object (partial, or resolved already) and reads its publicOfficialsFile,
+ * relative to `baseDir`, into the policy's public officials.
+ */
+export async function resolveConfig(input: ConfigInput | Config | undefined, baseDir: string, what = 'config'): Promise<Config> {
+  const config = parseOrThrow(ConfigSchema, input ?? {}, what);
+  if (!config.publicOfficialsFile) return config;
+  const file = resolve(baseDir, config.publicOfficialsFile);
+  let list: string;
+  try {
+    list = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError('CONFIG_NOT_FOUND', `publicOfficialsFile ${config.publicOfficialsFile} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  // Read once: the resolved config lists the officials and no longer names the file.
+  const { publicOfficialsFile: _read, ...rest } = config;
+  return { ...rest, policy: { ...config.policy, publicOfficials: [...config.policy.publicOfficials, ...parsePublicOfficials(list)] } };
+}
+
+/**
  * Loads and validates a config file. With `required` false a missing file gives the defaults
  * (the implicit `woo-redact.config.json` in the working folder is optional).
  */
 export async function loadConfig(path: string, required = true): Promise<Config> {
+  if (typeof path !== 'string') throw new ConfigError('INVALID_ARGUMENT', 'loadConfig takes the path of a config file (a string)');
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -101,20 +118,9 @@ export async function loadConfig(path: string, required = true): Promise<Config>
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError('CONFIG_INVALID', `config file ${path} is not valid JSON: ${(error as Error).message}`);
+    // Only where: V8's message quotes the text around the error, and a config may list names.
+    const at = /position (\d+)/.exec((error as Error).message)?.[1];
+    throw new ConfigError('CONFIG_INVALID', `config file ${path} is not valid JSON${at ? ` (at character ${at})` : ''}`);
   }
-  const parsed = ConfigSchema.safeParse(json);
-  if (!parsed.success) throw new ConfigError('CONFIG_INVALID', `config file ${path} is invalid: ${describeIssues(parsed.error)}`);
-  const config = parsed.data;
-  if (config.publicOfficialsFile) {
-    const file = resolve(dirname(path), config.publicOfficialsFile);
-    let list: string;
-    try {
-      list = await readFile(file, 'utf8');
-    } catch (error) {
-      throw new ConfigError('CONFIG_NOT_FOUND', `publicOfficialsFile ${config.publicOfficialsFile} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
-    return { ...config, policy: { ...config.policy, publicOfficials: [...config.policy.publicOfficials, ...parsePublicOfficials(list)] } };
-  }
-  return config;
+  return resolveConfig(json as ConfigInput, dirname(path), `config file ${path}`);
 }

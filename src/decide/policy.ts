@@ -1,20 +1,44 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ENTITY_TYPES, type EntityType } from '../document/types.js';
-import { GROUND_CODES, type GroundCode } from './grounds.js';
+import { parseOrThrow } from '../config/validate.js';
+import { parseGroundCode } from './ground-parser.js';
+import { GROUND_CODES, type GroundCode, isGroundCode } from './grounds.js';
 
 export const GroundCodeSchema = z.enum(GROUND_CODES);
 export const EntityTypeSchema = z.enum(ENTITY_TYPES);
 export const ActionSchema = z.enum(['redact', 'review', 'keep']);
 export type Action = z.infer<typeof ActionSchema>;
 
+/**
+ * A ground as a config writes it: the code ("5.1.2e") or any notation parseGroundCode reads
+ * ("5.1.2 e", "5.1 lid 2 sub e", Wob "10.2e"), normalised to the code.
+ */
+export const GroundInputSchema = z
+  .string()
+  .meta({ description: 'A Woo ground: 5.1.2e, or 5.1.2 e, 5.1 lid 2 sub e, Wob 10.2e ...', examples: [...GROUND_CODES] })
+  .transform((written, ctx): GroundCode => {
+    if (isGroundCode(written)) return written;
+    const parsed = parseGroundCode(written);
+    if (parsed?.code) return parsed.code;
+    ctx.issues.push({
+      code: 'custom',
+      input: written,
+      message: `not a Woo ground: expected a code such as 5.1.2e (${GROUND_CODES.join(', ')}; also written "5.1.2 e", "5.1 lid 2 sub e" or as a Wob code)`,
+    });
+    return z.NEVER;
+  });
+
 const EntityRuleSchema = z
   .object({
     action: ActionSchema.describe('What to do with a confident finding of this type.'),
-    ground: GroundCodeSchema.describe('The refusal ground cited for it.'),
+    ground: GroundInputSchema.optional().describe("The refusal ground cited for it (default: the entity type's default ground)."),
   })
   .strict();
-export type EntityRule = z.infer<typeof EntityRuleSchema>;
+export interface EntityRule {
+  readonly action: Action;
+  readonly ground: GroundCode;
+}
 
 /** Defaults in code: what a Woo-team expects without a config file (woo.md). */
 export const DEFAULT_ENTITY_RULES: Readonly<Record<EntityType, EntityRule>> = Object.freeze({
@@ -37,7 +61,7 @@ const WithholdRuleSchema = z
     section: z.string().regex(/^\d{1,2}(?:\.\d{1,2}){0,3}$/).optional().describe('Section number, e.g. "3.2".'),
     heading: z.string().min(3).optional().describe('Withhold every section whose heading contains this text.'),
     document: z.literal(true).optional().describe('Withhold the whole document.'),
-    ground: GroundCodeSchema,
+    ground: GroundInputSchema,
   })
   .strict()
   .refine((r) => [r.section, r.heading, r.document].filter((x) => x !== undefined).length === 1, {
@@ -59,6 +83,10 @@ export const PolicySchema = z
     entities: z
       .partialRecord(EntityTypeSchema, EntityRuleSchema)
       .default({})
+      // A rule without a ground cites the type's default ground.
+      .transform((rules): Partial<Record<EntityType, EntityRule>> =>
+        Object.fromEntries(Object.entries(rules).map(([type, rule]) => [type, { action: rule.action, ground: rule.ground ?? DEFAULT_ENTITY_RULES[type as EntityType].ground }])),
+      )
       .describe('Per entity type: action and ground; missing types keep their defaults.'),
     thresholds: z
       .object({
@@ -93,8 +121,9 @@ export const PolicySchema = z
 export type PolicyInput = z.input<typeof PolicySchema>;
 export type Policy = z.output<typeof PolicySchema>;
 
-export function resolvePolicy(input: PolicyInput = {}): Policy {
-  return PolicySchema.parse(input);
+/** Validates a policy (partial, or resolved already); a bad one throws CONFIG_INVALID with its paths. */
+export function resolvePolicy(input: PolicyInput | Policy | undefined = {}): Policy {
+  return parseOrThrow(PolicySchema, input ?? {}, 'policy', { prefix: ['policy'] });
 }
 
 export function entityRule(policy: Policy, entity: EntityType): EntityRule {

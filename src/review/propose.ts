@@ -198,7 +198,7 @@ Beslissen: vul ${DECISIONS_TEMPLATE_FILE} in (decidedBy, decidedAt, per vondst o
 export async function propose(options: ProposeOptions): Promise<ProposeSummary> {
   const config = options.config ?? ConfigSchema.parse({});
   refusePublicationFolderAsReview(options.reviewDir, options.inputs);
-  const files = await collectInputs(options.inputs, options.reviewDir);
+  const { files } = await collectInputs(options.inputs, options.reviewDir);
   mkdirSync(join(options.reviewDir, 'documents'), { recursive: true });
   // Review files of an earlier run would otherwise stay beside this one's.
   for (const name of readdirSync(join(options.reviewDir, 'documents'))) {
