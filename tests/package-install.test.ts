@@ -85,6 +85,8 @@ console.log(JSON.stringify({ text: redactText('${text}').text, schemas, code }))
       join(app, 'cjs.cjs'),
       `const { redactText, TOOL_VERSION } = require('woo-redact');
 const schema = require('woo-redact/inventory-row.schema.json');
+// The README also names them by their path in the package.
+for (const n of ['manifest', 'config', 'inventory-row']) if (require('woo-redact/schema/' + n + '.schema.json').type !== 'object') throw new Error(n);
 console.log(JSON.stringify({ text: redactText('${text}').text, version: TOOL_VERSION, schema: schema.type }));
 `,
     );

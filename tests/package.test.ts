@@ -10,6 +10,22 @@ describe('package', () => {
     expect(TOOL_VERSION).toBe(pkg.version);
   });
 
+  it('ships the text of the licence it declares', () => {
+    expect(pkg.license).toBe('EUPL-1.2');
+    expect(pkg.files).toContain('LICENSE');
+    const licence = readFileSync(new URL('../LICENSE', import.meta.url), 'utf8');
+    expect(licence).toMatch(/^\s*EUROPEAN UNION PUBLIC LICENCE v\. 1\.2/);
+    // Its articles 1 to 15 and the appendix of compatible licences.
+    for (const heading of ['1. Definitions', '5. Obligations of the Licensee', '15. Applicable Law', 'Appendix']) expect(licence).toContain(`\n${heading}\n`);
+    expect(licence).toContain('GNU General Public License (GPL) v. 2, v. 3');
+  });
+
+  it('builds on pack and installs exactly its lock in CI', () => {
+    expect(pkg.scripts.prepack).toMatch(/npm run build/);
+    expect(readFileSync(new URL('../.ci/run', import.meta.url), 'utf8')).toMatch(/^npm ci\b/m);
+    expect(pkg.exports['./inventory-row.schema.json']).toBe('./schema/inventory-row.schema.json');
+  });
+
   it('declares the bin and an honest engines field', () => {
     expect(pkg.bin['woo-redact']).toBe('./bin/woo-redact.mjs');
     expect(pkg.engines.node).toMatch(/^>=20/);
