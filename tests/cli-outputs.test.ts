@@ -191,7 +191,7 @@ describe('the terminal tells the truth', () => {
       .filter((x) => x.n > 0);
     expect(toReview.map((x) => x.f)).toContain('overleg');
     expect(r.stderr).toContain(`\nto review (${toReview.length} file(s)`);
-    for (const { f, n } of toReview) expect(r.stderr).toMatch(new RegExp(`\\n  ${f}\\.(txt|pdf): ${n} item\\(s\\) -> ${f}\\.manifest\\.json\\n`));
+    for (const { f, n } of toReview) expect(r.stderr).toMatch(new RegExp(`\\n  ${f}\\.(txt|pdf): ${n} open item\\(s\\), redacted until decided [^\\n]*; see ${f}\\.manifest\\.json\\n`));
     expect(r.stderr).not.toMatch(/zonder\.txt: \d+ item/);
     expect(r.stderr).toMatch(/outline-attachment\.pdf: [^\n]*attachments were removed/);
     expect(r.stderr).toMatch(/form-field\.pdf: [^\n]*form fields were removed/);
