@@ -8,6 +8,7 @@ const bytes = new Uint8Array(readFileSync(input));
 // Run twice: the first run pays for loading the modules (as a fresh process does), the second is
 // what each file costs a batch's warm worker.
 let result;
+let maxRssMb;
 const runs = [];
 for (let k = 0; k < 2; k++) {
   const cpu = process.cpuUsage();
@@ -21,7 +22,7 @@ for (let k = 0; k < 2; k++) {
   const used = process.cpuUsage(cpu);
   runs.push((used.user + used.system) / 1e6);
   // The peak of one run (the first): what a fresh process needs for this file.
-  if (k === 0) result.maxRssMb = process.resourceUsage().maxRSS / 1024;
+  if (k === 0) maxRssMb = process.resourceUsage().maxRSS / 1024;
   if (!result.ok) break;
 }
-writeFileSync(outJson, JSON.stringify({ ...result, coldCpuSeconds: runs[0], warmCpuSeconds: runs[1] }));
+writeFileSync(outJson, JSON.stringify({ ...result, coldCpuSeconds: runs[0], warmCpuSeconds: runs[1], maxRssMb }));

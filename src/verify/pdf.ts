@@ -1,7 +1,8 @@
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { compileValues, type ValueMatcher, valueKey } from '../document/value-search.js';
 import { normalise } from '../normalise/normalise.js';
-import { quietly, streamBytes } from '../pdf/objects.js';
+import { constants as zlibConstants, inflateSync } from 'node:zlib';
+import { MAX_DECODED_STREAM_BYTES, quietly, streamBytes } from '../pdf/objects.js';
 import { withPdfJsDocument } from '../pdf/pdfjs.js';
 
 export interface PdfCheckValue {
@@ -35,7 +36,10 @@ export function extractWithPdfJs(bytes: Uint8Array): Promise<string> {
  * text, one at a time: a long document's decoded streams are never all in memory at once.
  */
 export async function forEachRawText(bytes: Uint8Array, check: (text: string) => void): Promise<void> {
-  check(Buffer.from(bytes).toString('latin1'));
+  const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const latin1 = raw.toString('latin1');
+  check(latin1);
+  if (scanStreams(raw, latin1, check)) return;
   const pdf = await quietly(() => PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false }));
   for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
     if (!(obj instanceof PDFRawStream)) continue;
@@ -51,6 +55,50 @@ export async function forEachRawText(bytes: Uint8Array, check: (text: string) =>
     }
     check(Buffer.from(decoded).toString('latin1'));
   }
+}
+
+const STREAM_START = /(\d+)\s+\d+\s+obj\b([\s\S]*?)>>\s*stream(?:\r\n|\n|\r)/g;
+
+/**
+ * The streams of a file as woo-redact writes it (no object streams, direct /Length, Flate or no
+ * filter), found in the bytes themselves, without parsing the file again (that was a third of
+ * the verification of a long document). Returns false, having checked nothing, when a stream
+ * does not fit that shape: the caller then reads the file with pdf-lib.
+ */
+function scanStreams(raw: Buffer, latin1: string, check: (text: string) => void): boolean {
+  const found: { start: number; length: number; flate: boolean }[] = [];
+  STREAM_START.lastIndex = 0;
+  for (let m = STREAM_START.exec(latin1); m; m = STREAM_START.exec(latin1)) {
+    // The lazy match may start at an earlier object without a stream: this stream's dictionary
+    // is what follows the last "obj".
+    const span = m[2] as string;
+    const dict = span.includes('endobj') ? span.slice(span.lastIndexOf('obj') + 3) : span;
+    const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
+    if (!length) return false;
+    const filter = /\/Filter\s*(\/[A-Za-z0-9]+|\[)/.exec(dict)?.[1];
+    if (filter !== undefined && filter !== '/FlateDecode') {
+      // Image codecs: pixels, checked raw above. Anything else: read the file properly.
+      if (!/\/Subtype\s*\/Image\b/.test(dict)) return false;
+    } else if (filter === '/FlateDecode' && /\/DecodeParms/.test(dict) && !/\/Subtype\s*\/Image\b/.test(dict)) return false;
+    const start = m.index + m[0].length;
+    const n = Number(length[1]);
+    if (start + n > raw.length) return false;
+    if (!/\/Subtype\s*\/Image\b/.test(dict)) found.push({ start, length: n, flate: filter === '/FlateDecode' });
+    STREAM_START.lastIndex = start + n;
+  }
+  for (const { start, length, flate } of found) {
+    const data = raw.subarray(start, start + length);
+    if (!flate) {
+      check(data.toString('latin1'));
+      continue;
+    }
+    try {
+      check(inflateSync(data, { maxOutputLength: MAX_DECODED_STREAM_BYTES, finishFlush: zlibConstants.Z_SYNC_FLUSH }).toString('latin1'));
+    } catch {
+      // Not decodable: what a reader could make of it is in the raw bytes checked above.
+    }
+  }
+  return true;
 }
 
 interface Prepared extends PdfCheckValue {
