@@ -154,12 +154,12 @@ function* redactLayout(layout: PdfLayout, bytes: Uint8Array, doc: DecidedDocumen
   try {
     // Inline images live in the content streams: edited first, written with the text changes.
     const edited = redactInlineImages(covered.filter((img) => img.inline), allBoxes);
-    const overrides = yield* wait(destroyImagePixels(layout.pdf, covered.filter((img) => !img.inline), allBoxes, bytes));
+    const overrides = yield* wait(destroyImagePixels(layout.pdf, covered.filter((img) => !img.inline), allBoxes, bytes, layout.targets));
     imagesChanged = edited.size + [...overrides.values()].reduce((n, names) => n + names.size, 0);
     // Glyphs read by OCR are in no content stream: their pixels go with the image, and they are
     // left out of the scan's new text layer.
     const inStreams = [...removed].sort((a, b) => a - b).map((i) => layout.glyphs.get(i)).filter((g) => !isOcrTarget(g.target));
-    applyRemovals(layout.pdf, layout.pageTargets, inStreams, edited, overrides);
+    applyRemovals(layout.pdf, layout.pageTargets, inStreams, edited, overrides, layout.targets);
   } catch (error) {
     if (error instanceof RewriteError) throw new PdfError('PDF_NOT_SUPPORTED', `the PDF's text cannot be rewritten safely (${error.message}); nothing was written`);
     if (error instanceof ImageRedactionError) {

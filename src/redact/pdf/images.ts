@@ -80,13 +80,18 @@ function fromPdfJs(image: PdfJsImage): { pixels: Uint8Array; components: number;
  * decoded by pdf.js's page rendering and written as RGB. The original is left unreachable and
  * swept. Images that cannot be decoded exactly make the whole document fail (fail closed).
  */
-export async function destroyImagePixels(pdf: PDFDocument, placements: readonly ImagePlacement[], boxes: readonly Box[], source?: Uint8Array): Promise<ImageOverrides> {
+export async function destroyImagePixels(pdf: PDFDocument, placements: readonly ImagePlacement[], boxes: readonly Box[], source?: Uint8Array, allTargets: readonly StreamTarget[] = []): Promise<ImageOverrides> {
   const context = pdf.context;
   const overrides: ImageOverrides = new Map();
   const viaPdfJs = new Map<number, Promise<Map<string, PdfJsImage>>>();
-  // One image drawn several times by one content stream gets one copy with all its boxes.
-  const groups = groupBy(placements, (p) => p.target);
-  for (const [target, inTarget] of groups) {
+  // One image drawn several times by one content stream gets one copy with all its boxes, and a
+  // form drawn several times is one stream: every drawing of it gets that copy.
+  const streamOf = (t: StreamTarget): unknown => t.form?.stream ?? t;
+  const drawings = groupBy(allTargets, streamOf);
+  const groups = groupBy(placements, (p) => streamOf(p.target));
+  for (const [key, inTarget] of groups) {
+    const target = (inTarget[0] as ImagePlacement).target;
+    const sharing = drawings.get(key) ?? [target];
     for (const [name, drawn] of groupBy(inTarget, (p) => p.name)) {
       const xobjects = dictOf(context, target.resources?.get(PDFName.of('XObject')));
       const raw = xobjects?.get(PDFName.of(name));
@@ -108,9 +113,12 @@ export async function destroyImagePixels(pdf: PDFDocument, placements: readonly 
         if (!decoded) throw error;
         image = rewriteFromPdfJs(context, decoded, rectsFor(decoded.width, decoded.height));
       }
-      let names = overrides.get(target);
-      if (!names) overrides.set(target, (names = new Map()));
-      names.set(name, context.register(image));
+      const ref = context.register(image);
+      for (const t of sharing.includes(target) ? sharing : [target, ...sharing]) {
+        let names = overrides.get(t);
+        if (!names) overrides.set(t, (names = new Map()));
+        names.set(name, ref);
+      }
     }
   }
   return overrides;

@@ -134,6 +134,25 @@ export function rewriteOps(ops: readonly Operation[], removals: Removals): Opera
   return out;
 }
 
+/**
+ * A form drawn more than once (a letterhead stamped on every page, the same block twice on one) is
+ * one stream: a glyph removed from one drawing is removed from all of them. Otherwise each
+ * drawing gets a copy with only its own removals, and where two drawings share a name in one
+ * resource dictionary only one copy can be named: the other drawing's text came back.
+ */
+function withOtherDrawings(glyphs: readonly Glyph[], allTargets: readonly StreamTarget[]): readonly Glyph[] {
+  const drawings = groupBy(
+    allTargets.filter((t) => t.form),
+    (t) => t.form?.stream,
+  );
+  const out = [...glyphs];
+  for (const g of glyphs) {
+    const others = g.target.form ? drawings.get(g.target.form.stream) : undefined;
+    for (const t of others ?? []) if (t !== g.target) out.push({ ...g, target: t });
+  }
+  return out;
+}
+
 function newStream(context: PDFContext, bytes: Uint8Array, template?: PDFDict): PDFRef {
   const dict: Record<string, PDFObject> = {};
   if (template) {
@@ -157,9 +176,10 @@ export function applyRemovals(
   glyphs: readonly Glyph[],
   edited: ReadonlySet<StreamTarget> = new Set(),
   imageOverrides: ReadonlyMap<StreamTarget, ReadonlyMap<string, PDFRef>> = new Map(),
+  allTargets: readonly StreamTarget[] = [],
 ): void {
   const context = pdf.context;
-  const byTarget = removalsByTarget(glyphs);
+  const byTarget = removalsByTarget(withOtherDrawings(glyphs, allTargets));
   // Which targets change: those with removals or other edits (inline images, replaced images),
   // and their ancestors up to the page.
   const changed = new Set<StreamTarget>();
