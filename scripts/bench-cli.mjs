@@ -19,7 +19,7 @@ function batch(input, jobs) {
   return result;
 }
 
-async function notaPdf(seed) {
+export async function notaPdf(seed) {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (let p = 0; p < 2; p++) {

@@ -4,7 +4,9 @@
 // Then the PDF pipeline: pages/s and peak memory for a long PDF (see bench-pdf.mjs).
 // Then the real PDFs of ../shared/data/real-pdf when that folder exists (bench-real-pdf.mjs), beside mutool.
 // Then whole batches (bench-cli.mjs): --jobs 1 and 2 on born-digital and scanned PDFs, and many small files.
-// Options: --mb <text corpus, default 20>, --pdf-pages <long PDF, default 500>, --small-files <default 10000>.
+// Then review (bench-review.mjs): propose + apply on the 600 nota's against the one-step run.
+// Options: --mb <text corpus, default 20>, --pdf-pages <long PDF, default 500>, --small-files <default 10000>,
+// --review-pdfs <default 600>.
 import { performance } from 'node:perf_hooks';
 import { cpus } from 'node:os';
 import { redactText } from '../dist/index.js';
@@ -12,6 +14,7 @@ import { corpusDocument } from './bench-corpus.mjs';
 import { benchPdf } from './bench-pdf.mjs';
 import { benchCli } from './bench-cli.mjs';
 import { benchRealPdf } from './bench-real-pdf.mjs';
+import { benchReview } from './bench-review.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -60,3 +63,4 @@ console.log(`memory growth from first to second half: ${fmt(Math.max(0, secondHa
 await benchPdf({ longPages: arg('--pdf-pages', 500) });
 benchRealPdf();
 await benchCli({ smallFiles: arg('--small-files', 10_000) });
+await benchReview({ pdfs: arg('--review-pdfs', 600) });

@@ -183,6 +183,12 @@ describe('propose: the internal review package', () => {
     cpSync(reviewDir, join(inside, 'review'), { recursive: true });
     writeFileSync(join(inside, 'review', 'decisions.internal.json'), JSON.stringify(reviewerDecisions()));
     await expect(apply({ inputs: [input], decisions: join(inside, 'review'), outDir: inside })).rejects.toMatchObject({ code: 'REVIEW_FOLDER_REFUSED' });
+    // Inside the inputs, where apply would read it back as input.
+    await expect(propose({ inputs: [input], reviewDir: join(dossier, 'review') })).rejects.toMatchObject({ code: 'REVIEW_FOLDER_REFUSED' });
+    const withPackage = join(root, 'in-with-package');
+    cpSync(input, withPackage, { recursive: true });
+    cpSync(reviewDir, join(withPackage, 'dossier', 'beoordeling'), { recursive: true });
+    await expect(apply({ inputs: [withPackage], decisions: reviewerDecisions(), outDir: out('pub-w') })).rejects.toMatchObject({ code: 'REVIEW_FOLDER_REFUSED' });
   });
 });
 

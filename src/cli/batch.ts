@@ -28,7 +28,7 @@ import { defaultJobs, type TaskFailure, WorkerPool, workerScript } from './pool.
 import { TOOL_VERSION } from '../version.js';
 import { groupBy } from '../util/group-by.js';
 import type { FileDecisions } from '../review/choose.js';
-import { decisionsFor, refuseReviewFolderAsOutput, type ReviewRun } from '../review/folders.js';
+import { decisionsFor, refuseReviewFolderAsOutput, refuseReviewPackageAmongInputs, type ReviewRun } from '../review/folders.js';
 
 export interface BatchOptions {
   readonly inputs: readonly string[];
@@ -152,6 +152,7 @@ async function runBatchChecked(input: BatchOptions): Promise<BatchSummary> {
   checkPublicationConfig(config);
   await refuseReviewFolderAsOutput(options.outDir);
   const collected = await collectInputs(options.inputs, options.outDir);
+  refuseReviewPackageAmongInputs(collected.files);
   const files = planFiles(collected.files, config);
   const results: FileResult[] = [];
   const jobs = Math.max(1, options.jobs ?? defaultJobs());

@@ -46,7 +46,17 @@ export function refusePublicationFolderAsReview(reviewDir: string, inputs: reado
     }
   }
   for (const input of inputs) {
-    if (resolve(input) === resolve(reviewDir)) throw new ReviewError('REVIEW_FOLDER_REFUSED', 'the review folder is also an input; give it a folder of its own');
+    // apply reads the same inputs again: a package inside them would be read as input.
+    if (isInside(resolve(reviewDir), resolve(input))) {
+      throw new ReviewError('REVIEW_FOLDER_REFUSED', 'the review folder lies inside an input folder, where apply and the one-step run would read it back as input; give it a folder outside the inputs');
+    }
+  }
+}
+
+/** A review package among the inputs would be read (its text file published): refuse the run. */
+export function refuseReviewPackageAmongInputs(files: readonly InputFile[]): void {
+  if (files.some((f) => f.relative === REVIEW_INDEX_FILE || f.relative.endsWith(`/${REVIEW_INDEX_FILE}`))) {
+    throw new ReviewError('REVIEW_FOLDER_REFUSED', 'an input folder contains an internal review package (review.internal.json), which holds the unredacted text; move it out of the inputs');
   }
 }
 
