@@ -69,9 +69,10 @@ function reviewerDecisions(): DecisionsInput {
   // One occurrence overrides the person's decision: the first name alone in the mail.
   const firstName = mail.findings.find((f) => f.text === 'Hanneke');
   const phone = nota.findings.find((f) => f.entity === 'phone');
+  const signature = mail.findings.filter((f) => f.text === 'Pieter de Vries').pop();
   const kept = scan.findings.find((f) => f.text === 'Van Doorn');
   const jansen = nota.text.indexOf('Jansen-Oud');
-  if (!firstName || !phone || !kept?.boxes[0] || jansen < 0) throw new Error('fixture findings missing');
+  if (!firstName || !phone || !signature || !kept?.boxes[0] || jansen < 0) throw new Error('fixture findings missing');
   const box = kept.boxes[0];
   return {
     ...t,
@@ -83,11 +84,14 @@ function reviewerDecisions(): DecisionsInput {
     documents: t.documents.map((d) => {
       const findings = (d.findings ?? []).map((f) => {
         if (d.path === 'dossier/mail.txt' && f.id === firstName.id) return { ...f, decision: { action: 'redact', ground: '5.1.2e' } };
+        // One occurrence of a redacted person kept: the signature under the mail.
+        if (d.path === 'dossier/mail.txt' && f.id === signature.id) return { ...f, decision: { action: 'keep', reason: 'ondertekening; eigen bericht van de verzoeker' } };
         // The organisation's address the tool was unsure about is public.
         if (f.id.startsWith('address')) return { ...f, decision: { action: 'keep', reason: 'bezoekadres van de organisatie' } };
         return f;
       });
       if (d.path === 'dossier/mail.txt' && !findings.some((f) => f.id === firstName.id)) findings.push({ id: firstName.id, text: 'Hanneke', decision: { action: 'redact', ground: '5.1.2e' } });
+      if (d.path === 'dossier/mail.txt') findings.push({ id: signature.id, text: signature.text, decision: { action: 'keep', reason: 'ondertekening; eigen bericht van de verzoeker' } });
       if (d.path === 'dossier/nota.txt') {
         return {
           ...d,
@@ -219,7 +223,9 @@ describe('apply: exactly the decisions, verified, written for publication', () =
     expect(mail).toContain('Aan: Hanneke Mulder');
     expect(mail).toContain('[5.1.2e], hierbij het concept');
     expect(nota).not.toContain('Pieter de Vries');
-    expect(mail).not.toContain('Pieter de Vries');
+    // Redacted by the proposal in the header, kept by a decision in the signature.
+    expect(mail).toContain('Van: [5.1.2e] <[5.1.2e]>');
+    expect(mail).toContain('Groet, Pieter de Vries');
     expect(nota).toContain('Telefoon: 06 12345678');
     expect(nota).toContain('mevrouw [5.1.2e] is intern');
     expect(nota).not.toContain('Zilvermeeuw');

@@ -94,7 +94,8 @@ export function propagateRedactions(doc: DetectedDocument, decisions: readonly D
  */
 function keptOnOwnEvidence(k: Decision): boolean {
   if (k.action !== 'keep') return false;
-  if (k.reason.kind === 'policy-public-official') return true;
+  // The policy's list, or a person who decided (apply): kept on that evidence.
+  if (k.reason.kind === 'policy-public-official' || k.reason.kind === 'reviewer') return true;
   if (k.finding.personKey?.startsWith('given:') || k.finding.evidence?.includes('mention:given-name')) return false;
   const role = k.finding.role;
   return role !== undefined && !role.role.startsWith('known-');

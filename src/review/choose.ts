@@ -6,12 +6,12 @@
  * proposal when that was redact or keep. A proposal of review that nobody decided is refused, or
  * redacted with `undecided: 'redact'`. Manual additions become findings of their own.
  */
-import { declarationDiagnostics, resolveOverlaps } from '../decide/decide.js';
+import { declarationDiagnostics, isPublicKeep, resolveOverlaps } from '../decide/decide.js';
 import type { GroundCode } from '../decide/grounds.js';
 import { propagateRedactions } from '../decide/propagate.js';
 import { reason } from '../decide/reasons.js';
 import type { AppliedRedaction, DecidedDocument, PageBox } from '../document/document.js';
-import type { Span } from '../document/span.js';
+import { overlaps, type Span } from '../document/span.js';
 import type { Decision, EntityType, Finding } from '../document/types.js';
 import { findValues, valueKey } from '../document/value-search.js';
 import type { OffsetMap } from '../normalise/offset-map.js';
@@ -149,12 +149,16 @@ export function byReviewer(file: FileDecisions): ApplyDecisions {
     const manual = additionsOf(doc, decided.additions, tools);
     const manualSource = new Map(manual.map((m) => [m.finding.id, m]));
     const added: Decision[] = manual.map((m) => ({ action: 'redact', finding: m.finding, ground: m.finding.suggestedGround }));
-    const keeps = reviewed.filter((d) => d.action === 'keep');
+    // What blocks propagation, as in decide: public officials and what a person kept.
+    const blocking = reviewed.filter((d) => d.action === 'keep' && (isPublicKeep(d) || d.reason.kind === 'reviewer'));
     // A value redacted by a decision goes wherever else it occurs, except where a decision keeps it
     // (the same rule as the one-step run; verification would refuse the output otherwise).
     const active = resolveOverlaps([...reviewed.filter((d) => d.action !== 'keep'), ...added]);
-    const propagated = propagateRedactions(doc, active, keeps);
+    const propagated = propagateRedactions(doc, active, blocking);
     const redactions = resolveOverlaps([...active, ...propagated]).filter((d): d is Extract<Decision, { action: 'redact' }> => d.action === 'redact');
+    // A keep a redaction touches is kept no more (as in decide): the verifier allows to recur
+    // exactly what stays whole in the output.
+    const keeps = reviewed.filter((d) => d.action === 'keep' && !redactions.some((r) => overlaps(r.finding.span, d.finding.span)));
     const decisions = [...redactions, ...keeps].sort(
       (a, b) => a.finding.span.start - b.finding.span.start || a.finding.span.end - b.finding.span.end || (a.finding.id < b.finding.id ? -1 : a.finding.id > b.finding.id ? 1 : 0),
     );
