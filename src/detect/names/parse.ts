@@ -73,6 +73,8 @@ export function continuesLine(t: Token): boolean {
 
 export function isGivenName(lex: Lexicons, word: string): boolean {
   if (!isCapitalised(word) || word.endsWith('.')) return false;
+  // "SI", "EDA", "AFP": short capitals are departments and abbreviations, whatever the lexicon says.
+  if (word.length <= 4 && !/\p{Ll}/u.test(word)) return false;
   // "Van", "De", "Ter" are given names somewhere, but in Dutch text they are tussenvoegsels.
   if (lex.tussenvoegselSet.has(word.toLowerCase())) return false;
   if (lookupName(lex.givenNames, word)) return true;
@@ -92,9 +94,15 @@ export function isSurnameCore(lex: Lexicons, word: string): boolean {
  * A word that can be a surname: capitalised, has a lower-case letter, not a role or organisation
  * word, and not a function word ("Ook", "Dit") unless a tussenvoegsel precedes it ("van der Meer").
  */
+// Endings of Dutch abstract nouns that no surname has ("Inventarisatie", "Persoonsgegevens",
+// "Openbaarheid"): a capitalised word with one is a heading or a column title, unless the surname
+// lexicon knows it.
+const NOUN_ENDING = /(?:atie|aties|iteit|iteiten|heid|heden|schap|schappen|isme|gegevens|stukken|ingen)$/u;
+
 export function canBeSurname(lex: Lexicons, word: string, afterTussenvoegsel = false): boolean {
   if (!isCapitalised(word) || word.endsWith('.') || word.length < 2) return false;
   if (!/\p{Ll}/u.test(word) && word.length <= 4) return false; // acronyms: IND, COA, DGM
+  if (NOUN_ENDING.test(word.toLowerCase()) && !lookupWord(lex.surnameCores, word)) return false;
   const lower = word.toLowerCase();
   if (lex.organisationWords.has(lower) || lex.rolesPublic.has(lower) || lex.rolesReview.has(lower) || lex.rolesStaff.has(lower)) return false;
   if (lex.titles.has(lower) || lex.salutations.has(lower)) return false;

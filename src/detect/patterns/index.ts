@@ -6,8 +6,21 @@
 const D = String.raw`\d`;
 const SEP = String.raw`[ .-]?`;
 
-// Layout splits addresses ("p.jansen    @rvo.nl"); OCR puts digits in domains ("minfin.n1").
-export const EMAIL = /(?<![\p{L}\d._%+-])[\p{L}\d][\p{L}\d._%+'-]*[ \t]?@[ \t]?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[A-Za-z][A-Za-z\d]{1,}(?![\p{L}\d])/gu;
+// Layout splits addresses ("p.jansen    @rvo.nl"); OCR puts digits in domains ("minfin.n1") and
+// reads the last dot as a space ("@minfin nl", "@ shell com") or not at all ("@sheltcom").
+const TLD_AFTER_SPACE = String.raw`(?:nl|com|org|net|eu|be|de|int|gov|info|nu|biz|uk|fr|lu)(?=\d|[\]|)}]|[^\p{L}\d]|$)`;
+export const EMAIL = new RegExp(
+  String.raw`(?<![\p{L}\d._%+-])[\p{L}\d][\p{L}\d._%+'-]*[ \t]?@[ \t]?\p{L}[\p{L}\d-]*(?:(?:\.|[ ](?=${TLD_AFTER_SPACE}))[\p{L}\d-]+)*`,
+  'gu',
+);
+/** A match of EMAIL is an address when its domain has a dot (or OCR's space for one) or is a word of 4+ letters. */
+export function plausibleEmail(value: string): boolean {
+  const at = value.indexOf('@');
+  const domain = value.slice(at + 1).trim();
+  // One character before the @ is a remnant ("j@shell com" where the publisher removed the rest).
+  if (value.slice(0, at).trim().length < 2) return false;
+  return /[. ]/.test(domain) || /^\p{L}{4,}/u.test(domain);
+}
 
 /**
  * A line or page break inside a number, with the layout's indentation around it: layout wraps an

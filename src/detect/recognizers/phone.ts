@@ -1,13 +1,7 @@
-import { nationalPhoneDigits, isDutchPhoneNumber } from '../validators/checksums.js';
+import { isDutchPhoneNumber } from '../validators/checksums.js';
 import { breaksIn, PHONE } from '../patterns/index.js';
 import { defineRecognizer } from '../recognizer.js';
-import { lineBefore } from '../engine.js';
-
-// Service numbers are organisational by nature: nobody has a personal 0800 or 0900 line.
-const SERVICE_PREFIXES = ['0800', '0900', '0906', '0909'];
-// 088 and 085 are organisation-wide numbers; only with a direct-line label are they someone's.
-const ORGANISATION_PREFIXES = ['088', '085'];
-const DIRECT_LINE = /(?:^|[^\p{L}])(?:t|m|tel|telefoon|mobiel|direct|doorkies(?:nummer)?)\.?:?\s*$/u;
+import { isOrganisationPhone } from './organisation-phone.js';
 
 export const phoneRecognizer = defineRecognizer({
   id: 'phone',
@@ -20,11 +14,7 @@ export const phoneRecognizer = defineRecognizer({
   contextWindow: 30,
   // One break inside a number is layout; more is a column of figures.
   validate: (value) => isDutchPhoneNumber(value) && breaksIn(value) <= 1,
-  organisational: (value, ctx, span) => {
-    const digits = nationalPhoneDigits(value);
-    if (SERVICE_PREFIXES.some((p) => digits.startsWith(p))) return true;
-    return ORGANISATION_PREFIXES.some((p) => digits.startsWith(p)) && !DIRECT_LINE.test(lineBefore(ctx.text, span.start, 20));
-  },
+  organisational: isOrganisationPhone,
   examples: [
     { text: 'T 06 12345678', expect: ['06 12345678'] },
     { text: 'M: +31 6 1234 5678', expect: ['+31 6 1234 5678'] },
