@@ -60,7 +60,9 @@ describe('phone', () => {
 
   it('marks service and organisation-wide numbers as organisational', () => {
     expect(found(phoneRecognizer, 'Bel 0800 123 4567 of 088 043 0430')).toEqual([]);
-    expect(found(phoneRecognizer, 'T 088 043 0430')).toEqual(['088 043 0430']);
+    // "T" is a letterhead's label for any number; a direct-line label makes an 088 number someone's.
+    expect(found(phoneRecognizer, 'T 088 043 0430')).toEqual([]);
+    expect(found(phoneRecognizer, 'Doorkiesnummer 088 043 0430')).toEqual(['088 043 0430']);
   });
 });
 
