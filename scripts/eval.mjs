@@ -4,10 +4,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { redactText } from '../dist/index.js';
 import { evaluate, formatReport } from './eval-core.mjs';
+import { evaluateRealDev, formatRealDevReport, realDevDir } from './eval-real-dev.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const report = evaluate(redactText, join(root, 'fixtures', 'gold'));
 console.log(formatReport(report));
+
+// The real development set, when it is beside the repository (skipped quietly otherwise).
+const realDev = realDevDir();
+if (realDev) console.log(`\n${formatRealDevReport(evaluateRealDev(realDev))}`);
 
 // For the developer's own terminal only (the fixtures are synthetic): show what was missed.
 if (process.argv.includes('--show-text')) {

@@ -1,25 +1,13 @@
 import type { DecidedDocument, DetectedDocument } from '../document/document.js';
 import { compareSpans, overlaps } from '../document/span.js';
 import type { Decision, Diagnostic, Finding } from '../document/types.js';
-import { foldForMatching } from '../structure/fuzzy.js';
 import { nationalPhoneDigits } from '../detect/validators/checksums.js';
 import { compareGroundCodes, type GroundCode } from './grounds.js';
 import { entityRule, type Policy } from './policy.js';
+import { isPublicOfficialAddress, isPublicOfficialMention } from './public-officials.js';
 import { propagateRedactions } from './propagate.js';
 import { reason } from './reasons.js';
 import { withheldParts } from './withhold.js';
-
-function isAllowlistedOfficial(text: string, policy: Policy): boolean {
-  if (policy.publicOfficials.length === 0) return false;
-  const folded = foldForMatching(text);
-  return policy.publicOfficials.some((o) => {
-    const name = foldForMatching(o.name);
-    if (name === folded) return true;
-    // "Faber" alone matches "M.H.M. Faber" only if the allowlisted surname is the whole mention.
-    const surname = name.split(' ').pop() ?? name;
-    return folded === surname && surname.length >= 4;
-  });
-}
 
 function isPublicContact(finding: Finding, text: string, policy: Policy): boolean {
   const value = text.slice(finding.span.start, finding.span.end);
@@ -29,7 +17,7 @@ function isPublicContact(finding: Finding, text: string, policy: Policy): boolea
   }
   if (finding.entity === 'email') {
     const compact = value.replace(/\s+/g, '').toLowerCase();
-    return policy.publicEmailAddresses.some((e) => e.trim().toLowerCase() === compact);
+    return policy.publicEmailAddresses.some((e) => e.trim().toLowerCase() === compact) || isPublicOfficialAddress(compact, policy.publicOfficials);
   }
   return false;
 }
@@ -43,7 +31,7 @@ export function decideFinding(finding: Finding, text: string, policy: Policy): D
   if (finding.organisational) return { action: 'keep', finding, reason: reason('organisation-contact') };
   if (isPublicContact(finding, text, policy)) return { action: 'keep', finding, reason: reason('policy-contact') };
   if (finding.entity === 'person') {
-    if (isAllowlistedOfficial(text.slice(finding.span.start, finding.span.end), policy)) {
+    if (isPublicOfficialMention(text.slice(finding.span.start, finding.span.end), finding.personKey, policy.publicOfficials)) {
       return { action: 'keep', finding, reason: reason('policy-public-official') };
     }
     const role = finding.role;

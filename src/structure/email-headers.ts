@@ -148,10 +148,9 @@ export function findEmailHeaders(lines: readonly Line[]): EmailHeaderResult {
   for (const group of groups) {
     const roles = new Set(group.map((g) => g.role));
     const people = group.some((g) => g.role !== 'other' && RECIPIENT_FIELDS.has(g.role));
-    const colons = group.filter((g) => g.withColon).length;
-    // Two different labels, a sender or recipient among them; lines without a colon need a third
-    // label or a colon elsewhere in the block, so that "Van der Meer\nAan de orde" is no header.
-    if (roles.size < 2 || !people || (colons === 0 && roles.size < 3)) continue;
+    // Two different labels, a sender or recipient among them. (A label without a colon counts
+    // only before a layout gap or debris, so "Van der Meer\nAan de orde" is no header line.)
+    if (roles.size < 2 || !people) continue;
     const first = group[0] as HeaderLine;
     const last = group[group.length - 1] as HeaderLine;
     let blockEnd = last.index;

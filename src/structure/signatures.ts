@@ -2,8 +2,9 @@ import { isBlank, type Line, trimmedSpan } from '../document/lines.js';
 import type { Span } from '../document/span.js';
 
 // Closings after which a signature block (name, function, contact lines) follows.
+// Bilingual mail closes with two ("Kind regards Met vriendelijke groet").
 const CLOSING =
-  /^(?:(?:met\s+)?(?:vriendelijke|hartelijke|collegiale|beste|goede)\s+groet(?:en)?|groet(?:en|jes)?|gr\.?|m\.?v\.?g\.?|hoogachtend|kind regards|best regards|regards)\s*[,.!]?$/iu;
+  /^(?:(?:(?:met\s+)?(?:vriendelijke|hartelijke|collegiale|beste|goede)\s+groet(?:en)?|groet(?:en|jes)?|gr\.?|m\.?v\.?g\.?|hoogachtend|(?:with\s+)?kind(?:est)? regards|best regards|regards)\s*[,.!]?\s*){1,2}$/iu;
 const MAX_SIGNATURE_LINES = 8;
 
 /**

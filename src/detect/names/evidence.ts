@@ -40,7 +40,8 @@ export function salutationBefore(lex: Lexicons, tokens: readonly Token[], from: 
     const start = from - n;
     if (start < 0) break;
     const words = tokens.slice(start, from);
-    if (words.some((t, k) => k > 0 && t.lineStart) || tokens[from]?.lineStart) break;
+    // A salutation and its name may stand in two cells of one line ("Beste<gap>Monika").
+    if (words.some((t, k) => k > 0 && t.newLine) || tokens[from]?.newLine) break;
     if (lex.salutations.has(words.map((t) => foldWord(t.text)).join(' '))) return true;
   }
   return false;

@@ -112,6 +112,9 @@ export function canBeSurname(lex: Lexicons, word: string, afterTussenvoegsel = f
 
 const firstWords = new WeakMap<Lexicons, Set<string>>();
 
+// Particles of Arabic names are written with a capital inside a name too ("Ahmad El Hamdaoui").
+const CAPITALISED_PARTICLES = new Set(['el', 'al', 'ben', 'bin', 'ibn', 'abu', 'ait', 'aït', 'ou']);
+
 /** Longest tussenvoegsel starting at token `i`: returns its token count, 0 if none. */
 export function tussenvoegselAt(lex: Lexicons, tokens: readonly Token[], i: number, allowCapital: boolean): number {
   let first = firstWords.get(lex);
@@ -125,7 +128,7 @@ export function tussenvoegselAt(lex: Lexicons, tokens: readonly Token[], i: numb
     if (i + n > tokens.length) continue;
     const words = tokens.slice(i, i + n);
     // Particles are written lower case inside a name; capitalised only at its start.
-    if (words.some((t, k) => isCapitalised(t.text) && !(allowCapital && k === 0))) continue;
+    if (words.some((t, k) => isCapitalised(t.text) && !(allowCapital && k === 0) && !CAPITALISED_PARTICLES.has(t.text.toLowerCase()))) continue;
     if (words.some((t, k) => k > 0 && !continuesLine(t))) continue;
     const phrase = words.map((t) => t.text.toLowerCase().replace(/’/g, "'")).join(' ');
     if (lex.tussenvoegselSet.has(phrase)) return n;
@@ -137,7 +140,23 @@ export function tussenvoegselAt(lex: Lexicons, tokens: readonly Token[], i: numb
  * Parses a name starting at token `i`: titles, initials or given names, an optional nickname in
  * brackets, a tussenvoegsel and a surname. Returns null where nothing name-like starts.
  */
+// A double surname whose second part starts with a particle: "Kampman-de Kleijn", "Ouahabi-El
+// Ouardi", "Hendrikx-van Kempen": the tokenizer ends the first token at the particle.
+const HYPHEN_PARTICLE = /-(?:de|van|der|den|het|ter|ten|te|la|le|du|da|di|von|el|al|ben|bin|abu|ait|ou)$/iu;
+
+/** Extends a parse whose surname ends in "-<particle>" over the capitalised word that follows. */
+function withParticleSurname(tokens: readonly Token[], parse: NameParse | null): NameParse | null {
+  if (!parse?.surname || !HYPHEN_PARTICLE.test(parse.surname)) return parse;
+  const next = tokens[parse.to];
+  if (!next || !continuesLine(next) || !/^\p{Lu}\p{Ll}/u.test(next.text)) return parse;
+  return { ...parse, to: parse.to + 1, surname: `${parse.surname} ${next.text}` };
+}
+
 export function parseNameAt(lex: Lexicons, tokens: readonly Token[], i: number): NameParse | null {
+  return withParticleSurname(tokens, parseNameCore(lex, tokens, i));
+}
+
+function parseNameCore(lex: Lexicons, tokens: readonly Token[], i: number): NameParse | null {
   let j = i;
   let titles = 0;
   while (j < tokens.length && titles < 4 && lookupWord(lex.titles, (tokens[j] as Token).text) && (tokens[j] as Token).text.length <= 5 && !lex.stopwords.has((tokens[j] as Token).text.toLowerCase())) {

@@ -7,8 +7,10 @@ export interface Token {
   readonly text: string;
   readonly start: number;
   readonly end: number;
-  /** A line break lies between the previous token and this one. */
+  /** A line break or a layout gap (a new cell) lies between the previous token and this one. */
   readonly lineStart: boolean;
+  /** A line break lies between the previous token and this one (not only a layout gap). */
+  readonly newLine: boolean;
   /** The previous non-space character ends a sentence (or there is none). */
   readonly sentenceStart: boolean;
   /**
@@ -77,7 +79,7 @@ export function tokenize(text: string): Token[] {
     const afterEnd = SENTENCE_END.has(prevText);
     const sentenceStart = first || afterEnd || blankBefore;
     const wrapped = breaks > 0 && !first && !blankBefore && prevLineLength >= WRAPPED_LINE_LENGTH && !afterEnd;
-    tokens.push({ text: word, start, end: start + word.length, lineStart, sentenceStart, wrapped });
+    tokens.push({ text: word, start, end: start + word.length, lineStart, newLine: first || breaks > 0, sentenceStart, wrapped });
     prevEnd = start + word.length;
     prevText = word;
   }

@@ -117,6 +117,8 @@ function couldStartName(lex: Lexicons, t: Token, prev: Token | undefined, next: 
   if (next?.text === ':' && next.start === t.end) return false;
   const lower = t.text.toLowerCase().replace(/\.$/, '');
   if (lex.salutations.has(lower)) return false;
+  // "U. van Duin": an initial, also where the letter alone is a word ("u", "a").
+  if (isInitials(t.text)) return true;
   if (isCapitalised(t.text)) {
     // "Dit", "Deze", "Volgens": function words start no name (unless a name is spelled the same).
     return !lex.stopwords.has(lower) || lex.tussenvoegselSet.has(lower) || lex.givenNames.has(lower);
