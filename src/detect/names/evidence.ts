@@ -21,6 +21,8 @@ export const NAME_EVIDENCE_WEIGHTS = {
   role: 0.3,
   labelled: 0.5,
   departmentAfter: 0.2,
+  /** The name fills its line or cell: a signature line, an attendee list, a header value. */
+  ownLine: 0.25,
 } as const;
 
 export type EvidenceKind = keyof typeof NAME_EVIDENCE_WEIGHTS;
@@ -34,6 +36,8 @@ function isCommonWord(lex: Lexicons, word: string): boolean {
   return lookupWord(lex.commonWords, word);
 }
 
+const GREETINGS = new Set(['beste', 'hoi', 'hallo', 'hey', 'hi', 'dag', 'lieve', 'dear']);
+
 /** The words before the name on its line form a salutation ("mevrouw", "de heer", "Beste"). */
 export function salutationBefore(lex: Lexicons, tokens: readonly Token[], from: number): boolean {
   for (let n = 1; n <= 3; n++) {
@@ -42,7 +46,10 @@ export function salutationBefore(lex: Lexicons, tokens: readonly Token[], from: 
     const words = tokens.slice(start, from);
     // A salutation and its name may stand in two cells of one line ("Beste<gap>Monika").
     if (words.some((t, k) => k > 0 && t.newLine) || tokens[from]?.newLine) break;
-    if (lex.salutations.has(words.map((t) => foldWord(t.text)).join(' '))) return true;
+    const phrase = words.map((t) => foldWord(t.text)).join(' ');
+    // A greeting opens its line or sentence ("Beste Anouk"); mid-sentence it is a word ("het beste").
+    if (GREETINGS.has(foldWord((words[0] as Token).text)) && !(words[0] as Token).newLine && !(words[0] as Token).sentenceStart) continue;
+    if (lex.salutations.has(phrase)) return true;
   }
   return false;
 }
@@ -72,7 +79,7 @@ export function scoreName(
   lex: Lexicons,
   tokens: readonly Token[],
   parse: NameParse,
-  around: { salutation: boolean; context: boolean; role: boolean; labelled: boolean; department: boolean },
+  around: { salutation: boolean; context: boolean; role: boolean; labelled: boolean; department: boolean; ownLine?: boolean },
 ): Scored {
   const evidence: EvidenceKind[] = [];
   const first = tokens[parse.from] as Token;
@@ -102,6 +109,8 @@ export function scoreName(
   if (around.role) evidence.push('role');
   if (around.labelled) evidence.push('labelled');
   if (around.department) evidence.push('departmentAfter');
+  // Alone on its line counts for a full name, or for a labelled one ("Met vriendelijke groet,\nKartini").
+  if (around.ownLine && (around.labelled || evidence.includes('twoParts'))) evidence.push('ownLine');
   const sum = evidence.reduce((acc, kind) => acc + NAME_EVIDENCE_WEIGHTS[kind], 0);
   return { confidence: Math.min(0.99, Math.round(sum * 100) / 100), evidence };
 }

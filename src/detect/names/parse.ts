@@ -190,6 +190,7 @@ function parseNameCore(lex: Lexicons, tokens: readonly Token[], i: number): Name
     if (
       /^\p{Lu}\p{Ll}+$/u.test(first.text) &&
       canBeSurname(lex, first.text) &&
+      !lex.organisationHeads.has(foldWord(first.text)) &&
       !lookupWord(lex.commonWords, first.text) &&
       !lookupWord(lex.contextBefore, first.text) &&
       isSurnameCore(lex, second.text) &&

@@ -26,6 +26,12 @@ function exactRoleOf(lex: Lexicons, phrase: string): RoleClass | undefined {
 
 /** The role class of a phrase of 1-4 folded words, if it is a role, also when OCR damaged it. */
 export function roleOf(lex: Lexicons, phrase: string): RoleClass | undefined {
+  // "PvdA-fractievoorzitter", "oud-wethouder": the role after a party or prefix.
+  const dash = phrase.lastIndexOf('-');
+  if (dash > 0 && !phrase.includes(' ')) {
+    const tail = exactRoleOf(lex, phrase.slice(dash + 1));
+    if (tail) return tail;
+  }
   const exact = exactRoleOf(lex, phrase);
   if (exact || phrase.length < 6 || !/[0156|l]|rn/.test(phrase)) return exact;
   for (const reading of ocrReadings(phrase)) {

@@ -104,6 +104,9 @@ const POSTCODE = String.raw`[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}`;
 // Between the parts of an address: a comma, spaces, or one line break (an address block).
 const ADDRESS_GAP = String.raw`(?:,? +|,?[ \t]*\n[ \t]*)`;
 
+/** A word that ends like a street name ("Doornestraat", "Komplein"). */
+export const STREET_WORD_END = new RegExp(`(?:${STREET_SUFFIX})$`, 'iu');
+
 /** Street and house number ("Johan de Wittlaan 7", "Lange Voorhout 9 A"), optional postcode + city. */
 export const STREET_ADDRESS = new RegExp(
   String.raw`(?<![\p{L}])(?<street>${STREET_PREFIX}|(?:\p{Lu}[\p{L}'.-]* (?:(?:van|de|der|den|het|'t|ter|ten) )*){0,3}(?:\p{Lu}[\p{L}'-]*(?:${STREET_SUFFIX})|${STREET_ALONE}))[ ](?<number>${HOUSE_NUMBER})(?:${ADDRESS_GAP}(?<postcode>${POSTCODE})(?:${ADDRESS_GAP}(?<city>${PLACE}))?)?(?![\p{L}\d]|\/\d)`,

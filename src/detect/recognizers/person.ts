@@ -1,6 +1,7 @@
 import type { Span } from '../../document/span.js';
 import type { RoleContext } from '../../document/types.js';
 import { PERSON_FIELDS } from '../../structure/labels.js';
+import { STREET_WORD_END } from '../patterns/index.js';
 import type { Lexicons } from '../lexicons/index.js';
 import { contextWordBefore, departmentAfter, NAME_EVIDENCE_WEIGHTS, salutationBefore, scoreName } from '../names/evidence.js';
 import { type DossierMatch, type KnownPerson, matchDossier, mergeKnownPersons, strongerRole } from '../names/known-person.js';
@@ -100,6 +101,8 @@ function plausibleAlone(
   }
   const full = tokens.slice(parse.from, parse.to).map((t) => foldWord(t.text)).join(' ');
   if (lex.organisationWords.has(full)) return false;
+  // "Huub van Doornestraat 15", "Anton de Komplein 150": a street named after a person, with its number.
+  if (parse.surname && STREET_WORD_END.test(parse.surname) && next && !next.lineStart && /^\d/u.test(next.text)) return false;
   // A first name alone: "Beste Anouk", or "met Dirk (RVO)".
   if (!parse.surname) return strong || (around.context && around.department) || (around.department && !lookupWord(lex.commonWords, parse.givens[0] ?? ''));
   const first = tokens[parse.from] as Token;
@@ -178,6 +181,7 @@ function scanNames(ctx: RecognizerContext, tokens: readonly Token[]): PersonHit[
       role: false,
       labelled: isLabelled,
       department: departmentAfter(tokens, parse.to),
+      ownLine: (tokens[parse.from] as Token).newLine && (tokens[parse.to]?.newLine ?? true),
     };
     // The role is looked for only where it could lift the name over the reporting threshold.
     if (scoreName(lex, tokens, parse, around).confidence + NAME_EVIDENCE_WEIGHTS.role < MIN_CONFIDENCE) {
@@ -300,6 +304,15 @@ export function findPersons(ctx: RecognizerContext, knownPersons: readonly Known
   const dossier = matchDossier(ctx.text, knownPersons);
   const persons = mergeKnownPersons([local, dossier.map((d) => d.person)]);
   const byKey = new Map(persons.map((p) => [p.key, p]));
+  // A first name alone ("Hoi Laurens") is the known person of that first name, when only one has it.
+  const byGiven = new Map<string, string | null>();
+  for (const p of persons) {
+    for (const g of p.givens) {
+      const k = `given:${ocrFold(g)}`;
+      byGiven.set(k, byGiven.has(k) && byGiven.get(k) !== p.key ? null : p.key);
+    }
+  }
+  const personOf = (key: string): string => (key.startsWith('given:') ? (byGiven.get(key) ?? key) : key);
 
   const coveredTokens = new Uint8Array(tokens.length);
   for (const h of hits) coveredTokens.fill(1, h.from, h.to);
@@ -310,7 +323,8 @@ export function findPersons(ctx: RecognizerContext, knownPersons: readonly Known
   const mentions = findMentions(lex, tokens, persons, (i) => coveredTokens[i] === 1);
 
   const candidates: Candidate[] = [];
-  const emit = (from: number, to: number, confidence: number, evidence: readonly string[], key: string, role: RoleContext | undefined): void => {
+  const emit = (from: number, to: number, confidence: number, evidence: readonly string[], hitKey: string, role: RoleContext | undefined): void => {
+    const key = personOf(hitKey);
     const person = byKey.get(key);
     const roleClass = strongerRole(role?.roleClass, person?.roleClass);
     const personRole: RoleContext | undefined =

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/api.js';
+import type { PolicyInput } from '../src/decide/policy.js';
+
+/**
+ * Regression sets for the shapes real released documents have (issue 9): each case asserts the
+ * exact texts redacted and kept, as sets. The texts are synthetic, written in the layouts of real
+ * Outlook prints, letterheads and OCR'd scans (wide gaps, box borders, debris).
+ */
+function decided(text: string, policy: PolicyInput = {}) {
+  const { document } = analyze(text, { policy });
+  const of = (action: string, entities?: readonly string[]) =>
+    document.decisions
+      .filter((d) => d.action === action && (!entities || entities.includes(d.finding.entity)))
+      .map((d) => document.text.slice(d.finding.span.start, d.finding.span.end))
+      .sort();
+  return { redact: of('redact'), keep: of('keep', ['person', 'email', 'phone', 'address']), keptContacts: of('keep', ['email', 'phone']), review: of('review') };
+}
+
+const GAP = ' '.repeat(24);
+
+describe('e-mail headers are structure', () => {
+  it.each([
+    ['column layout, no colon', `Van${GAP}Jansen, Pieter\nVerzonden${GAP}dinsdag 7 april 2009 15:12\nAan${GAP}Bakker, Anouk\nOnderwerp${GAP}overleg`, ['Bakker, Anouk', 'Jansen, Pieter']],
+    ['English labels', `From${GAP}Visser, M.J. (Marloes)\nSent${GAP}Tue 4 7 2009 3 30 13 PM\nTo${GAP}Dekker, Sven - DGBI\nSubject${GAP}RE vraag`, ['Dekker, Sven - DGBI', 'Visser, M.J. (Marloes)']],
+    ['box borders and debris', `Van       [        Hendriks, Olga\nVerzonden woensdag 13 november 2013 9 44\nAan [            Kuipers, H. de (Hugo)  Smits, Ilse\nCC    r       Mulder, T.R. (Tom)  | Brouwer, Fenna ten\nOnderwerp   RE planning`, ['Brouwer, Fenna ten', 'Hendriks, Olga', 'Kuipers, H. de (Hugo)', 'Mulder, T.R. (Tom)', 'Smits, Ilse']],
+    ['several recipients with ;', 'Van: Wouters, Lieke\nAan: Joris van Dam; Priya Ramdin; Secretariaat DGM\nOnderwerp: stukken', ['Joris van Dam', 'Priya Ramdin', 'Wouters, Lieke']],
+    ['value wrapped onto the next line', `Aan${GAP}Verbeek, Kees\n${GAP}${GAP}Claassen, Noor\nVan${GAP}Hoekstra, Bram\nOnderwerp${GAP}agenda`, ['Claassen, Noor', 'Hoekstra, Bram', 'Verbeek, Kees']],
+    ['display name before an address', 'Op 18 nov. 2017 om 11:43 heeft Dirk Zuidema <d.zuidema@gemeente.example> het volgende geschreven:', ['Dirk Zuidema', 'd.zuidema@gemeente.example']],
+    ['double surname with a particle', `Van${GAP}El Idrissi-van Loon, Samira\nAan${GAP}Kampen-de Wit, R.\nOnderwerp${GAP}notitie`, ['El Idrissi-van Loon, Samira', 'Kampen-de Wit, R.']],
+  ])('%s', (_case, text, expected) => {
+    expect(decided(text).redact.filter((t) => !t.includes('@') || t.includes('<') || /^[\p{L}.]+@/u.test(t))).toEqual(expected.sort());
+  });
+
+  it('does not take a department, an organisation or a role for a person', () => {
+    const text = `Van${GAP}Janssen, Willemijn${GAP}IFZ BILATERAAL\nAan${GAP}Secretariaat IFZ${GAP}Minister van Financiën\nOnderwerp${GAP}verslag`;
+    expect(decided(text).redact).toEqual(['Janssen, Willemijn']);
+  });
+
+  it('finds the first name of a header person further down ("Beste Rhodia")', () => {
+    const text = `Van: Brink, Olaf\nAan: Rhodia Maas\nOnderwerp: afspraak\n\nBeste Rhodia,\n\nBel anders even met Olaf.\n\nGroet,\nOlaf`;
+    const { redact } = decided(text);
+    expect(redact).toContain('Rhodia');
+    expect(redact.filter((t) => t === 'Olaf')).toHaveLength(2);
+  });
+
+  it('is no header where a letter says "Van der Meer" or "Aan de orde"', () => {
+    const text = 'Van der Meer stelt voor de nota aan te passen.\nAan de orde is de planning.';
+    const { document } = analyze(text);
+    expect(document.structure.emailHeaders).toEqual([]);
+  });
+});
+
+describe('e-mail addresses mangled by OCR or layout are addresses', () => {
+  it.each([
+    ['space for the last dot', 'To   Kok, Ilse   i.kok@minfin nl1', 'i.kok@minfin nl1'],
+    ['space after the @', 'Van  b.smit@ voorbeeld com]', 'b.smit@ voorbeeld com'],
+    ['dot lost', 'Email  r.lammers@voorbeeldcom', 'r.lammers@voorbeeldcom'],
+    ['layout gap before the @', 'mail naar p.jansen       @rvo.nl', 'p.jansen\t@rvo.nl'],
+  ])('%s', (_case, text, address) => {
+    expect(decided(text).redact).toContain(address);
+  });
+
+  it.each([
+    ['office word in a part', 'stadsloket.centrum.vergunningen@gemeente.example'],
+    ['long office word glued to a code', 'wobverzoekendjz@minfin.example'],
+    ['department acronym', 'bbb@vwa.example'],
+    ['generic word and code', 'KPEU_Wob@rvo.example'],
+    ['meldpunt with digits', 'mailboxmeldpunt144@politie.example'],
+  ])('keeps a functional mailbox: %s', (_case, address) => {
+    const { redact, keep } = decided(`Vragen? Mail naar ${address} of bel ons.`);
+    expect(redact).toEqual([]);
+    expect(keep).toEqual([address]);
+  });
+
+  it('a single character before the @ is a remnant of a removed address, not an address', () => {
+    expect(decided('Email  j@ voorbeeld com').redact).toEqual([]);
+  });
+});
+
+describe('organisation phone numbers stay readable, personal ones do not', () => {
+  const letterhead = (contact: string) =>
+    `${GAP}Divisie Toezicht\n${GAP}Postbus 43210\n${GAP}3500 AB Utrecht\n${GAP}www.toezicht.example\n\n${GAP}Contactpersoon\n${contact}\n\nGeachte heer,`;
+  it.each([
+    ['switchboard and fax under a contact', letterhead(`${GAP}Sietske Wolters\n${GAP}T 030 123 45 00\n${GAP}F 030 123 45 01`), ['030 123 45 00', '030 123 45 01'], ['Sietske Wolters']],
+    ['088 with a functional mailbox', letterhead(`${GAP}E. Schippers\n${GAP}T 088 042 11 11\n${GAP}loket@toezicht.example`), ['088 042 11 11', 'loket@toezicht.example'], ['E. Schippers']],
+    ['(algemeen)', `${GAP}Postbus 20401\n${GAP}T 070 379 1111 (algemeen)\n`, ['070 379 1111'], []],
+    ['fax in running text', 'U kunt faxen naar de afdeling bezwaar. Het faxnummer is: 020 251 45 00.', ['020 251 45 00'], []],
+  ])('%s', (_case, text, kept, redacted) => {
+    const d = decided(text);
+    expect(d.keptContacts).toEqual([...kept].sort());
+    expect(d.redact).toEqual([...redacted].sort());
+  });
+
+  it.each([
+    ['a direct line beside the person\'s own address', letterhead(`${GAP}Noor Wiersma\n${GAP}T: 030-6323495\n${GAP}n.wiersma@toezicht.example`), '030-6323495'],
+    ['a mobile number in a letterhead', letterhead(`${GAP}Juridisch adviseur\n${GAP}T 06-12345678`), '06-12345678'],
+    ['a landline in an e-mail signature', `Van: Groen, Lotte\nAan: Vos, Erik\nOnderwerp: x\n\nMet vriendelijke groet,\nLotte Groen\nPostbus 100\n2500 AA Den Haag\nTel 070 123 4567\nFax 070 123 4568`, '070 123 4567'],
+  ])('redacts %s', (_case, text, phone) => {
+    expect(decided(text).redact).toContain(phone);
+  });
+});
+
+describe('listed public officials stay readable in every shape', () => {
+  const policy: PolicyInput = { publicOfficials: [{ name: 'Laurens Ivens', role: 'wethouder' }] };
+  it.each([
+    ['inverted in a header', 'Van: Brink, Olaf\nAan: Ivens, Laurens; Engen, Max van\nOnderwerp: x', ['Ivens, Laurens'], ['Brink, Olaf', 'Engen, Max van']],
+    ['surname first without comma', 'Aan: Max van Engen; Ivens Laurens;\nVan: Olaf Brink\nOnderwerp: x', ['Ivens Laurens'], ['Max van Engen', 'Olaf Brink']],
+    ['first name of that person', 'Van: Brink, Olaf\nAan: Ivens, Laurens\nOnderwerp: x\n\nHoi Laurens,\n\nzie bijlage.', ['Ivens, Laurens', 'Laurens'], ['Brink, Olaf']],
+    ['the official\'s address, OCR-damaged', 'heeft Ivens Laurens <L.lvens@gemeente.example> het volgende geschreven:', ['Ivens Laurens', 'L.lvens@gemeente.example'], []],
+  ])('%s', (_case, text, kept, redacted) => {
+    const d = decided(text, policy);
+    for (const k of kept) expect(d.keep).toContain(k);
+    expect(d.redact).toEqual([...redacted].sort());
+  });
+
+  it('another person with the same first name is still redacted', () => {
+    const text = 'Van: Ivens, Laurens\nAan: Laurens Bos\nOnderwerp: x';
+    expect(decided(text, policy).redact).toEqual(['Laurens Bos']);
+  });
+});
+
+describe('names in the shapes Dutch offices write them', () => {
+  it.each([
+    ['particle double surname after a salutation', 'Geachte mevrouw Ouahabi-El Ouardi,\n\nIn uw brief', ['Ouahabi-El Ouardi']],
+    ['hyphen and particle in a signature', 'Met vriendelijke groet,\n\nS. Meertens-van Eijndhoven', ['S. Meertens-van Eijndhoven']],
+    ['capitalised Arabic particle inside a name', 'Met vriendelijke groet,\n\nAhmad El Hamdaoui', ['Ahmad El Hamdaoui']],
+    ['initial that is also a word', `Behandeld door${GAP}U. van Duin-Cnossen\nKopie aan${GAP}n.v.t.`, ['U. van Duin-Cnossen']],
+    ['salutation and name in two cells', `Beste${GAP}Monika\n\nZoals besproken`, ['Monika']],
+    ['bilingual closing', 'hoor graag van je\n\nKind regards Met vriendelijke groet\n\n  Kartini\n', ['Kartini']],
+  ])('%s', (_case, text, expected) => {
+    expect(decided(text).redact).toEqual(expected);
+  });
+
+  it.each([
+    ['table cells are no name', `Endures B.V.${GAP}Hiswa${GAP}IenW`],
+    ['a column heading', `Nr.  Datum${GAP}Persoonsgegevens en voorkomen van onevenredige benadeling`],
+    ['a heading word after a particle', 'Alvorens Ik Inga op de Inventarisatie van de documenten'],
+    ['English signature lines', 'Shell International B V\n\nThe Hague The Netherlands'],
+    ['a degree before a country', 'MA Oostenrijk'],
+    ['capitals of a department', `To${GAP}Farhan Ismail${GAP}AE SI FXR\nFrom${GAP}Jet Wolff\nSubject${GAP}x`],
+  ])('%s', (_case, text) => {
+    const red = decided(text).redact;
+    expect(red.filter((t) => /Hiswa|Persoonsgegevens|Inventarisatie|The|Oostenrijk|^SI$|^AE|FXR|Endures/.test(t))).toEqual([]);
+  });
+});
