@@ -94,6 +94,7 @@ describe('organisation phone numbers stay readable, personal ones do not', () =>
 
   it.each([
     ['a direct line beside the person\'s own address', letterhead(`${GAP}Noor Wiersma\n${GAP}T: 030-6323495\n${GAP}n.wiersma@toezicht.example`), '030-6323495'],
+    ['a landline under a contact person, no fax beside it', letterhead(`${GAP}Jelmer Bosch\n${GAP}T 030 765 43 21`), '030 765 43 21'],
     ['a mobile number in a letterhead', letterhead(`${GAP}Juridisch adviseur\n${GAP}T 06-12345678`), '06-12345678'],
     ['a landline in an e-mail signature', `Van: Groen, Lotte\nAan: Vos, Erik\nOnderwerp: x\n\nMet vriendelijke groet,\nLotte Groen\nPostbus 100\n2500 AA Den Haag\nTel 070 123 4567\nFax 070 123 4568`, '070 123 4567'],
   ])('redacts %s', (_case, text, phone) => {

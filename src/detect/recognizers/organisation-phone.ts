@@ -21,10 +21,17 @@ const LETTERHEAD_REACH = 10;
 const CONTACT_REACH = 3;
 const FAX_LINE = /(?:^|\n)[\t ]*(?:f|fax|telefax)\.?:?[ \t]+[\d(+]/iu;
 
-/** A contact block with a person's own address ("T 070 ...\np.jansen@...") and no fax: a direct line. */
+/** The letterhead's labels of a person: the number under one is that person's. */
+const PERSON_LABEL = /(?:^|\n)[\t ]*(?:contactpersoon|behandeld door|inlichtingen(?: bij)?|opgesteld door)\b/iu;
+
+/**
+ * A contact block of a person without a fax line: the number under a person's label, or beside a
+ * person's own address ("T 070 ...\np.jansen@..."), is a direct line.
+ */
 function personalContactBlock(ctx: RecognizerContext, span: Span): boolean {
   const block = neighbourhood(ctx.text, span, CONTACT_REACH);
   if (FAX_LINE.test(block)) return false;
+  if (PERSON_LABEL.test(ctx.text.slice(neighbourhoodStart(ctx.text, span, CONTACT_REACH), span.start))) return true;
   for (const m of block.matchAll(new RegExp(EMAIL.source, EMAIL.flags))) {
     const local = m[0].slice(0, m[0].indexOf('@'));
     if (local.trim().length >= 2 && !isFunctionalMailbox(ctx.lexicons, local)) return true;
@@ -48,10 +55,15 @@ function cellAround(text: string, span: Span): string {
   return text.slice(Math.max(line.start, before + 1), after === -1 || after > line.end ? line.end : after).trim();
 }
 
-/** The lines within `reach` lines above and below the span. */
-function neighbourhood(text: string, span: Span, reach: number): string {
+function neighbourhoodStart(text: string, span: Span, reach: number): number {
   let start = span.start;
   for (let n = 0; n <= reach && start > 0; start--) if (text[start - 1] === '\n') n++;
+  return start;
+}
+
+/** The lines within `reach` lines above and below the span. */
+function neighbourhood(text: string, span: Span, reach: number): string {
+  const start = neighbourhoodStart(text, span, reach);
   let end = span.end;
   for (let n = 0; n <= reach && end < text.length; end++) if (text[end] === '\n') n++;
   return text.slice(start, end);
@@ -61,8 +73,9 @@ function neighbourhood(text: string, span: Span, reach: number): string {
  * An organisation's number rather than a person's: service numbers; outside e-mails (where a
  * signature's numbers are the sender's), 088/085 numbers without a direct-line label, fax
  * numbers, numbers marked "(algemeen)", and landline numbers in a letterhead column (a cell of
- * their own, T/F/Telefoon/Fax, near a Postbus, address label or website) unless a person's own
- * e-mail address stands beside it without a fax line (then it is that person's direct line). A
+ * their own, T/F/Telefoon/Fax, near a Postbus, address label or website) unless, without a fax
+ * line beside it, it stands under a person's label or beside a person's own e-mail address (then
+ * it is that person's direct line). A
  * mobile number is a person's wherever it stands.
  */
 export function isOrganisationPhone(value: string, ctx: RecognizerContext, span: Span): boolean {
