@@ -128,6 +128,8 @@ describe('names in the shapes Dutch offices write them', () => {
     ['capitalised Arabic particle inside a name', 'Met vriendelijke groet,\n\nAhmad El Hamdaoui', ['Ahmad El Hamdaoui']],
     ['initial that is also a word', `Behandeld door${GAP}U. van Duin-Cnossen\nKopie aan${GAP}n.v.t.`, ['U. van Duin-Cnossen']],
     ['salutation and name in two cells', `Beste${GAP}Monika\n\nZoals besproken`, ['Monika']],
+    ['informal greeting', `Ha      Jeroen\n\nVolgens de planning`, ['Jeroen']],
+    ['an address that is the object of the matter goes to review, shown redacted', 'Besluit op uw Wob-verzoek inzake Marnixstraat 2 te Amsterdam', []],
     ['bilingual closing', 'hoor graag van je\n\nKind regards Met vriendelijke groet\n\n  Kartini\n', ['Kartini']],
   ])('%s', (_case, text, expected) => {
     expect(decided(text).redact).toEqual(expected);

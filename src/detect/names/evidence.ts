@@ -36,7 +36,7 @@ function isCommonWord(lex: Lexicons, word: string): boolean {
   return lookupWord(lex.commonWords, word);
 }
 
-const GREETINGS = new Set(['beste', 'hoi', 'hallo', 'hey', 'hi', 'dag', 'lieve', 'dear']);
+const GREETINGS = new Set(['beste', 'hoi', 'hallo', 'hey', 'hee', 'hi', 'ha', 'moi', 'dag', 'lieve', 'dear', 'goedemorgen', 'goedemiddag', 'goedenavond', 'goeiemorgen']);
 
 /** The words before the name on its line form a salutation ("mevrouw", "de heer", "Beste"). */
 export function salutationBefore(lex: Lexicons, tokens: readonly Token[], from: number): boolean {

@@ -117,14 +117,24 @@ function inLetterheadColumn(text: string, span: Span): boolean {
   return /\p{L}{3}/u.test(left) && !ADDRESS_LABEL.test(left);
 }
 
+const NO_CONTEXT_CONFIDENCE = 0.8;
+/** Between the default review (0.4) and redact (0.7) thresholds. */
+const OBJECT_CONFIDENCE = 0.6;
+// Words that make an address the object of the matter rather than where someone lives: a permit,
+// a plot, a building, a location, damage, a map (folded).
+const OBJECT_CUES = /\b(?:inzake|betreffende|ter hoogte van|perce[e]?l(?:en)?|pand(?:en)?|locatie|\p{L}*vergunning(?:en)?|object(?:en)?|gevestigd|bedrijf|bedrijven|plattegrond|kaart|\p{L}*schade|werkzaamheden|bouwplan|sloop|terras|ligplaats|monument|erfpacht)\b/u;
+
 const PRIVATE = (span: Span, evidence: string): Candidate => ({ span, confidence: 0.9, evidence: [evidence] });
 const ORGANISATIONAL = (span: Span, evidence: string): Candidate => ({ span, confidence: 0.9, evidence: [evidence], organisational: true });
 
 /**
  * The nearest cue decides: an addressee above or a home word on the line makes it a person's; an
  * organisation's label, or a letterhead block around an address standing alone, makes it the
- * building's. Without either it is redacted: uncertain means redacted (a citizen's address
- * mentioned in running text, "de woning aan de Kerkstraat 12", has no cue at all).
+ * building's. An address that is the object of the matter (the building a permit or a complaint
+ * is about: "inzake Marnixstraat 2", "ter hoogte van", "perceel") goes to review, which shows it
+ * redacted until a person decides whether it points at a person. Without any cue it is redacted:
+ * uncertain means redacted (a citizen's address mentioned in running text, "de woning aan de
+ * Kerkstraat 12", has no cue at all).
  */
 function classify(ctx: RecognizerContext, span: Span): Candidate {
   const text = ctx.text;
@@ -144,7 +154,18 @@ function classify(ctx: RecognizerContext, span: Span): Candidate {
     }
   }
   if (PRIVATE_CUES.test(linesAround(text, span, 3, 3).join(' '))) return PRIVATE(span, 'private-context');
-  return { span, confidence: 0.8, evidence: ['no-context'] };
+  if (OBJECT_CUES.test(above) || subjectNames(ctx, span)) return { span, confidence: OBJECT_CONFIDENCE, evidence: ['object-of-matter'] };
+  return { span, confidence: NO_CONTEXT_CONFIDENCE, evidence: ['no-context'] };
+}
+
+/** The document's subject (Onderwerp, Betreft) names the same street: the address is what the matter is about. */
+function subjectNames(ctx: RecognizerContext, span: Span): boolean {
+  const street = /^\S.*?(?=\s\d)/u.exec(ctx.text.slice(span.start, span.end))?.[0];
+  if (!street || street.length < 5) return false;
+  const folded = foldForMatching(street);
+  return ctx.structure.fields.some(
+    (f) => f.label === 'onderwerp' && f.value.end <= span.start + 1e9 && foldForMatching(ctx.text.slice(f.value.start, f.value.end)).includes(folded) && OBJECT_CUES.test(foldForMatching(ctx.text.slice(f.value.start, f.value.end))),
+  );
 }
 
 function isPostbusLine(text: string, span: Span, lineText: string): boolean {
