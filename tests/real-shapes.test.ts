@@ -122,6 +122,19 @@ describe('listed public officials stay readable in every shape', () => {
 });
 
 describe('addresses', () => {
+  it.each([
+    ['a home address wrapped between street and number', 'geboren op 12-04-1988 en woonachtig aan de Vlinderstraat\n2, 4537 AB Delft.\nDe vergoeding', ['Vlinderstraat\n2, 4537 AB Delft']],
+    ['no address from a word at a line end and a row number', 'geen betrekking hebben op de Schouwburg\n       84\n', []],
+  ])('%s', (_case, text, expected) => {
+    expect(decided(text).redact.filter((t) => !/^\d{2}-/.test(t))).toEqual(expected);
+  });
+
+  it('keeps a government building the lexicon knows, also in running text', () => {
+    const text = 'De brieven worden verzonden vanuit de Turfmarkt 147 in Den Haag.';
+    expect(decided(text).redact).toEqual([]);
+    expect(decided(text).keep).toEqual(['Turfmarkt 147']);
+  });
+
   it('an address that is the object of the matter goes to review, which shows it redacted', () => {
     const text = 'Besluit op uw Wob-verzoek inzake Marnixstraat 2 te Amsterdam';
     expect(decided(text).review).toEqual(['Marnixstraat 2']);

@@ -107,8 +107,9 @@ export function findRole(lex: Lexicons, tokens: readonly Token[], from: number, 
   const next = tokens[to];
   if (next && !next.lineStart && (next.text === ',' || next.text === '(' || next.text === '-')) {
     let s = to + 1;
-    while (tokens[s] && DETERMINERS.has(foldWord((tokens[s] as Token).text))) s++;
-    const role = roleStartingAt(lex, tokens, s);
+    while (tokens[s] && !(tokens[s] as Token).lineStart && DETERMINERS.has(foldWord((tokens[s] as Token).text))) s++;
+    // On the same line only: "Beste Laurens,\n\nWethouder Ivens ..." gives Laurens no office.
+    const role = tokens[s]?.lineStart ? null : roleStartingAt(lex, tokens, s);
     if (role) return role;
   }
   // The line above a name that starts a line ("De Minister van Asiel en Migratie,").

@@ -109,7 +109,7 @@ export const STREET_WORD_END = new RegExp(`(?:${STREET_SUFFIX})$`, 'iu');
 
 /** Street and house number ("Johan de Wittlaan 7", "Lange Voorhout 9 A"), optional postcode + city. */
 export const STREET_ADDRESS = new RegExp(
-  String.raw`(?<![\p{L}])(?<street>${STREET_PREFIX}|(?:\p{Lu}[\p{L}'.-]* (?:(?:van|de|der|den|het|'t|ter|ten) )*){0,3}(?:\p{Lu}[\p{L}'-]*(?:${STREET_SUFFIX})|${STREET_ALONE}))[ ](?<number>${HOUSE_NUMBER})(?:${ADDRESS_GAP}(?<postcode>${POSTCODE})(?:${ADDRESS_GAP}(?<city>${PLACE}))?)?(?![\p{L}\d]|\/\d)`,
+  String.raw`(?<![\p{L}])(?<street>${STREET_PREFIX}|(?:\p{Lu}[\p{L}'.-]* (?:(?:van|de|der|den|het|'t|ter|ten) )*){0,3}(?:\p{Lu}[\p{L}'-]*(?:${STREET_SUFFIX})|${STREET_ALONE}))(?:[ ]|\n[ \t]*)(?<number>${HOUSE_NUMBER})(?:${ADDRESS_GAP}(?<postcode>${POSTCODE})(?:${ADDRESS_GAP}(?<city>${PLACE}))?)?(?![\p{L}\d]|\/\d)`,
   'gu',
 );
 

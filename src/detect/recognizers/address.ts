@@ -141,6 +141,9 @@ function classify(ctx: RecognizerContext, span: Span): Candidate {
   const own = linesAround(text, span, 0, 0).join(' ');
   const above = linesAround(text, span, 1, 0).join(' ');
   if (ORGANISATION_LABELS.test(above)) return ORGANISATIONAL(span, 'organisation-label');
+  // A government building the lexicon knows ("Johan de Wittlaan 7", "Turfmarkt 147").
+  const street = /^\D+?(?=\s+\d)/u.exec(text.slice(span.start, span.end))?.[0];
+  if (street && ctx.lexicons.organisationWords.has(foldForMatching(street))) return ORGANISATIONAL(span, 'organisation-building');
   const addressee = addresseeAbove(text, span.start);
   if (addressee === 'person') return PRIVATE(span, 'addressee');
   if (addressee === 'organisation' && standsAlone(text, span)) return ORGANISATIONAL(span, 'organisation-addressee');
@@ -188,6 +191,11 @@ export const addressRecognizer = defineRecognizer({
       // "Antwoord 1", "Krachtenveld 2": words that end like a street but are none.
       const lastWord = (m.groups?.street ?? '').split(' ').pop()?.toLowerCase() ?? '';
       if (NOT_STREETS.some((w) => lastWord.endsWith(w))) continue;
+      // Wrapped prose may break between street and number, a table's row number may follow a
+      // word at a line end ("Meervaart\n 84"): across a line only with the postcode after it.
+      const streetLength = (m.groups?.street ?? '').length;
+      const gap = m[0].slice(streetLength, m[0].indexOf(m.groups?.number ?? '', streetLength));
+      if (!m.groups?.postcode && gap.includes('\n')) continue;
       // "Stand van de Uitvoering 2026": a year after a word is no house number.
       if (/^(?:19|20)\d{2}$/.test(m.groups?.number ?? '') && !m.groups?.postcode) continue;
       // "Amsterdam 750", "Rotterdam 2": a town ending like a street; only the square "Dam" is one.

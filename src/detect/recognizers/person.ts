@@ -238,6 +238,18 @@ function paraafValues(ctx: RecognizerContext): Candidate[] {
   return out;
 }
 
+/** Index of the first token that starts at or after `offset` (tokens are in text order). */
+function firstTokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Token).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Confidence of a name in an e-mail header's sender or recipient field, or before an address. */
 const HEADER_CONFIDENCE = 0.9;
 const DISPLAY_NAME_CONFIDENCE = 0.85;
@@ -318,7 +330,7 @@ export function findPersons(ctx: RecognizerContext, knownPersons: readonly Known
   for (const h of hits) coveredTokens.fill(1, h.from, h.to);
   // Tokens of a header person are that person, not further mentions.
   for (const { recipient: r } of people) {
-    for (let t = 0; t < tokens.length; t++) if ((tokens[t] as Token).start >= r.span.start && (tokens[t] as Token).end <= r.span.end) coveredTokens[t] = 1;
+    for (let t = firstTokenAt(tokens, r.span.start); t < tokens.length && (tokens[t] as Token).end <= r.span.end; t++) coveredTokens[t] = 1;
   }
   const mentions = findMentions(lex, tokens, persons, (i) => coveredTokens[i] === 1);
 
