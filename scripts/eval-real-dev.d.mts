@@ -9,6 +9,7 @@ export interface RealDevReport {
   perCategory: Map<string, Count>;
   perGenre: Map<string, Count>;
   precision: number;
+  precisionOf: Map<string, { predicted: number; correct: number }>;
   keepTotal: number;
   keepViolated: number;
   /** "rd-NN:start-end category (genre, N% covered)" */

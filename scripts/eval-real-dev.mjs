@@ -84,6 +84,8 @@ export function evaluateRealDev(dir) {
     const get = (map, key) => (map.has(key) ? map.get(key) : map.set(key, stat()).get(key));
     let predicted = 0;
     let correct = 0;
+    // Character precision per entity of the redaction (person, email, phone, ...).
+    const precisionOf = new Map();
     let keepTotal = 0;
     let keepViolated = 0;
     const misses = [];
@@ -93,7 +95,11 @@ export function evaluateRealDev(dir) {
       const manifest = manifests.get(c.name);
       if (!manifest) failed.push(c.name);
       const redacted = new Uint8Array(c.text.length);
-      for (const r of manifest?.redactions ?? []) redacted.fill(1, Math.max(0, r.start), Math.min(c.text.length, r.end));
+      const entityAt = new Array(c.text.length);
+      for (const r of manifest?.redactions ?? []) {
+        redacted.fill(1, Math.max(0, r.start), Math.min(c.text.length, r.end));
+        for (let i = Math.max(0, r.start); i < Math.min(c.text.length, r.end); i++) entityAt[i] = r.entity;
+      }
       const optional = new Uint8Array(c.text.length);
       for (const o of c.gold.optional) optional.fill(1, o.start, o.end);
       const gold = new Uint8Array(c.text.length);
@@ -119,10 +125,14 @@ export function evaluateRealDev(dir) {
         if (!redacted[i] || optional[i] || /\s/u.test(c.text[i])) continue;
         predicted++;
         if (gold[i]) correct++;
+        const p = precisionOf.get(entityAt[i]) ?? { predicted: 0, correct: 0 };
+        p.predicted++;
+        if (gold[i]) p.correct++;
+        precisionOf.set(entityAt[i], p);
       }
     }
     const total = [...perCategory.values()].reduce((a, s) => ({ gold: a.gold + s.gold, found: a.found + s.found }), stat());
-    return { documents: cases.length, total, perCategory, perGenre, precision: predicted ? correct / predicted : 0, keepTotal, keepViolated, misses, keepViolations, failed };
+    return { documents: cases.length, total, perCategory, perGenre, precisionOf, precision: predicted ? correct / predicted : 0, keepTotal, keepViolated, misses, keepViolations, failed };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -135,6 +145,8 @@ export function formatRealDevReport(r) {
   lines.push(`  recall ${pct(r.total.found, r.total.gold)} (${r.total.found}/${r.total.gold}), character precision ${pct(r.precision * 1000, 1000)}, keep violations ${r.keepViolated}/${r.keepTotal} (${pct(r.keepViolated, r.keepTotal)}), failed documents ${r.failed.length}`);
   lines.push('  per entity:');
   for (const [k, s] of [...r.perCategory].sort()) lines.push(`    ${k.padEnd(16)} ${pct(s.found, s.gold).padStart(7)}  ${s.found}/${s.gold}`);
+  lines.push('  character precision per redacted entity (gold marks names, e-mail and phone only):');
+  for (const [k, p] of [...r.precisionOf].sort()) lines.push(`    ${String(k).padEnd(16)} ${pct(p.correct, p.predicted).padStart(7)}  ${p.correct}/${p.predicted} characters`);
   lines.push('  per context (genre):');
   for (const [k, s] of [...r.perGenre].sort()) lines.push(`    ${k.padEnd(16)} ${pct(s.found, s.gold).padStart(7)}  ${s.found}/${s.gold}`);
   if (r.misses.length) lines.push(`  misses (${r.misses.length}):`, ...r.misses.map((m) => `    ${m}`));

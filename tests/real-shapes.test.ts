@@ -144,6 +144,8 @@ describe('addresses', () => {
 
 describe('names in the shapes Dutch offices write them', () => {
   it.each([
+    ['initials before a capitalised particle', `Contactpersoon\nR. Van Gennip\n\nDit is besproken met J. De Bruijn en A.B.C. de Vries.`, ['A.B.C. de Vries', 'J. De Bruijn', 'R. Van Gennip']],
+    ['a double surname with an Arabic particle', 'Met vriendelijke groet,\n\nFatima Jansen-El Amrani\n', ['Fatima Jansen-El Amrani']],
     ['particle double surname after a salutation', 'Geachte mevrouw Ouahabi-El Ouardi,\n\nIn uw brief', ['Ouahabi-El Ouardi']],
     ['hyphen and particle in a signature', 'Met vriendelijke groet,\n\nS. Meertens-van Eijndhoven', ['S. Meertens-van Eijndhoven']],
     ['capitalised Arabic particle inside a name', 'Met vriendelijke groet,\n\nAhmad El Hamdaoui', ['Ahmad El Hamdaoui']],
@@ -153,6 +155,10 @@ describe('names in the shapes Dutch offices write them', () => {
     ['bilingual closing', 'hoor graag van je\n\nKind regards Met vriendelijke groet\n\n  Kartini\n', ['Kartini']],
   ])('%s', (_case, text, expected) => {
     expect(decided(text).redact).toEqual(expected);
+  });
+
+  it('keeps abbreviations of bodies and reports, foundations and street names', () => {
+    expect(decided('Het rapport van PwC en de WaU over de POK is besproken met Stichting Vluchtelingenwerk. Het kantoor aan de Lange Niezel is gesloten.').redact).toEqual([]);
   });
 
   it.each([

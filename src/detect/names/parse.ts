@@ -216,7 +216,8 @@ function parseNameCore(lex: Lexicons, tokens: readonly Token[], i: number): Name
       };
     }
   }
-  const tv = tussenvoegselAt(lex, tokens, j, !hasFirst && titles === 0);
+  // "R. Van Gennip", "J. De Bruijn": after initials the particle may be capitalised too.
+  const tv = tussenvoegselAt(lex, tokens, j, (!hasFirst && titles === 0) || initials > 0);
   const afterTv = j + tv;
   const surnameToken = tokens[afterTv];
   const sameLine = surnameToken !== undefined && (afterTv === i || continuesLine(surnameToken));
