@@ -15,6 +15,7 @@ import { benchPdf } from './bench-pdf.mjs';
 import { benchCli } from './bench-cli.mjs';
 import { benchRealPdf } from './bench-real-pdf.mjs';
 import { benchReview } from './bench-review.mjs';
+import { benchOcr } from './bench-ocr.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -64,3 +65,4 @@ await benchPdf({ longPages: arg('--pdf-pages', 500) });
 benchRealPdf();
 await benchCli({ smallFiles: arg('--small-files', 10_000) });
 await benchReview({ pdfs: arg('--review-pdfs', 600) });
+await benchOcr();

@@ -76,6 +76,8 @@ export function assertOcrLanguage(lang: string): void {
 interface Engine {
   readonly worker: Promise<Worker>;
   busy: number;
+  /** The last job: jobs run one after the other (a job's parameters must not change under it). */
+  last: Promise<unknown>;
 }
 
 const engines = new Map<string, Engine>();
@@ -90,7 +92,7 @@ async function startEngine(lang: string): Promise<Worker> {
 function engineFor(setting: string): Engine {
   let engine = engines.get(setting);
   if (!engine) {
-    engine = { worker: startEngine(setting), busy: 0 };
+    engine = { worker: startEngine(setting), busy: 0, last: Promise.resolve() };
     engines.set(setting, engine);
     // A failed start is not kept: the next file tries again (and fails with the same clear error).
     engine.worker.catch(() => engines.delete(setting));
@@ -124,9 +126,15 @@ function pgm(image: GreyImage): Uint8Array {
 }
 
 /** Recognises the text lines of an upright grey image, each word with its characters' boxes. */
-export async function recognizeLines(image: GreyImage, lang: string, dpi?: number): Promise<OcrLine[]> {
+export function recognizeLines(image: GreyImage, lang: string, dpi?: number): Promise<OcrLine[]> {
   const engine = engineFor(lang);
   engine.busy++;
+  const job = engine.last.then(() => recognizeNow(engine, image, dpi));
+  engine.last = job.catch(() => undefined);
+  return job;
+}
+
+async function recognizeNow(engine: Engine, image: GreyImage, dpi: number | undefined): Promise<OcrLine[]> {
   try {
     const worker = await engine.worker;
     await worker.setParameters({ user_defined_dpi: String(Math.round(Math.min(1200, Math.max(70, dpi ?? 300)))) } as never);

@@ -38,10 +38,11 @@ function ocrTarget(): StreamTarget {
 const MIN_PIXELS = 100 * 100;
 const MIN_PAGE_FRACTION = 0.02;
 
-/** pdf.js's decoded image as grey pixels (alpha over white). */
+/** pdf.js's decoded image (or kind 0: 8-bit grey) as grey pixels (alpha over white). */
 export function greyOf(image: PdfJsImage): GreyImage | undefined {
   const { width, height, kind, data } = image;
   const n = width * height;
+  if (kind === 0) return { width, height, pixels: data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, n) };
   const pixels = new Uint8Array(n);
   if (kind === 1) {
     const rowBytes = (width + 7) >> 3;
@@ -184,15 +185,16 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<{ page: Ocr
   const pages = pdf.getPages();
   return withPdfJsDocument(bytes, async (doc, lib) => {
     const out: { page: OcrPage; first: number; end: number }[] = [];
+    // Decoding the next page (pdf.js, this thread) overlaps with OCR of this one (its own thread);
+    // glyphs are added in page order.
+    let previous: Promise<void> = Promise.resolve();
     for (const pageIndex of [...byPage.keys()].sort((a, b) => a - b)) {
       const page = pages[pageIndex];
       if (!page) continue;
       const { width: pw, height: ph } = page.getSize();
       const rotate = (((page.getRotation().angle % 360) + 360) % 360) as number;
       const decoded = await decodedImages(doc, lib, pageIndex);
-      const first = glyphs.length;
-      const words: { glyphs: number[]; lineEnd: boolean }[] = [];
-      const target = ocrTarget();
+      const jobs: { lines: Promise<OcrLine[]>; toUser: (X: number, Y: number) => [number, number]; pointsPerPixel: number }[] = [];
       // Images in drawing order; each is read on its own (a page scanned in strips reads per strip).
       for (const placement of byPage.get(pageIndex) ?? []) {
         const ref = imageRef(pdf, placement);
@@ -203,22 +205,35 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<{ page: Ocr
         const grey = greyOf(image);
         if (!grey) continue;
         const orientation = orientationOf(placement.quad, rotate, image.width, image.height);
-        const upright = turnUpright(orientation, grey);
         const pointsPerPixel = pointsPer(placement.quad, orientation);
-        const lines = await recognizeLines(upright, lang, 72 / pointsPerPixel);
+        const lines = recognizeLines(turnUpright(orientation, grey), lang, 72 / pointsPerPixel);
+        lines.catch(() => undefined);
         const toUser = (X: number, Y: number) => {
           const [px, py] = toSource(orientation, X, Y);
           return sourceToUser(placement.quad as Quad, image.width, image.height, px, py);
         };
-        for (const line of lines) {
-          const lineWords = pushLine(glyphs, target, pageIndex, line, toUser, pointsPerPixel);
-          lineWords.forEach((w, k) => words.push({ glyphs: w, lineEnd: k === lineWords.length - 1 }));
-        }
+        jobs.push({ lines, toUser, pointsPerPixel });
       }
       decoded.clear();
       (await doc.getPage(pageIndex + 1)).cleanup();
-      if (glyphs.length > first) out.push({ page: { pageIndex, words }, first, end: glyphs.length });
+      const pushPage = async () => {
+        const first = glyphs.length;
+        const words: { glyphs: number[]; lineEnd: boolean }[] = [];
+        const target = ocrTarget();
+        for (const job of jobs) {
+          for (const line of await job.lines) {
+            const lineWords = pushLine(glyphs, target, pageIndex, line, job.toUser, job.pointsPerPixel);
+            lineWords.forEach((w, k) => words.push({ glyphs: w, lineEnd: k === lineWords.length - 1 }));
+          }
+        }
+        if (glyphs.length > first) out.push({ page: { pageIndex, words }, first, end: glyphs.length });
+      };
+      await previous;
+      previous = pushPage();
+      // Awaited on the next page or after the loop; until then a failure must not count as unhandled.
+      previous.catch(() => undefined);
     }
+    await previous;
     return out;
   });
 }

@@ -1,0 +1,117 @@
+// OCR part of `npm run bench`: seconds per OCR'd page, woo-redact beside Debian's `tesseract` CLI on
+// the same page images. Scans: the real ones in ../shared/data/real-pdf when that folder exists
+// (those without a text layer), else image-only scans rendered from the PDF fixtures.
+// Needs poppler (pdftoppm, pdftotext) and tesseract-ocr-nld for the comparison; skipped without.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { PDFDocument } from 'pdf-lib';
+import { runPdfPipeline } from '../dist/index.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const have = (bin) => existsSync(`/usr/bin/${bin}`);
+
+/** Image-only scans of the fixtures' first pages at 200 dpi (as scanners write them: JPEG). */
+async function syntheticScans(tmp) {
+  const out = [];
+  for (const name of ['standard14-nota.pdf', 'libreoffice-nota.pdf', 'libreoffice-brief.pdf', 'type0-accents.pdf']) {
+    const source = join(root, 'fixtures', 'pdf', name);
+    if (!existsSync(source)) continue;
+    execFileSync('pdftoppm', ['-q', '-gray', '-r', '200', '-jpeg', '-f', '1', '-l', '1', source, join(tmp, 's')]);
+    const jpg = readdirSync(tmp).find((f) => f.startsWith('s-') && f.endsWith('.jpg'));
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([595, 842]);
+    page.drawImage(await doc.embedJpg(readFileSync(join(tmp, jpg))), { x: 0, y: 0, width: 595, height: 842 });
+    rmSync(join(tmp, jpg));
+    out.push({ name: `scan of ${name}`, bytes: await doc.save() });
+  }
+  return out;
+}
+
+function realScans() {
+  const dir = join(root, '..', 'shared', 'data', 'real-pdf');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.pdf'))
+    .sort()
+    .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(dir, f))) }))
+    .filter(({ bytes }) => !/\w/.test(execFileSync('pdftotext', ['-q', '-', '-'], { input: bytes, encoding: 'utf8' })));
+}
+
+/** The pages as upright grey images at the scans' usual 200 dpi, for both engines alike. */
+function pageImages(bytes, tmp) {
+  const pdf = join(tmp, 'in.pdf');
+  writeFileSync(pdf, bytes);
+  for (const f of readdirSync(tmp)) if (f.startsWith('p-')) rmSync(join(tmp, f));
+  execFileSync('pdftoppm', ['-q', '-gray', '-r', '200', pdf, join(tmp, 'p')]);
+  return readdirSync(tmp)
+    .filter((f) => f.startsWith('p-') && f.endsWith('.pgm'))
+    .sort()
+    .map((f) => join(tmp, f));
+}
+
+function seconds(f) {
+  const t = performance.now();
+  f();
+  return (performance.now() - t) / 1000;
+}
+
+export async function benchOcr() {
+  if (!have('pdftoppm') || !have('pdftotext')) {
+    console.log('ocr: skipped (needs poppler-utils)');
+    return;
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'woo-bench-ocr-'));
+  try {
+    const real = realScans();
+    const scans = real.length > 0 ? real : await syntheticScans(tmp);
+    const { createWorker, OEM } = require('tesseract.js');
+    const langPath = join(dirname(require.resolve('@tesseract.js-data/nld/package.json')), '4.0.0_best_int');
+    const worker = await createWorker('nld', OEM.LSTM_ONLY, { langPath, cacheMethod: 'none' });
+    // Warm-up: the first recognition runs while V8 still compiles the WebAssembly.
+    await runPdfPipeline(scans[0].bytes, 'warmup.pdf').catch(() => undefined);
+    let pages = 0;
+    let pipeline = 0;
+    let engine = 0;
+    let cli = 0;
+    let cliOneThread = 0;
+    const cliAvailable = have('tesseract') && existsSync('/usr/share/tesseract-ocr/5/tessdata/nld.traineddata');
+    for (const { name, bytes } of scans) {
+      const t = performance.now();
+      const ok = await runPdfPipeline(bytes, name).then(() => true, (e) => (console.log(`  ${name}: ${e.code}`), false));
+      const took = (performance.now() - t) / 1000;
+      if (!ok) continue;
+      const images = pageImages(bytes, tmp);
+      pages += images.length;
+      pipeline += took;
+      for (const image of images) {
+        const data = readFileSync(image);
+        const e = performance.now();
+        await worker.recognize(data, {}, { blocks: true, text: false });
+        engine += (performance.now() - e) / 1000;
+        if (cliAvailable) {
+          cli += seconds(() => execFileSync('tesseract', [image, '-', '-l', 'nld', 'tsv'], { stdio: ['ignore', 'ignore', 'ignore'] }));
+          cliOneThread += seconds(() => execFileSync('tesseract', [image, '-', '-l', 'nld', 'tsv'], { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, OMP_THREAD_LIMIT: '1' } }));
+        }
+      }
+    }
+    await worker.terminate();
+    const per = (s) => `${(s / pages).toFixed(2)} s/page`;
+    console.log(`ocr: ${pages} scanned pages (${real.length > 0 ? 'real scans' : 'synthetic scans'}), one file at a time`);
+    console.log(`  woo-redact, whole pipeline (decode, OCR, detect, destroy pixels, text layer, verify with a second OCR): ${per(pipeline)}`);
+    console.log(`  tesseract.js engine alone on the pages rendered at 200 dpi: ${per(engine)}`);
+    if (cliAvailable) {
+      console.log(`  tesseract CLI ${execFileSync('tesseract', ['--version'], { encoding: 'utf8' }).split('\n')[0]} on the same images: ${per(cli)} (default threads), ${per(cliOneThread)} (OMP_THREAD_LIMIT=1)`);
+      console.log(`  ratio woo-redact pipeline / CLI: ${(pipeline / cli).toFixed(2)}x (default threads), ${(pipeline / cliOneThread).toFixed(2)}x (one thread); engine alone / CLI one thread: ${(engine / cliOneThread).toFixed(2)}x`);
+    } else console.log('  tesseract CLI: not installed (apt-get install tesseract-ocr-nld), no comparison');
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await benchOcr();
