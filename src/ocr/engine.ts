@@ -5,12 +5,13 @@
  * written next to the working folder).
  *
  * One engine per language per thread, kept while files come in (starting one costs about half a
- * second and the first page runs slower while V8 compiles the WebAssembly): it is shut down after a
- * short idle time, so a process that used it can still exit by itself.
+ * second and the first page runs slower while V8 compiles the WebAssembly); in the main thread it
+ * is shut down after a short idle time, so a process that used it can still exit by itself.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 import type { Bbox, Block, Worker } from 'tesseract.js';
 import { WooRedactError } from '../errors.js';
 
@@ -68,7 +69,7 @@ export function assertOcrLanguage(lang: string): void {
   if (!languageFolder(lang)) {
     throw new OcrError(
       'CONFIG_INVALID',
-      `OCR language "${LANGUAGE.test(lang) ? lang : '?'}" is not installed: install its model with \`npm install @tesseract.js-data/${LANGUAGE.test(lang) ? lang : '<code>'}\` (Tesseract's three-letter codes, e.g. nld, eng, deu, fra; one language at a time), or turn OCR off (--no-ocr)`,
+      `OCR language "${/^[\w+-]{1,24}$/.test(lang) ? lang : '?'}" is not installed: install its model with \`npm install @tesseract.js-data/${LANGUAGE.test(lang) ? lang : '<code>'}\` (Tesseract's three-letter codes, e.g. nld, eng, deu, fra; one language at a time), or turn OCR off (--no-ocr)`,
     );
   }
 }
@@ -101,6 +102,9 @@ function engineFor(setting: string): Engine {
 }
 
 function scheduleIdleShutdown(): void {
+  // In a batch's worker thread the engine stays for the next scans (the pool ends the thread, and
+  // the engine's thread with it); in the main thread it must not keep the process alive.
+  if (!isMainThread) return;
   if (idleTimer) clearTimeout(idleTimer);
   idleTimer = setTimeout(() => {
     idleTimer = undefined;
