@@ -36,16 +36,7 @@ export async function jpegScan(name: string, dpi = 150): Promise<Uint8Array> {
  * the reader sees a portrait page; the image's rows run down the page's user space.
  */
 export async function rotatedBilevelScan(name: string, dpi = 150): Promise<Uint8Array> {
-  const pgm = render(name, dpi, 'pgm');
-  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'));
-  if (!header) throw new Error('not a PGM');
-  const width = Number(header[1]);
-  const height = Number(header[2]);
-  const grey = pgm.subarray(header[0].length);
-  const rowBytes = (width + 7) >> 3;
-  const bits = Buffer.alloc(rowBytes * height);
-  // 1 = white (DeviceGray, Decode [0 1]).
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if ((grey[y * width + x] as number) > 160) bits[y * rowBytes + (x >> 3)] = (bits[y * rowBytes + (x >> 3)] as number) | (0x80 >> (x & 7));
+  const { width, height, bits } = bilevel(name, dpi);
   const doc = await PDFDocument.create();
   const page = doc.addPage([842, 595]);
   page.setRotation(degrees(90));
@@ -56,6 +47,34 @@ export async function rotatedBilevelScan(name: string, dpi = 150): Promise<Uint8
   // the left: the image's bottom-left corner goes to (842, 0), its rows run along user-space x.
   page.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(`q 0 595 -842 0 842 0 cm /Im1 Do Q`)));
   return doc.save();
+}
+
+/** A scan as a stencil mask (/ImageMask, as JBIG2 and CCITT scans often are), painted in black. */
+export async function stencilScan(name: string, dpi = 150): Promise<Uint8Array> {
+  const { width, height, bits } = bilevel(name, dpi);
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  const ctx = doc.context;
+  // Sample 0 paints: the ink's bits are 0, as in the bilevel image.
+  const mask = ctx.register(ctx.stream(deflateSync(bits), { Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 1, ImageMask: true, Filter: 'FlateDecode' }));
+  page.node.setXObject(PDFName.of('Im1'), mask);
+  page.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(`q 0 g 595 0 0 842 0 0 cm /Im1 Do Q`)));
+  return doc.save();
+}
+
+/** Page 1 of a fixture as 1-bit samples, rows padded to bytes, 1 = white. */
+function bilevel(name: string, dpi: number): { width: number; height: number; bits: Buffer } {
+  const pgm = render(name, dpi, 'pgm');
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'));
+  if (!header) throw new Error('not a PGM');
+  const width = Number(header[1]);
+  const height = Number(header[2]);
+  const grey = pgm.subarray(header[0].length);
+  const rowBytes = (width + 7) >> 3;
+  const bits = Buffer.alloc(rowBytes * height);
+  // 1 = white (DeviceGray, Decode [0 1]).
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if ((grey[y * width + x] as number) > 160) bits[y * rowBytes + (x >> 3)] = (bits[y * rowBytes + (x >> 3)] as number) | (0x80 >> (x & 7));
+  return { width, height, bits };
 }
 
 /** A two-page document: page 1 born-digital (its text layer), page 2 an image-only scan. */

@@ -12,7 +12,7 @@ import { closeOcr } from '../src/ocr/engine.js';
 import { runPdfPipeline } from '../src/pdf-pipeline.js';
 import { extractWithPdfJs } from '../src/verify/pdf.js';
 import { findScanSurvivors } from '../src/verify/scan.js';
-import { jpegScan, mixedDocument, rotatedBilevelScan } from './ocr-scans.js';
+import { jpegScan, mixedDocument, rotatedBilevelScan, stencilScan } from './ocr-scans.js';
 import { HAVE_POPPLER, HAVE_QPDF, HAVE_TESSERACT, ocrPage, pdftotext, qpdfUncompressed } from './pdf-tools.js';
 
 const expectations: Record<string, { gone: string[]; kept: string[] }> = JSON.parse(readFileSync(new URL('../fixtures/pdf/expectations.json', import.meta.url), 'utf8'));
@@ -29,6 +29,7 @@ const scans = HAVE_POPPLER
   ? [
       { name: 'JPEG scan, portrait', source: 'standard14-nota.pdf', make: () => jpegScan('standard14-nota.pdf') },
       { name: '1-bit Flate scan drawn sideways, page turned by /Rotate', source: 'type0-accents.pdf', make: () => rotatedBilevelScan('type0-accents.pdf') },
+      { name: 'stencil mask scan (/ImageMask)', source: 'type0-accents.pdf', make: () => stencilScan('type0-accents.pdf') },
     ]
   : [];
 

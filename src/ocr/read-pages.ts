@@ -4,7 +4,7 @@
  * every character becomes a glyph in the page's user space, so the rest of the pipeline (layout,
  * detection, boxes, manifest) treats a scan as any other PDF.
  */
-import { PDFName, PDFRef, type PDFDocument } from 'pdf-lib';
+import { PDFBool, PDFName, PDFRawStream, PDFRef, type PDFDocument } from 'pdf-lib';
 import type { GlyphTable } from '../pdf/glyph-table.js';
 import type { ImagePlacement, Quad, StreamTarget } from '../pdf/interpret.js';
 import { quadBounds } from '../pdf/interpret.js';
@@ -66,25 +66,66 @@ export function imageRef(pdf: PDFDocument, placement: ImagePlacement): PDFRef | 
   return raw instanceof PDFRef ? raw : undefined;
 }
 
-/** pdf.js's images of one page by object reference ("12R"), decoded on the page's own terms. */
-async function decodedImages(doc: import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy, lib: typeof import('pdfjs-dist/legacy/build/pdf.mjs'), pageIndex: number): Promise<Map<string, PdfJsImage>> {
+/**
+ * pdf.js's images of one page by object reference ("12R"), decoded on the page's own terms, and
+ * its stencil masks (a JBIG2 or CCITT scan is often one) in drawing order: pdf.js gives them
+ * without their reference, as 1-bit samples with 0 where the mask paints.
+ */
+export async function decodedImages(doc: import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy, lib: typeof import('pdfjs-dist/legacy/build/pdf.mjs'), pageIndex: number): Promise<{ images: Map<string, PdfJsImage>; masks: PdfJsImage[] }> {
   const page = await doc.getPage(pageIndex + 1);
   const ops = await page.getOperatorList();
   const images = new Map<string, PdfJsImage>();
+  const masks: PdfJsImage[] = [];
   for (let i = 0; i < ops.fnArray.length; i++) {
+    if (ops.fnArray[i] === lib.OPS.paintImageMaskXObject) {
+      // The samples are in the page's objects under the id given as `data` (or inline, in older builds).
+      const mask = (ops.argsArray[i] as unknown[])[0] as { data?: Uint8Array | string; width: number; height: number } | undefined;
+      const data = typeof mask?.data === 'string' ? ((await fromStore(page, mask.data)) as { data?: Uint8Array } | null)?.data : mask?.data;
+      if (mask && data) masks.push({ width: mask.width, height: mask.height, kind: 1, data });
+      continue;
+    }
     if (ops.fnArray[i] !== lib.OPS.paintImageXObject) continue;
-    const id = (ops.argsArray[i] as unknown[])[0] as string;
-    const store = id.startsWith('g_') ? page.commonObjs : page.objs;
-    const image = await new Promise<PdfJsImage | null>((resolve) => {
-      try {
-        store.get(id, (img: PdfJsImage | null) => resolve(img));
-      } catch {
-        resolve(null);
-      }
-    });
+    const image = (await fromStore(page, (ops.argsArray[i] as unknown[])[0] as string)) as PdfJsImage | null;
     if (image?.ref && image.data) images.set(image.ref, image);
   }
-  return images;
+  return { images, masks };
+}
+
+/**
+ * Finds each placement's decoded image: by reference, or for stencil masks (given in drawing
+ * order) the next one of the stream's size (pdf.js leaves tiny ones grouped out of the list).
+ * Call it for a page's placements in drawing order.
+ */
+export function imageMatcher(pdf: PDFDocument, decoded: { images: Map<string, PdfJsImage>; masks: PdfJsImage[] }): (placement: ImagePlacement) => PdfJsImage | undefined {
+  let nextMask = 0;
+  return (placement) => {
+    const ref = imageRef(pdf, placement);
+    if (!ref) return undefined;
+    if (!isStencil(pdf, ref)) return refKeys(ref).map((k) => decoded.images.get(k)).find((i) => i !== undefined);
+    const dict = (pdf.context.lookup(ref) as PDFRawStream).dict;
+    const size = (key: string) => (dict.get(PDFName.of(key)) as { asNumber?: () => number } | undefined)?.asNumber?.();
+    const at = decoded.masks.findIndex((m, i) => i >= nextMask && m.width === size('Width') && m.height === size('Height'));
+    if (at < 0) return undefined;
+    nextMask = at + 1;
+    return decoded.masks[at];
+  };
+}
+
+/** An object pdf.js resolved for a page ("g_" ids live in the document's common objects). */
+function fromStore(page: import('pdfjs-dist/legacy/build/pdf.mjs').PDFPageProxy, id: string): Promise<unknown> {
+  const store = id.startsWith('g_') ? page.commonObjs : page.objs;
+  return new Promise((resolve) => {
+    try {
+      store.get(id, (value: unknown) => resolve(value));
+    } catch {
+      resolve(null);
+    }
+  });
+}
+
+function isStencil(pdf: PDFDocument, ref: PDFRef): boolean {
+  const stream = pdf.context.lookup(ref);
+  return stream instanceof PDFRawStream && stream.dict.get(PDFName.of('ImageMask')) instanceof PDFBool && (stream.dict.get(PDFName.of('ImageMask')) as PDFBool).asBoolean();
 }
 
 function refKeys(ref: PDFRef): string[] {
@@ -194,11 +235,11 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<{ page: Ocr
       const { width: pw, height: ph } = page.getSize();
       const rotate = (((page.getRotation().angle % 360) + 360) % 360) as number;
       const decoded = await decodedImages(doc, lib, pageIndex);
+      const imageOf = imageMatcher(pdf, decoded);
       const jobs: { lines: Promise<OcrLine[]>; toUser: (X: number, Y: number) => [number, number]; pointsPerPixel: number }[] = [];
       // Images in drawing order; each is read on its own (a page scanned in strips reads per strip).
       for (const placement of byPage.get(pageIndex) ?? []) {
-        const ref = imageRef(pdf, placement);
-        const image = ref && refKeys(ref).map((k) => decoded.get(k)).find((i) => i !== undefined);
+        const image = imageOf(placement);
         if (!image || image.width * image.height < MIN_PIXELS) continue;
         const b = quadBounds(placement.quad);
         if ((b.x1 - b.x0) * (b.y1 - b.y0) < MIN_PAGE_FRACTION * pw * ph) continue;
@@ -214,7 +255,7 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<{ page: Ocr
         };
         jobs.push({ lines, toUser, pointsPerPixel });
       }
-      decoded.clear();
+      decoded.images.clear();
       (await doc.getPage(pageIndex + 1)).cleanup();
       const pushPage = async () => {
         const first = glyphs.length;

@@ -13,7 +13,7 @@ import { imagePixelRects } from '../redact/pdf/images.js';
 import type { Box } from '../redact/pdf/select.js';
 import { type GreyImage, recognizeLines } from '../ocr/engine.js';
 import { orientationOf, turnUpright } from '../ocr/orientation.js';
-import { greyOf, imageRef } from '../ocr/read-pages.js';
+import { decodedImages, greyOf, imageMatcher, imageRef } from '../ocr/read-pages.js';
 
 export interface ScanCheck {
   readonly id: number;
@@ -154,24 +154,11 @@ export async function findScanSurvivors(out: Uint8Array, ocrPages: ReadonlySet<n
     await withPdfJsDocument(out, async (doc, lib) => {
       for (const [pageIndex, onPage] of viaPdfJs) {
         const page = await doc.getPage(pageIndex + 1);
-        const ops = await page.getOperatorList();
-        const decoded = new Map<string, PdfJsImage>();
-        for (let i = 0; i < ops.fnArray.length; i++) {
-          if (ops.fnArray[i] !== lib.OPS.paintImageXObject) continue;
-          const id = (ops.argsArray[i] as unknown[])[0] as string;
-          const store = id.startsWith('g_') ? page.commonObjs : page.objs;
-          const image = await new Promise<PdfJsImage | null>((resolve) => {
-            try {
-              store.get(id, (img: PdfJsImage | null) => resolve(img));
-            } catch {
-              resolve(null);
-            }
-          });
-          if (image?.ref && image.data) decoded.set(image.ref, image);
-        }
-        for (const placement of onPage) {
-          const ref = imageRef(pdf, placement);
-          const image = ref && (decoded.get(`${ref.objectNumber}R`) ?? decoded.get(`${ref.objectNumber}R${ref.generationNumber}`));
+        const imageOf = imageMatcher(pdf, await decodedImages(doc, lib, pageIndex));
+        // Every image of the page in drawing order, so that stencil masks are matched by their order.
+        for (const placement of placements.get(pageIndex) ?? []) {
+          const image = imageOf(placement);
+          if (!onPage.includes(placement)) continue;
           if (image) await check(pageIndex, placement, image);
           else {
             // An image that cannot be decoded cannot be proven clean: its boxes fail (fail closed).
