@@ -90,3 +90,20 @@ describe('the output of a document does not depend on unrelated files in the run
     expect(alone.text).toBe('Met vriendelijke groet,\n\n[5.1.2e]\nbeleidsmedewerker\n\n[5.1.2e] en Bakker zijn bereikbaar via het secretariaat.\n');
   });
 });
+
+describe('the e-mail address is a full identity across the dossier', () => {
+  const first = 'Van: Piet Verhoeven <p.verhoeven@minbzk.example>\nAan: Secretariaat DGM\nOnderwerp: planning\n\nZie bijlage.\n';
+  const second = 'Van: p.verhoeven@minbzk.example\nAan: Secretariaat DGM\nOnderwerp: RE: planning\n\nVerhoeven neemt het over.\n\nGroet,\nPiet\n';
+
+  it('finds the first name and the surname of the person whose address occurs', () => {
+    expect(persons(second, knownFrom(first))).toEqual(new Set(['redact:Verhoeven', 'redact:Piet']));
+    // The surname alone is found only through the address: not in the document on its own.
+    expect(persons(second).has('redact:Verhoeven')).toBe(false);
+  });
+
+  it('without the address, a surname from another document is not enough', () => {
+    const without = 'Onderwerp: planning\n\nVerhoeven neemt het over.\n';
+    const found = persons(without, knownFrom(first));
+    expect([...found].filter((d) => d.startsWith('redact:'))).toEqual([]);
+  });
+});

@@ -18,6 +18,8 @@ export interface KnownPerson {
   readonly initials?: readonly string[];
   /** The strongest role the person appeared in, if any (public wins over review over staff). */
   readonly roleClass?: RoleClass;
+  /** E-mail addresses written with the person's name ("Piet Jansen <p.jansen@...>"), lower case. */
+  readonly addresses?: readonly string[];
 }
 
 const ROLE_RANK: Record<RoleClass, number> = { public: 3, review: 2, staff: 1 };
@@ -56,6 +58,7 @@ export function mergeKnownPersons(lists: readonly (readonly KnownPerson[])[]): K
       }
       if (!couldBeOne(seen, p) && seen.roleClass !== p.roleClass) twoPeople.add(p.key);
       const givens = [...new Set([...seen.givens, ...p.givens])].sort();
+      const addresses = [...new Set([...(seen.addresses ?? []), ...(p.addresses ?? [])])].sort();
       const initials = [...new Set([...(seen.initials ?? []), ...(p.initials ?? [])])].sort();
       const roleClass = twoPeople.has(p.key) ? undefined : strongerRole(seen.roleClass, p.roleClass);
       byKey.set(p.key, {
@@ -65,6 +68,7 @@ export function mergeKnownPersons(lists: readonly (readonly KnownPerson[])[]): K
         givens,
         ...(initials.length > 0 ? { initials } : {}),
         ...(roleClass ? { roleClass } : {}),
+        ...(addresses.length > 0 ? { addresses } : {}),
       });
     }
   }
@@ -103,10 +107,15 @@ export function matchDossier(text: string, dossier: readonly KnownPerson[]): Dos
   if (dossier.length === 0) return [];
   const forms = dossier.map((p) => ({ p, forms: fullIdentities(p) }));
   const found = findValues(text, forms.flatMap((f) => f.forms), true);
+  const lower = text.toLowerCase();
   const out: DossierMatch[] = [];
   for (const { p, forms: mine } of forms) {
     const spans = mine.flatMap((f) => found.get(f.replace(/\s+/g, ' ')) ?? []).sort((a, b) => a.start - b.start);
-    if (spans.length === 0) continue;
+    // The person's own address is a full identity too: the person takes part here (their surname
+    // and first name alone are then found as in any document), the address itself is the e-mail
+    // recognizer's.
+    const byAddress = (p.addresses ?? []).some((a) => lower.includes(a));
+    if (spans.length === 0 && !byAddress) continue;
     const { roleClass: _role, ...withoutRole } = p;
     out.push({ person: withoutRole, spans });
   }

@@ -256,15 +256,25 @@ const DISPLAY_NAME_CONFIDENCE = 0.85;
 const ADDRESS_AFTER_NAME = /<\s*(?:mailto:)?[^\s<>@]+\s?@|\[mailto:/gu;
 
 /** People in e-mail headers and display names before addresses ("Piet Jansen <p.jansen@...>"). */
-function headerPeople(ctx: RecognizerContext): { recipient: Recipient; confidence: number; evidence: string }[] {
-  const out: { recipient: Recipient; confidence: number; evidence: string }[] = [];
+interface HeaderPerson {
+  readonly recipient: Recipient;
+  readonly confidence: number;
+  readonly evidence: string;
+  /** The address written right after the name, lower case. */
+  readonly address?: string;
+}
+
+function headerPeople(ctx: RecognizerContext): HeaderPerson[] {
+  const out: HeaderPerson[] = [];
   for (const f of ctx.structure.fields) {
     if (!f.inEmailHeader || !RECIPIENT_FIELDS.has(f.label)) continue;
     for (const recipient of findRecipients(ctx.lexicons, ctx.text, f.value)) out.push({ recipient, confidence: HEADER_CONFIDENCE, evidence: 'email-header' });
   }
   for (const m of ctx.text.matchAll(ADDRESS_AFTER_NAME)) {
     const recipient = displayNameBefore(ctx.lexicons, ctx.text, m.index);
-    if (recipient) out.push({ recipient, confidence: DISPLAY_NAME_CONFIDENCE, evidence: 'display-name' });
+    if (!recipient) continue;
+    const address = /[^\s<>[\]'"]+@[\p{L}\d.-]+\.[a-z]{2,}/iu.exec(ctx.text.slice(m.index, m.index + 120))?.[0]?.toLowerCase();
+    out.push({ recipient, confidence: DISPLAY_NAME_CONFIDENCE, evidence: 'display-name', ...(address ? { address } : {}) });
   }
   return out;
 }
@@ -301,9 +311,9 @@ export function findPersons(ctx: RecognizerContext, knownPersons: readonly Known
 
   const local: KnownPerson[] = [];
   const people = headerPeople(ctx);
-  for (const { recipient: r } of people) {
+  for (const { recipient: r, address } of people) {
     const key = ocrFold(r.surname);
-    if (key.length >= 3) local.push({ key, surname: r.surname, tussenvoegsel: r.tussenvoegsel, givens: r.givens });
+    if (key.length >= 3) local.push({ key, surname: r.surname, tussenvoegsel: r.tussenvoegsel, givens: r.givens, ...(address ? { addresses: [address] } : {}) });
   }
   for (const h of hits) {
     if (!h.surname || h.confidence < KNOWN_PERSON_CONFIDENCE || h.key.length < 3) continue;
