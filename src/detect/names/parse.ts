@@ -102,12 +102,11 @@ const NOUN_ENDING = /(?:atie|aties|iteit|iteiten|heid|heden|schap|schappen|isme|
 export function canBeSurname(lex: Lexicons, word: string, afterTussenvoegsel = false): boolean {
   if (!isCapitalised(word) || word.endsWith('.') || word.length < 2) return false;
   if (!/\p{Ll}/u.test(word) && word.length <= 4) return false; // acronyms: IND, COA, DGM
-  if (NOUN_ENDING.test(word.toLowerCase()) && !lookupWord(lex.surnameCores, word)) return false;
   const lower = word.toLowerCase();
   if (lex.organisationWords.has(lower) || lex.rolesPublic.has(lower) || lex.rolesReview.has(lower) || lex.rolesStaff.has(lower)) return false;
   if (lex.titles.has(lower) || lex.salutations.has(lower)) return false;
   if (lex.tussenvoegselSet.has(lower) || (!afterTussenvoegsel && lex.stopwords.has(lower))) return false;
-  return true;
+  return !(NOUN_ENDING.test(lower) && !lookupWord(lex.surnameCores, word));
 }
 
 const firstWords = new WeakMap<Lexicons, Set<string>>();

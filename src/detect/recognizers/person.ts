@@ -121,7 +121,7 @@ function couldStartName(lex: Lexicons, t: Token, prev: Token | undefined, next: 
   const lower = t.text.toLowerCase().replace(/\.$/, '');
   if (lex.salutations.has(lower)) return false;
   // "U. van Duin": an initial, also where the letter alone is a word ("u", "a").
-  if (isInitials(t.text)) return true;
+  if (t.text.endsWith('.') && isInitials(t.text)) return true;
   if (isCapitalised(t.text)) {
     // "Dit", "Deze", "Volgens": function words start no name (unless a name is spelled the same).
     return !lex.stopwords.has(lower) || lex.tussenvoegselSet.has(lower) || lex.givenNames.has(lower);
