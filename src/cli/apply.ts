@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/config.js';
+import { loadCliConfig } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import { apply } from '../review/apply.js';
 import type { BatchSummary } from './batch.js';
@@ -112,8 +111,7 @@ export async function applyCommand(argv: readonly string[], io: CliIo): Promise<
     io.stdout(APPLY_HELP);
     return 0;
   }
-  const configPath = args.config ?? DEFAULT_CONFIG_FILE;
-  const config = await loadConfig(configPath, args.config !== undefined || existsSync(configPath));
+  const config = await loadCliConfig(args.config);
   const summary = await apply({
     inputs: args.inputs,
     decisions: args.decisions as string,

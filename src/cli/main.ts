@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/config.js';
+import { loadCliConfig } from '../config/config.js';
 import { isWooRedactError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { assertOcrLanguage, closeOcr, DEFAULT_OCR_LANGUAGE } from '../ocr/engine.js';
@@ -106,8 +105,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return 0;
   }
   try {
-    const configPath = args.config ?? DEFAULT_CONFIG_FILE;
-    const loaded = await loadConfig(configPath, args.config !== undefined || existsSync(configPath));
+    const loaded = await loadCliConfig(args.config);
     // The OCR flags override the config file; a language without its model is a usage error now,
     // not a failure of every scan later.
     const config = { ...loaded, ...(args.noOcr ? { ocr: false } : {}), ...(args.ocrLang !== undefined ? { ocrLang: args.ocrLang } : {}) };

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/config.js';
+import { loadCliConfig } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import { propose, type ProposeSummary } from '../review/propose.js';
 import type { CliIo } from './main.js';
@@ -102,8 +101,7 @@ export async function proposeCommand(argv: readonly string[], io: CliIo): Promis
     io.stdout(PROPOSE_HELP);
     return 0;
   }
-  const configPath = args.config ?? DEFAULT_CONFIG_FILE;
-  const config = await loadConfig(configPath, args.config !== undefined || existsSync(configPath));
+  const config = await loadCliConfig(args.config);
   const summary = await propose({
     inputs: args.inputs,
     reviewDir: args.review as string,

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
@@ -99,6 +100,15 @@ export async function resolveConfig(input: ConfigInput | Config | undefined, bas
   // Read once: the resolved config lists the officials and no longer names the file.
   const { publicOfficialsFile: _read, ...rest } = config;
   return { ...rest, policy: { ...config.policy, publicOfficials: [...config.policy.publicOfficials, ...parsePublicOfficials(list)] } };
+}
+
+/**
+ * The config of a command line: the file given with --config (which must exist), else
+ * `woo-redact.config.json` in the working folder when there is one, else the defaults.
+ */
+export async function loadCliConfig(given: string | undefined): Promise<Config> {
+  const path = given ?? DEFAULT_CONFIG_FILE;
+  return loadConfig(path, given !== undefined || existsSync(path));
 }
 
 /**
