@@ -38,7 +38,7 @@ function publicOfficials(cases) {
   for (const c of cases) {
     for (const k of c.gold.keep) {
       if (!/^public official/u.test(k.why ?? '')) continue;
-      // The full names among the kept spans: "Ivens, Laurens" is Laurens Ivens; a first name or
+      // The full names among the kept spans: "Ilsink, Ruben" is Ruben Ilsink; a first name or
       // an address alone names nobody for a list.
       const text = k.text.replace(/\s+/g, ' ').trim();
       const inverted = /^(\p{Lu}[\p{L}'-]+), (\p{Lu}[\p{L}'-]+)$/u.exec(text);

@@ -48,10 +48,10 @@ describe('no address', () => {
   it.each([
     'Stand van de Uitvoering 2026\n',
     'Amsterdam 750 jaar: het programmaplan.\n',
-    '458   9-3-2020 FW: foto locatiebezoek Meervaart 6 maart 2020\n',
+    '458   9-3-2020 FW: foto locatiebezoek Schouwburg 6 maart 2020\n',
     '26-5-2020 NO Vaststelling tarieven\n',
     'Verzonden: 3-2-2020 RE: overleg\n2019 FW\n',
-    'Stuurgroep Nieuwe Meervaart 08/10\n',
+    'Stuurgroep Nieuwe Schouwburg 08/10\n',
     'We zagen in de haven 2 schepen.\n',
   ])('in %j', (text) => {
     expect(redactedAddresses(text)).toEqual(new Set());

@@ -33,7 +33,7 @@ describe('e-mail headers are structure', () => {
   });
 
   it('does not take a department, an organisation or a role for a person', () => {
-    const text = `Van${GAP}Janssen, Willemijn${GAP}IFZ BILATERAAL\nAan${GAP}Secretariaat IFZ${GAP}Minister van Financiën\nOnderwerp${GAP}verslag`;
+    const text = `Van${GAP}Janssen, Willemijn${GAP}DIR INTERNATIONAAL\nAan${GAP}Secretariaat DGX${GAP}Minister van Financiën\nOnderwerp${GAP}verslag`;
     expect(decided(text).redact).toEqual(['Janssen, Willemijn']);
   });
 
@@ -62,11 +62,11 @@ describe('e-mail addresses mangled by OCR or layout are addresses', () => {
   });
 
   it.each([
-    ['office word in a part', 'stadsloket.centrum.vergunningen@gemeente.example'],
-    ['long office word glued to a code', 'wobverzoekendjz@minfin.example'],
-    ['department acronym', 'bbb@vwa.example'],
-    ['generic word and code', 'KPEU_Wob@rvo.example'],
-    ['meldpunt with digits', 'mailboxmeldpunt144@politie.example'],
+    ['office word in a part', 'loket.zuid.vergunningen@gemeente.example'],
+    ['long office word glued to a code', 'wobverzoekenfez@ministerie.example'],
+    ['department acronym', 'xyz@toezicht.example'],
+    ['generic word and code', 'ABCD_Wob@agentschap.example'],
+    ['meldpunt with digits', 'mailboxmeldpunt112@dienst.example'],
   ])('keeps a functional mailbox: %s', (_case, address) => {
     const { redact, keep } = decided(`Vragen? Mail naar ${address} of bel ons.`);
     expect(redact).toEqual([]);
@@ -84,8 +84,8 @@ describe('organisation phone numbers stay readable, personal ones do not', () =>
   it.each([
     ['switchboard and fax under a contact', letterhead(`${GAP}Sietske Wolters\n${GAP}T 030 123 45 00\n${GAP}F 030 123 45 01`), ['030 123 45 00', '030 123 45 01'], ['Sietske Wolters']],
     ['088 with a functional mailbox', letterhead(`${GAP}E. Schippers\n${GAP}T 088 042 11 11\n${GAP}loket@toezicht.example`), ['088 042 11 11', 'loket@toezicht.example'], ['E. Schippers']],
-    ['(algemeen)', `${GAP}Postbus 20401\n${GAP}T 070 379 1111 (algemeen)\n`, ['070 379 1111'], []],
-    ['fax in running text', 'U kunt faxen naar de afdeling bezwaar. Het faxnummer is: 020 251 45 00.', ['020 251 45 00'], []],
+    ['(algemeen)', `${GAP}Postbus 20999\n${GAP}T 070 379 1111 (algemeen)\n`, ['070 379 1111'], []],
+    ['fax in running text', 'U kunt faxen naar de afdeling bezwaar. Het faxnummer is: 020 555 45 00.', ['020 555 45 00'], []],
   ])('%s', (_case, text, kept, redacted) => {
     const d = decided(text);
     expect(d.keptContacts).toEqual([...kept].sort());
@@ -103,12 +103,12 @@ describe('organisation phone numbers stay readable, personal ones do not', () =>
 });
 
 describe('listed public officials stay readable in every shape', () => {
-  const policy: PolicyInput = { publicOfficials: [{ name: 'Laurens Ivens', role: 'wethouder' }] };
+  const policy: PolicyInput = { publicOfficials: [{ name: 'Ruben Ilsink', role: 'wethouder' }] };
   it.each([
-    ['inverted in a header', 'Van: Brink, Olaf\nAan: Ivens, Laurens; Engen, Max van\nOnderwerp: x', ['Ivens, Laurens'], ['Brink, Olaf', 'Engen, Max van']],
-    ['surname first without comma', 'Aan: Max van Engen; Ivens Laurens;\nVan: Olaf Brink\nOnderwerp: x', ['Ivens Laurens'], ['Max van Engen', 'Olaf Brink']],
-    ['first name of that person', 'Van: Brink, Olaf\nAan: Ivens, Laurens\nOnderwerp: x\n\nHoi Laurens,\n\nzie bijlage.', ['Ivens, Laurens', 'Laurens'], ['Brink, Olaf']],
-    ['the official\'s address, OCR-damaged', 'heeft Ivens Laurens <L.lvens@gemeente.example> het volgende geschreven:', ['Ivens Laurens', 'L.lvens@gemeente.example'], []],
+    ['inverted in a header', 'Van: Brink, Olaf\nAan: Ilsink, Ruben; Dalen, Sem van\nOnderwerp: x', ['Ilsink, Ruben'], ['Brink, Olaf', 'Dalen, Sem van']],
+    ['surname first without comma', 'Aan: Sem van Dalen; Ilsink Ruben;\nVan: Olaf Brink\nOnderwerp: x', ['Ilsink Ruben'], ['Sem van Dalen', 'Olaf Brink']],
+    ['first name of that person', 'Van: Brink, Olaf\nAan: Ilsink, Ruben\nOnderwerp: x\n\nHoi Ruben,\n\nzie bijlage.', ['Ilsink, Ruben', 'Ruben'], ['Brink, Olaf']],
+    ['the official\'s address, OCR-damaged', 'heeft Ilsink Ruben <R.llsink@gemeente.example> het volgende geschreven:', ['Ilsink Ruben', 'R.llsink@gemeente.example'], []],
   ])('%s', (_case, text, kept, redacted) => {
     const d = decided(text, policy);
     for (const k of kept) expect(d.keep).toContain(k);
@@ -116,8 +116,8 @@ describe('listed public officials stay readable in every shape', () => {
   });
 
   it('another person with the same first name is still redacted', () => {
-    const text = 'Van: Ivens, Laurens\nAan: Laurens Bos\nOnderwerp: x';
-    expect(decided(text, policy).redact).toEqual(['Laurens Bos']);
+    const text = 'Van: Ilsink, Ruben\nAan: Ruben Bos\nOnderwerp: x';
+    expect(decided(text, policy).redact).toEqual(['Ruben Bos']);
   });
 });
 
@@ -136,9 +136,9 @@ describe('addresses', () => {
   });
 
   it('an address that is the object of the matter goes to review, which shows it redacted', () => {
-    const text = 'Besluit op uw Wob-verzoek inzake Marnixstraat 2 te Amsterdam';
-    expect(decided(text).review).toEqual(['Marnixstraat 2']);
-    expect(redactText(text).text).not.toContain('Marnixstraat 2');
+    const text = 'Besluit op uw Wob-verzoek inzake Gasthuisstraat 2 te Amsterdam';
+    expect(decided(text).review).toEqual(['Gasthuisstraat 2']);
+    expect(redactText(text).text).not.toContain('Gasthuisstraat 2');
   });
 });
 
@@ -146,13 +146,13 @@ describe('names in the shapes Dutch offices write them', () => {
   it.each([
     ['initials before a capitalised particle', `Contactpersoon\nR. Van Gennip\n\nDit is besproken met J. De Bruijn en A.B.C. de Vries.`, ['A.B.C. de Vries', 'J. De Bruijn', 'R. Van Gennip']],
     ['a double surname with an Arabic particle', 'Met vriendelijke groet,\n\nFatima Jansen-El Amrani\n', ['Fatima Jansen-El Amrani']],
-    ['particle double surname after a salutation', 'Geachte mevrouw Ouahabi-El Ouardi,\n\nIn uw brief', ['Ouahabi-El Ouardi']],
-    ['hyphen and particle in a signature', 'Met vriendelijke groet,\n\nS. Meertens-van Eijndhoven', ['S. Meertens-van Eijndhoven']],
-    ['capitalised Arabic particle inside a name', 'Met vriendelijke groet,\n\nAhmad El Hamdaoui', ['Ahmad El Hamdaoui']],
-    ['initial that is also a word', `Behandeld door${GAP}U. van Duin-Cnossen\nKopie aan${GAP}n.v.t.`, ['U. van Duin-Cnossen']],
-    ['salutation and name in two cells', `Beste${GAP}Monika\n\nZoals besproken`, ['Monika']],
+    ['particle double surname after a salutation', 'Geachte mevrouw Bennani-El Amrani,\n\nIn uw brief', ['Bennani-El Amrani']],
+    ['hyphen and particle in a signature', 'Met vriendelijke groet,\n\nS. Vermeulen-van Dongen', ['S. Vermeulen-van Dongen']],
+    ['capitalised Arabic particle inside a name', 'Met vriendelijke groet,\n\nYoussef El Mansouri', ['Youssef El Mansouri']],
+    ['initial that is also a word', `Behandeld door${GAP}U. van Beek-Hoekstra\nKopie aan${GAP}n.v.t.`, ['U. van Beek-Hoekstra']],
+    ['salutation and name in two cells', `Beste${GAP}Sanne\n\nZoals besproken`, ['Sanne']],
     ['informal greeting', `Ha      Jeroen\n\nVolgens de planning`, ['Jeroen']],
-    ['bilingual closing', 'hoor graag van je\n\nKind regards Met vriendelijke groet\n\n  Kartini\n', ['Kartini']],
+    ['bilingual closing', 'hoor graag van je\n\nKind regards Met vriendelijke groet\n\n  Lisanne\n', ['Lisanne']],
   ])('%s', (_case, text, expected) => {
     expect(decided(text).redact).toEqual(expected);
   });
@@ -162,14 +162,14 @@ describe('names in the shapes Dutch offices write them', () => {
   });
 
   it.each([
-    ['table cells are no name', `Endures B.V.${GAP}Hiswa${GAP}IenW`],
-    ['a column heading', `Nr.  Datum${GAP}Persoonsgegevens en voorkomen van onevenredige benadeling`],
-    ['a heading word after a particle', 'Alvorens Ik Inga op de Inventarisatie van de documenten'],
-    ['English signature lines', 'Shell International B V\n\nThe Hague The Netherlands'],
-    ['a degree before a country', 'MA Oostenrijk'],
-    ['capitals of a department', `To${GAP}Farhan Ismail${GAP}AE SI FXR\nFrom${GAP}Jet Wolff\nSubject${GAP}x`],
+    ['table cells are no name', `Voorbeeld B.V.${GAP}Zeilbond${GAP}IenW`],
+    ['a column heading', `Nr.  Datum${GAP}Persoonsgegevens en bedrijfsgegevens`],
+    ['a heading word after a particle', 'Vervolgens gaat Inge op de Inventarisatie in'],
+    ['English signature lines', 'Voorbeeld Holding B V\n\nThe Hague The Netherlands'],
+    ['a degree before a country', 'MA Portugal'],
+    ['capitals of a department', `To${GAP}Farhan Ismail${GAP}BX SI KLM\nFrom${GAP}Jet Wolff\nSubject${GAP}x`],
   ])('%s', (_case, text) => {
     const red = decided(text).redact;
-    expect(red.filter((t) => /Hiswa|Persoonsgegevens|Inventarisatie|The|Oostenrijk|^SI$|^AE|FXR|Endures/.test(t))).toEqual([]);
+    expect(red.filter((t) => /Zeilbond|Persoonsgegevens|Inventarisatie|The|Portugal|^SI$|^AE|FXR|Voorbeeld/.test(t))).toEqual([]);
   });
 });

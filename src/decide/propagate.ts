@@ -17,7 +17,7 @@ type Active = Extract<Decision, { action: 'redact' | 'review' }>;
  * both redacted and reviewed is redacted everywhere. Returns the added decisions.
  *
  * Kept on purpose (a public official) stays only an occurrence that lies wholly inside a kept
- * name: one that is more than the value ("Jeroen" inside the minister's "Jeroen Dijsselbloem"),
+ * name: one that is more than the value ("Jeroen" inside the minister's "Jeroen Zandvoort"),
  * or one written alike that has its own office beside it ("secretaris-generaal Bakker" while a
  * colleague Bakker is redacted; never a first name alone). A kept span written exactly as a
  * redacted or reviewed value whose office was only inherited from another mention (the

@@ -3,9 +3,9 @@ import type { PublicOfficial } from './policy.js';
 
 /**
  * Matching a mention against the policy's list of public officials, in every shape a name is
- * written: "Laurens Ivens", "Ivens, Laurens", "Ivens Laurens", "L. Ivens", "Ivens, L. (Laurens)",
- * "Ivens" alone, the first name alone where the document's person is that official, and the
- * official's e-mail address ("l.ivens@..."). OCR damage of one letter in a long surname is allowed.
+ * written: "Ruben Ilsink", "Ilsink, Ruben", "Ilsink Ruben", "R. Ilsink", "Ilsink, R. (Ruben)",
+ * "Ilsink" alone, the first name alone where the document's person is that official, and the
+ * official's e-mail address ("r.ilsink@..."). OCR damage of one letter in a long surname is allowed.
  */
 interface OfficialName {
   readonly surname: string;
@@ -69,7 +69,7 @@ function officialsOf(list: readonly PublicOfficial[]): readonly OfficialName[] {
 
 /**
  * Whether a person mention is a listed official. `personKey` is the detector's key of the person
- * the mention belongs to (a folded surname): a first name alone ("Hoi Laurens") counts when it is
+ * the mention belongs to (a folded surname): a first name alone ("Hoi Ruben") counts when it is
  * the official's first name and the person it belongs to has the official's surname.
  */
 export function isPublicOfficialMention(text: string, personKey: string | undefined, list: readonly PublicOfficial[]): boolean {
@@ -82,7 +82,7 @@ export function isPublicOfficialMention(text: string, personKey: string | undefi
   });
 }
 
-/** Whether an e-mail address is a listed official's: its local part names the official ("l.ivens@", "laurens.ivens@"). */
+/** Whether an e-mail address is a listed official's: its local part names the official ("r.ilsink@", "ruben.ilsink@"). */
 export function isPublicOfficialAddress(address: string, list: readonly PublicOfficial[]): boolean {
   if (list.length === 0) return false;
   const local = foldForMatching(address.slice(0, address.indexOf('@'))).replace(/\s/g, '');

@@ -44,7 +44,7 @@ export function salutationBefore(lex: Lexicons, tokens: readonly Token[], from: 
     const start = from - n;
     if (start < 0) break;
     const words = tokens.slice(start, from);
-    // A salutation and its name may stand in two cells of one line ("Beste<gap>Monika").
+    // A salutation and its name may stand in two cells of one line ("Beste<gap>Sanne").
     if (words.some((t, k) => k > 0 && t.newLine) || tokens[from]?.newLine) break;
     const phrase = words.map((t) => foldWord(t.text)).join(' ');
     // A greeting opens its line or sentence ("Beste Anouk"); mid-sentence it is a word ("het beste").
@@ -109,7 +109,7 @@ export function scoreName(
   if (around.role) evidence.push('role');
   if (around.labelled) evidence.push('labelled');
   if (around.department) evidence.push('departmentAfter');
-  // Alone on its line counts for a full name, or for a labelled one ("Met vriendelijke groet,\nKartini").
+  // Alone on its line counts for a full name, or for a labelled one ("Met vriendelijke groet,\nLisanne").
   if (around.ownLine && (around.labelled || evidence.includes('twoParts'))) evidence.push('ownLine');
   const sum = evidence.reduce((acc, kind) => acc + NAME_EVIDENCE_WEIGHTS[kind], 0);
   return { confidence: Math.min(0.99, Math.round(sum * 100) / 100), evidence };

@@ -111,7 +111,7 @@ export function canBeSurname(lex: Lexicons, word: string, afterTussenvoegsel = f
 
 const firstWords = new WeakMap<Lexicons, Set<string>>();
 
-// Particles of Arabic names are written with a capital inside a name too ("Ahmad El Hamdaoui").
+// Particles of Arabic names are written with a capital inside a name too ("Youssef El Mansouri").
 const CAPITALISED_PARTICLES = new Set(['el', 'al', 'ben', 'bin', 'ibn', 'abu', 'ait', 'aït', 'ou']);
 
 /** Longest tussenvoegsel starting at token `i`: returns its token count, 0 if none. */
@@ -139,8 +139,8 @@ export function tussenvoegselAt(lex: Lexicons, tokens: readonly Token[], i: numb
  * Parses a name starting at token `i`: titles, initials or given names, an optional nickname in
  * brackets, a tussenvoegsel and a surname. Returns null where nothing name-like starts.
  */
-// A double surname whose second part starts with a particle: "Kampman-de Kleijn", "Ouahabi-El
-// Ouardi", "Hendrikx-van Kempen": the tokenizer ends the first token at the particle.
+// A double surname whose second part starts with a particle: "Verbeek-de Groot", "Bennani-El
+// Ouardi", "Bosman-van Kempen": the tokenizer ends the first token at the particle.
 const HYPHEN_PARTICLE = /-(?:de|van|der|den|het|ter|ten|te|la|le|du|da|di|von|el|al|ben|bin|abu|ait|ou)$/iu;
 
 /** Extends a parse whose surname ends in "-<particle>" over the capitalised word that follows. */

@@ -6,8 +6,8 @@ import { isInitials } from './tokens.js';
  * The people in an e-mail header's value, in the shapes Outlook and webmail print them:
  * `Achternaam, V. (Voornaam)`, `Achternaam, Voornaam - DGBI`, `Vries, J.H. de`, `Voornaam
  * Achternaam <local@domain>`, several of them separated by `;`, `,` or a layout gap, with OCR
- * debris (box borders, stray letters) around them. Departments (`IFZ BILATERAAL`), functional
- * mailboxes (`Secretariaat IFZ`) and roles (`Minister van Financiën`) are not people.
+ * debris (box borders, stray letters) around them. Departments (`DIR INTERNATIONAAL`), functional
+ * mailboxes (`Secretariaat DGX`) and roles (`Minister van Financiën`) are not people.
  */
 export interface Recipient {
   readonly span: Span;
@@ -80,7 +80,7 @@ function recipient(lex: Lexicons, words: readonly Word[], from: number, to: numb
 }
 
 /**
- * Inverted at `p`: surname (a leading capitalised particle allowed: "El Hamdaoui-van Someren"),
+ * Inverted at `p`: surname (a leading capitalised particle allowed: "El Mansouri-van Someren"),
  * comma, initials or one or two given names, a closing tussenvoegsel, a nickname in brackets.
  */
 function invertedAt(lex: Lexicons, words: readonly Word[], kinds: readonly (Kind | null)[], p: number): { r: Recipient; next: number } | null {
@@ -106,7 +106,7 @@ function invertedAt(lex: Lexicons, words: readonly Word[], kinds: readonly (Kind
   return recipient(lex, words, p, q, surname, tv.join(' '), givens);
 }
 
-/** Direct at `p`: "Rhodia Maas", "A.B.C. de Vries", "Senta Kampman-de Kleijn", "Ivens Laurens". */
+/** Direct at `p`: "Rhodia Maas", "A.B.C. de Vries", "Senta Verbeek-de Groot", "Ilsink Ruben". */
 function directAt(lex: Lexicons, words: readonly Word[], kinds: readonly (Kind | null)[], p: number): { r: Recipient; next: number } | null {
   if (!isNamePart(kinds[p] ?? null)) return null;
   let q = p;

@@ -108,7 +108,7 @@ export function findRole(lex: Lexicons, tokens: readonly Token[], from: number, 
   if (next && !next.lineStart && (next.text === ',' || next.text === '(' || next.text === '-')) {
     let s = to + 1;
     while (tokens[s] && !(tokens[s] as Token).lineStart && DETERMINERS.has(foldWord((tokens[s] as Token).text))) s++;
-    // On the same line only: "Beste Laurens,\n\nWethouder Ivens ..." gives Laurens no office.
+    // On the same line only: "Beste Ruben,\n\nWethouder Ilsink ..." gives Ruben no office.
     const role = tokens[s]?.lineStart ? null : roleStartingAt(lex, tokens, s);
     if (role) return role;
   }

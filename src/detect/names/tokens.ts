@@ -58,7 +58,7 @@ export function tokenize(text: string): Token[] {
     }
     // Line breaks in the gap before the token: one means a new line, two a blank line. A tab is
     // the normaliser's mark of a wide layout gap: the token starts a new cell, and no name, role
-    // or phrase runs across cells ("B.V.<gap>Hiswa", "Henk<gap>Persoonsgegevens").
+    // or phrase runs across cells ("B.V.<gap>Zeilbond", "Henk<gap>Persoonsgegevens").
     let breaks = 0;
     let lastBreak = -1;
     let cellBreak = false;

@@ -131,7 +131,7 @@ const ORGANISATIONAL = (span: Span, evidence: string): Candidate => ({ span, con
  * The nearest cue decides: an addressee above or a home word on the line makes it a person's; an
  * organisation's label, or a letterhead block around an address standing alone, makes it the
  * building's. An address that is the object of the matter (the building a permit or a complaint
- * is about: "inzake Marnixstraat 2", "ter hoogte van", "perceel") goes to review, which shows it
+ * is about: "inzake Gasthuisstraat 2", "ter hoogte van", "perceel") goes to review, which shows it
  * redacted until a person decides whether it points at a person. Without any cue it is redacted:
  * uncertain means redacted (a citizen's address mentioned in running text, "de woning aan de
  * Kerkstraat 12", has no cue at all).
@@ -192,7 +192,7 @@ export const addressRecognizer = defineRecognizer({
       const lastWord = (m.groups?.street ?? '').split(' ').pop()?.toLowerCase() ?? '';
       if (NOT_STREETS.some((w) => lastWord.endsWith(w))) continue;
       // Wrapped prose may break between street and number, a table's row number may follow a
-      // word at a line end ("Meervaart\n 84"): across a line only with the postcode after it.
+      // word at a line end ("Schouwburg\n 84"): across a line only with the postcode after it.
       const streetLength = (m.groups?.street ?? '').length;
       const gap = m[0].slice(streetLength, m[0].indexOf(m.groups?.number ?? '', streetLength));
       if (!m.groups?.postcode && gap.includes('\n')) continue;
@@ -200,7 +200,7 @@ export const addressRecognizer = defineRecognizer({
       if (/^(?:19|20)\d{2}$/.test(m.groups?.number ?? '') && !m.groups?.postcode) continue;
       // "Amsterdam 750", "Rotterdam 2": a town ending like a street; only the square "Dam" is one.
       if (lastWord.endsWith('dam') && lastWord !== 'dam') continue;
-      // "locatiebezoek Meervaart 6 maart": a date, not a house number.
+      // "locatiebezoek Schouwburg 6 maart": a date, not a house number.
       if (!m.groups?.postcode && MONTH_AFTER.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
       let span = { start: m.index, end: m.index + m[0].length };
       // A postcode on the next line belongs to the street only in the same column.

@@ -326,7 +326,7 @@ export function findPersons(ctx: RecognizerContext, knownPersons: readonly Known
   const dossier = matchDossier(ctx.text, knownPersons);
   const persons = mergeKnownPersons([local, dossier.map((d) => d.person)]);
   const byKey = new Map(persons.map((p) => [p.key, p]));
-  // A first name alone ("Hoi Laurens") is the known person of that first name, when only one has it.
+  // A first name alone ("Hoi Ruben") is the known person of that first name, when only one has it.
   const byGiven = new Map<string, string | null>();
   for (const p of persons) {
     for (const g of p.givens) {
