@@ -140,7 +140,7 @@ export function tussenvoegselAt(lex: Lexicons, tokens: readonly Token[], i: numb
  * brackets, a tussenvoegsel and a surname. Returns null where nothing name-like starts.
  */
 // A double surname whose second part starts with a particle: "Verbeek-de Groot", "Bennani-El
-// Ouardi", "Bosman-van Kempen": the tokenizer ends the first token at the particle.
+// Amrani", "Bosman-van Kempen": the tokenizer ends the first token at the particle.
 const HYPHEN_PARTICLE = /-(?:de|van|der|den|het|ter|ten|te|la|le|du|da|di|von|el|al|ben|bin|abu|ait|ou)$/iu;
 
 /** Extends a parse whose surname ends in "-<particle>" over the capitalised word that follows. */

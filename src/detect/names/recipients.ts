@@ -22,8 +22,8 @@ interface Word {
   readonly end: number;
 }
 
-// A capitalised word with a lower-case letter, its hyphenated parts included ("Kampman-de",
-// "Beekhuis-Akhiyat", "Yılmaz", "Łukasz").
+// A capitalised word with a lower-case letter, its hyphenated parts included ("Verbeek-de",
+// "Bakker-Yılmaz", "Yılmaz", "Łukasz").
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’]*\p{Ll}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*$/u;
 const E_MAIL = /[^\s<>()[\]'";,]+@[^\s<>()[\]'";,]*(?:[ .][a-z]{2,4}\d?\b)?/gu;
 
@@ -80,7 +80,7 @@ function recipient(lex: Lexicons, words: readonly Word[], from: number, to: numb
 }
 
 /**
- * Inverted at `p`: surname (a leading capitalised particle allowed: "El Mansouri-van Someren"),
+ * Inverted at `p`: surname (a leading capitalised particle allowed: "El Mansouri-van Dam"),
  * comma, initials or one or two given names, a closing tussenvoegsel, a nickname in brackets.
  */
 function invertedAt(lex: Lexicons, words: readonly Word[], kinds: readonly (Kind | null)[], p: number): { r: Recipient; next: number } | null {
@@ -97,7 +97,7 @@ function invertedAt(lex: Lexicons, words: readonly Word[], kinds: readonly (Kind
     q++;
   }
   const givens: string[] = [];
-  // A given name, unless it is the surname of the next inverted name ("Jansen, P. Ofori, Varsha").
+  // A given name, unless it is the surname of the next inverted name ("Jansen, P. Visser, Anna").
   while (initials === 0 && q < words.length && kinds[q] === 'name' && givens.length < 2 && kinds[q + 1] !== 'comma') givens.push((words[q++] as Word).text);
   if (initials === 0 && givens.length === 0) return null;
   const tv: string[] = [];
@@ -106,7 +106,7 @@ function invertedAt(lex: Lexicons, words: readonly Word[], kinds: readonly (Kind
   return recipient(lex, words, p, q, surname, tv.join(' '), givens);
 }
 
-/** Direct at `p`: "Rhodia Maas", "A.B.C. de Vries", "Senta Verbeek-de Groot", "Ilsink Ruben". */
+/** Direct at `p`: "Rhodia Maas", "A.B.C. de Vries", "Sanne Verbeek-de Groot", "Ilsink Ruben". */
 function directAt(lex: Lexicons, words: readonly Word[], kinds: readonly (Kind | null)[], p: number): { r: Recipient; next: number } | null {
   if (!isNamePart(kinds[p] ?? null)) return null;
   let q = p;
