@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { apply } from '../review/apply.js';
 import type { BatchSummary } from './batch.js';
 import type { CliIo } from './main.js';
-import { parseJobsOption, usage } from './propose.js';
+import { parseJobsOption, usage } from './args.js';
 
 export const APPLY_HELP = `woo-redact apply - apply a Woo-team's decisions and write the publication output
 

@@ -59,10 +59,17 @@ Options:
 Exit status: 0 all files succeeded, 1 some files failed (each named), 2 usage or config error.
 `;
 
-function parseJobs(value: string): number {
+/** --jobs of every command: a whole number from 1 to 256, or absent. */
+export function parseJobsOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--jobs takes a whole number from 1 to 256, not "${value}"`);
   return n;
+}
+
+/** A parseArgs error as a usage error pointing at the command's help (node's own hint dropped). */
+export function usage(error: unknown, command?: string): never {
+  throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}; see woo-redact ${command ? `${command} ` : ''}--help`);
 }
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
@@ -89,9 +96,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       },
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}; see woo-redact --help`);
+    usage(error);
   }
   const v = parsed.values;
+  const jobs = parseJobsOption(v.jobs);
   const args: CliArgs = {
     inputs: parsed.positionals,
     ...(v.out !== undefined ? { out: v.out } : {}),
@@ -102,7 +110,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     debug: v.debug === true,
     timestamps: v.timestamps === true,
     resume: v.resume === true,
-    ...(v.jobs !== undefined ? { jobs: parseJobs(v.jobs) } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
     noOcr: v['no-ocr'] === true,
     ...(v['ocr-lang'] !== undefined ? { ocrLang: v['ocr-lang'] } : {}),
     help: v.help === true,

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadCliConfig } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import { propose, type ProposeSummary } from '../review/propose.js';
+import { parseJobsOption, usage } from './args.js';
 import type { CliIo } from './main.js';
 
 export const PROPOSE_HELP = `woo-redact propose - write an internal review package for a dossier
@@ -33,17 +34,6 @@ export interface ProposeArgs {
   readonly json: boolean;
   readonly quiet: boolean;
   readonly help: boolean;
-}
-
-export function parseJobsOption(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--jobs takes a whole number from 1 to 256, not "${value}"`);
-  return n;
-}
-
-export function usage(error: unknown, command: string): never {
-  throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}; see woo-redact ${command} --help`);
 }
 
 export function parseProposeArgs(argv: readonly string[]): ProposeArgs {
