@@ -2,6 +2,7 @@ import { ConfigError } from '../errors.js';
 import { amsterdamDateTime, type DocumentDate } from './dates.js';
 import { DIWOO_LISTS } from './diwoo-lists.js';
 import type { DocumentKind } from './facts.js';
+import { escapeXml } from './xml.js';
 
 /**
  * DiWoo metadata (standaarden.overheid.nl/diwoo/metadata, version 0.9.8) for one published
@@ -74,14 +75,6 @@ export function resolveCategory(value: string): ListValue {
   }
   return found;
 }
-
-const escapeXml = (s: string) =>
-  s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 
 const element = (name: string, value: ListValue) => `<diwoo:${name} resource="${escapeXml(value.uri)}">${escapeXml(value.label)}</diwoo:${name}>`;
 

@@ -1,6 +1,3 @@
-import { INVENTORY_COLUMNS, type InventoryRow } from './inventory.js';
-import { zip } from './zip.js';
-
 /**
  * The inventory as an XLSX workbook (Office Open XML, one sheet), written by hand: the platform's
  * importer converts it with xlsx2csv and needs nothing but cells. exceljs (the obvious library)
@@ -8,13 +5,9 @@ import { zip } from './zip.js';
  * it brings some 130 packages; this is 100 lines. The tests read the result back with exceljs and
  * with xlsx2csv, the importer's own converter.
  */
-const escapeXml = (s: string) =>
-  s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+import { INVENTORY_COLUMNS, type InventoryRow } from './inventory.js';
+import { zip } from './zip.js';
+import { escapeXml } from './xml.js';
 
 function columnName(index: number): string {
   let n = index + 1;
