@@ -1,3 +1,4 @@
+import { lexicons } from '../detect/lexicons/index.js';
 import { editDistance, foldForMatching } from '../structure/fuzzy.js';
 import type { PublicOfficial } from './policy.js';
 
@@ -13,7 +14,6 @@ interface OfficialName {
   readonly initials: ReadonlySet<string>;
 }
 
-const PARTICLES = new Set(['van', 'de', 'der', 'den', 'het', "'t", 'ter', 'ten', 'te', 'la', 'le', 'du', 'da', 'di', 'el', 'al', 'von', 'op', 'in']);
 
 interface NameTokens {
   readonly words: readonly string[];
@@ -28,7 +28,7 @@ function tokensOf(text: string): NameTokens {
   for (const t of cleaned.split(/\s+/)) {
     if (!t) continue;
     if (/^(?:\p{L}\.)+$/u.test(t)) initials.push(...t.replace(/\./g, ''));
-    else if (!PARTICLES.has(t)) words.push(t.replace(/\.$/, ''));
+    else if (!lexicons().tussenvoegselSet.has(t)) words.push(t.replace(/\.$/, ''));
   }
   return { words, initials };
 }

@@ -1,7 +1,7 @@
 import type { Span } from '../../document/span.js';
 import type { RoleContext } from '../../document/types.js';
 import { PERSON_FIELDS } from '../../structure/labels.js';
-import { STREET_WORD_END } from '../patterns/index.js';
+import { EMAIL, STREET_WORD_END } from '../patterns/index.js';
 import type { Lexicons } from '../lexicons/index.js';
 import { contextWordBefore, departmentAfter, NAME_EVIDENCE_WEIGHTS, salutationBefore, scoreName } from '../names/evidence.js';
 import { type DossierMatch, type KnownPerson, matchDossier, mergeKnownPersons, strongerRole } from '../names/known-person.js';
@@ -253,6 +253,7 @@ function firstTokenAt(tokens: readonly Token[], offset: number): number {
 /** Confidence of a name in an e-mail header's sender or recipient field, or before an address. */
 const HEADER_CONFIDENCE = 0.9;
 const DISPLAY_NAME_CONFIDENCE = 0.85;
+const ONE_EMAIL = new RegExp(EMAIL.source, 'u');
 const ADDRESS_AFTER_NAME = /<\s*(?:mailto:)?[^\s<>@]+\s?@|\[mailto:/gu;
 
 /** People in e-mail headers and display names before addresses ("Piet Jansen <p.jansen@...>"). */
@@ -273,7 +274,7 @@ function headerPeople(ctx: RecognizerContext): HeaderPerson[] {
   for (const m of ctx.text.matchAll(ADDRESS_AFTER_NAME)) {
     const recipient = displayNameBefore(ctx.lexicons, ctx.text, m.index);
     if (!recipient) continue;
-    const address = /[^\s<>[\]'"]+@[\p{L}\d.-]+\.[a-z]{2,}/iu.exec(ctx.text.slice(m.index, m.index + 120))?.[0]?.toLowerCase();
+    const address = ONE_EMAIL.exec(ctx.text.slice(m.index, m.index + 120))?.[0]?.replace(/\s+/g, '').toLowerCase();
     out.push({ recipient, confidence: DISPLAY_NAME_CONFIDENCE, evidence: 'display-name', ...(address ? { address } : {}) });
   }
   return out;
