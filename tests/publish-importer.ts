@@ -42,7 +42,11 @@ export function mapHeaders(headers: readonly string[]): Map<string, number> {
   return mapping;
 }
 
-/** fgetcsv with PHP's defaults (comma, double quote, backslash escape), for the rows we write. */
+/**
+ * fgetcsv with PHP's defaults (comma, double quote, backslash escape), for the rows we write.
+ * The importer passes no separator (CsvReaderFactory::createReader and CsvReader call
+ * fgetcsv($handle) / fgetcsv($handle, escape: '\\')) and detects none: a ";" file is one column.
+ */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];

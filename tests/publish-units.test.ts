@@ -6,6 +6,7 @@ import { comparableText, documentFacts, redactedTextOf } from '../src/publish/fa
 import { inventoryToCsv, type InventoryRow, truncateBytes } from '../src/publish/inventory.js';
 import { documentIds } from '../src/publish/package.js';
 import { zip } from '../src/publish/zip.js';
+import { openInExcel } from './publish-excel.js';
 import { parseCsv } from './publish-importer.js';
 
 describe('dates read from documents', () => {
@@ -117,6 +118,19 @@ describe('inventory values', () => {
     const row = { ID: 'a1', Matter: 'm1', 'Family ID': '', 'Email Thread ID': '', Document: 'pad C:\\"x" en, komma', 'File type': 'doc', Datum: '', Beoordeling: 'openbaar', Opgeschort: '', Beoordelingsgrond: '', Toelichting: '', 'Publieke link': '', 'Gerelateerd ID': '', Zaaknummer: '' } satisfies InventoryRow;
     const rows = parseCsv(inventoryToCsv([row]));
     expect(rows[1]?.[5]).toBe('pad C:/"x" en, komma');
+  });
+
+  it('the Excel copy shows a formula-like title as text; the upload CSV keeps it as the website shows it', () => {
+    const row = { ID: 'a1', Matter: 'm1', 'Family ID': 2, 'Email Thread ID': '', Document: '=HYPERLINK("x";"y")', 'File type': 'doc', Datum: '2024-01-02', Beoordeling: 'deels openbaar', Opgeschort: '', Beoordelingsgrond: '5.1.1c; 5.1.2e', Toelichting: '-concept', 'Publieke link': '', 'Gerelateerd ID': '', Zaaknummer: '' } satisfies InventoryRow;
+    const upload = parseCsv(inventoryToCsv([row]))[1];
+    expect(upload?.[5]).toBe('=HYPERLINK("x";"y")');
+    expect(upload?.[10]).toBe('5.1.1c; 5.1.2e');
+    const excel = openInExcel(inventoryToCsv([row], ';'))[1];
+    expect(excel).toHaveLength(15);
+    expect(excel?.[5]).toBe(`'=HYPERLINK("x";"y")`);
+    expect(excel?.[11]).toBe(`'-concept`);
+    expect(excel?.[10]).toBe('5.1.1c; 5.1.2e');
+    expect(excel?.[3]).toBe('2');
   });
 
   it('finds list values by URI or label, accents and case ignored', () => {

@@ -8,6 +8,7 @@ import { type BatchSummary, runBatch } from '../src/cli/batch.js';
 import { ConfigSchema } from '../src/config/config.js';
 import { INVENTORY_COLUMNS } from '../src/publish/inventory.js';
 import { DOSSIER_CONFIG, type Dossier, writeDossier } from './publish-dossier.js';
+import { openInExcel } from './publish-excel.js';
 import { idFromFileName, mapHeaders, parseCsv, rowViolations } from './publish-importer.js';
 
 const XSD = new URL('../fixtures/diwoo/diwoo-metadata.xsd', import.meta.url).pathname;
@@ -88,6 +89,22 @@ describe('publication package: inventory', () => {
     const fromCsv = checkedRows(csv);
     const fromXlsx = checkedRows(xlsx);
     expect([...fromCsv.entries()]).toEqual([...fromXlsx.entries()]);
+  });
+
+  it('the Excel copy (";", outside publicatie/) opens in columns in Dutch Excel with the same cells; the upload CSV would not, and the importer rejects the Excel copy whole instead of misreading it', async () => {
+    const xlsx = await xlsxRows(summary.publication.inventory.xlsx);
+    const excelPath = summary.publication.inventory.excelCsv;
+    expect(excelPath.startsWith(pkg())).toBe(false);
+    const excelText = readFileSync(excelPath, 'utf8');
+    expect(excelText.startsWith('\uFEFF')).toBe(true);
+    const excel = openInExcel(excelText);
+    expect(excel[0]?.[0]).toBe('Volgnummer');
+    expect(excel.map((r) => r.slice(1))).toEqual(xlsx);
+    expect(excel.slice(1).map((r) => r[0])).toEqual(xlsx.slice(1).map((_, i) => String(i + 1)));
+    // The comma file in Dutch Excel: every line one cell.
+    for (const line of openInExcel(readFileSync(summary.publication.inventory.csv, 'utf8')).slice(0, 1)) expect(line).toHaveLength(1);
+    // The Excel file uploaded by mistake: the importer finds no required header and rejects the file.
+    expect(() => mapHeaders(parseCsv(excelText)[0] ?? [])).toThrow(/missing headers: .*id/);
   });
 
   it.skipIf(!has('xlsx2csv'))('passes the rules after xlsx2csv, the converter the platform runs on XLSX uploads', () => {

@@ -63,7 +63,7 @@ function head(path: string, bytes = 512): string {
 }
 
 // The inventory of the publication package (productierapport.csv) and of earlier versions.
-const INVENTORY_CSV_HEADERS = [[CSV_LEAD_COLUMN, ...INVENTORY_COLUMNS].join(','), INVENTORY_COLUMNS.join(','), 'Document ID,Documentnummer,Bestandsnaam,Beoordeling'];
+const INVENTORY_CSV_HEADERS = [[CSV_LEAD_COLUMN, ...INVENTORY_COLUMNS].join(','), [CSV_LEAD_COLUMN, ...INVENTORY_COLUMNS].join(';'), INVENTORY_COLUMNS.join(','), 'Document ID,Documentnummer,Bestandsnaam,Beoordeling'];
 const REPORT_START = '# Woo-team: rapport bij het publicatiepakket';
 // JSON.stringify(x, null, 2) as written by the batch: a summary starts with the tool, an
 // inventory with its first row's first column.

@@ -28,16 +28,32 @@ export function listValue(list: keyof typeof DIWOO_LISTS | string, value: string
 
 const KERN = 'https://identifier.overheid.nl/tooi/def/thes/kern/';
 
-/** Document types per kind; an e-mail has no type in the list (documentsoort is optional). */
+/**
+ * Document types per kind, from the documentsoort list (PLOOI documentsoorten, version 7). The
+ * list has no type for an e-mail: nothing in it is an e-mail or correspondence (its "-bericht"
+ * values are ambtsbericht, nieuwsbericht and persbericht), and "brief" is a letter. documentsoort
+ * is optional in the schema, so an e-mail gets none rather than a type it is not.
+ */
 const DOCUMENTSOORT: Readonly<Record<DocumentKind, string | undefined>> = {
   nota: `${KERN}c_2977c34f`, // beslisnota
   kamerbrief: `${KERN}c_49599e6c`,
   brief: `${KERN}c_7652d853`,
   besluit: `${KERN}c_465163c9`,
   verslag: `${KERN}c_42e406dd`, // vergaderverslag
+  besluitenlijst: `${KERN}c_d4a4792f`,
   email: undefined,
   overig: undefined,
 };
+
+/** A besluit on a Wob- or Woo-verzoek has its own type in the list. */
+const BESLISSING_OP_WOO_VERZOEK = `${KERN}c_4f50ca9c`;
+const WOO_VERZOEK = /\b(wob|woo)[-\s]?verzoek/i;
+
+/** The documentsoort URI of a document, or undefined when the list has none for it. */
+export function documentsoortOf(kind: DocumentKind, title: string | undefined): string | undefined {
+  if (kind === 'besluit' && title && WOO_VERZOEK.test(title)) return BESLISSING_OP_WOO_VERZOEK;
+  return DOCUMENTSOORT[kind];
+}
 
 export const DEFAULT_INFORMATIECATEGORIE = `${KERN}c_3baef532`; // Woo-verzoeken en -besluiten
 const VASTSTELLING = `${KERN}c_641ecd76`;
@@ -94,7 +110,7 @@ export function diwooXml(doc: DiwooDocument, dossier: DiwooDossier): string {
   if (!when) {
     throw new ConfigError('CONFIG_INVALID', `document ${doc.id} has no date that woo-redact could read, and DiWoo needs one for its documenthandeling: set dossier.besluitdatum (YYYY-MM-DD) in the config`);
   }
-  const soort = DOCUMENTSOORT[doc.kind];
+  const soort = documentsoortOf(doc.kind, doc.title);
   const documentsoort = soort ? listValue('documentsoort', soort) : undefined;
   const soortHandeling = listValue('soortHandeling', VASTSTELLING) as ListValue;
   const language = listValue('taal', DUTCH) as ListValue;

@@ -12,7 +12,7 @@ import { type DocumentDate, parseDocumentDate } from './dates.js';
  * (every redaction replaced by its code), so that nothing here can carry what was redacted: the
  * title is the published title, the fingerprints hash published text.
  */
-export type DocumentKind = 'nota' | 'email' | 'kamerbrief' | 'brief' | 'besluit' | 'verslag' | 'overig';
+export type DocumentKind = 'nota' | 'email' | 'kamerbrief' | 'brief' | 'besluit' | 'verslag' | 'besluitenlijst' | 'overig';
 
 export interface DocumentFacts {
   readonly kind: DocumentKind;
@@ -212,7 +212,8 @@ function kindOf(text: string, lines: readonly string[], messages: readonly Messa
   const first = messages[0];
   if (first?.sender && text.slice(0, first.start).replace(/\s+/g, '').length < 200) return 'email';
   if (head.some((l) => /^(beslis)?nota\b\.?$/i.test(l)) || (head.some((l) => /^\d\.?\s*aanleiding\b/i.test(l)) && lines.some((l) => /geadviseerd besluit/i.test(l)))) return 'nota';
-  if (/^(verslag|notulen|besluitenlijst)\b/i.test(firstLines[0] ?? '')) return 'verslag';
+  if (/^besluitenlijst\b/i.test(firstLines[0] ?? '')) return 'besluitenlijst';
+  if (/^(verslag|notulen)\b/i.test(firstLines[0] ?? '')) return 'verslag';
   if (head.some((l) => /^aan de voorzitter van de (tweede|eerste) kamer/i.test(l))) return 'kamerbrief';
   const subject = labelled(lines, /onderwerp|betreft/, 40, isSubject);
   if (subject && /\b(besluit|beslissing)\b/i.test(subject)) return 'besluit';
@@ -230,7 +231,7 @@ function titleOf(kind: DocumentKind, lines: readonly string[], messages: readonl
     const next = at >= 0 ? lines.slice(at + 1, at + 6).find((l) => l.trim() !== '') : undefined;
     if (next && !/^\s*\d+(\.\d+)*\.?\s/.test(next)) return next.trim();
   }
-  if (kind === 'verslag') return lines.find((l) => l.trim() !== '')?.trim();
+  if (kind === 'verslag' || kind === 'besluitenlijst') return lines.find((l) => l.trim() !== '')?.trim();
   return undefined;
 }
 

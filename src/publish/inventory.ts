@@ -75,25 +75,43 @@ export function truncateBytes(value: string, max: number): string {
   return `${out.trimEnd()}...`;
 }
 
-function csvField(value: string | number): string {
+/** Excel reads a cell that starts with one of these as a formula (CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvField(value: string | number, separator: CsvSeparator): string {
   // PHP's fgetcsv treats a backslash before a quote as an escape: never write that pair.
-  const text = String(value).replace(/\\"/g, '/"');
+  let text = String(value).replace(/\\"/g, '/"');
+  // The Excel copy is opened, not uploaded: a leading apostrophe makes a title such as
+  // "=HYPERLINK(...)" show as text instead of running (the apostrophe shows). The upload file
+  // keeps the title as it is: the platform shows it on the website.
+  if (separator === ';' && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**
- * Columns of the CSV: an ignored "Nr" column first. The CSV starts with a byte-order mark (so
- * Excel reads it as UTF-8), and the importer's fgetcsv keeps that mark in the first header; a
- * header no list matches anyway takes it, so that ID is read.
+ * Columns of the CSV: an ignored "Volgnummer" column first. The CSV starts with a byte-order
+ * mark (so Excel reads it as UTF-8), and the importer's fgetcsv keeps that mark in the first
+ * header; a header no list matches anyway takes it, so that ID is read.
  */
 export const CSV_LEAD_COLUMN = 'Volgnummer';
 
 /**
- * RFC 4180 CSV, comma-separated (the importer reads commas only), UTF-8 with BOM. Excel with
- * Dutch settings expects semicolons: open the XLSX there.
+ * "," for the importer: it reads CSV with PHP's fgetcsv and its default separator, a comma, and
+ * detects nothing (nl-rdo-woo-web CsvReaderFactory and CsvReader). ";" for Excel with Dutch
+ * settings, whose list separator it is: it opens a comma file as one column. No single file
+ * serves both (a "sep=" line would be read as the importer's header row), so the package has
+ * both: the comma file to upload, the semicolon file to open.
  */
-export function inventoryToCsv(rows: readonly InventoryRow[]): string {
-  const lines = [[CSV_LEAD_COLUMN, ...INVENTORY_COLUMNS].map(csvField).join(',')];
-  rows.forEach((row, i) => lines.push([String(i + 1), ...INVENTORY_COLUMNS.map((c) => row[c])].map(csvField).join(',')));
+export type CsvSeparator = ',' | ';';
+
+/** The header line of the inventory CSV with this separator (to recognise our own files). */
+export function inventoryCsvHeader(separator: CsvSeparator): string {
+  return [CSV_LEAD_COLUMN, ...INVENTORY_COLUMNS].map((c) => csvField(c, separator)).join(separator);
+}
+
+/** RFC 4180 CSV, UTF-8 with BOM, CRLF; comma-separated unless told otherwise (see CsvSeparator). */
+export function inventoryToCsv(rows: readonly InventoryRow[], separator: CsvSeparator = ','): string {
+  const lines = [inventoryCsvHeader(separator)];
+  rows.forEach((row, i) => lines.push([String(i + 1), ...INVENTORY_COLUMNS.map((c) => row[c])].map((v) => csvField(v, separator)).join(separator)));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

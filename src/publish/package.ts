@@ -18,15 +18,18 @@ import { inventoryToXlsx } from './xlsx.js';
  * The publication package of a dossier: what a Woo-team uploads to the platform as it is.
  *
  *   publicatie/documenten/<ID>.pdf|txt   the redacted documents, named after their IDs
- *   publicatie/productierapport.xlsx     the inventory, and the same as CSV
+ *   publicatie/productierapport.xlsx     the inventory, and the same as CSV (comma: the importer's)
  *   publicatie/diwoo/<ID>.xml            DiWoo metadata per published document
  *   publicatie/motivering.pdf|md         the annex to the decision letter
  *   woo-team-rapport.intern.md           for the Woo-team only: refused files, open items
+ *   productierapport-excel.csv           the inventory for Excel with Dutch settings (";"): to read, never to upload
  *
  * Written by the one-step batch run and by apply (review), from the per-document results.
  */
 export const PACKAGE_DIR = 'publicatie';
 export const INTERNAL_REPORT = 'woo-team-rapport.intern.md';
+/** The inventory as Excel with Dutch settings opens it in columns (outside publicatie/: not for upload). */
+export const EXCEL_INVENTORY = 'productierapport-excel.csv';
 
 /** One document that went through the pipeline, as the package needs it. */
 export interface PackageDocument {
@@ -56,7 +59,8 @@ export interface PublicationInput {
 
 export interface PublicationSummary {
   readonly dir: string;
-  readonly inventory: { readonly xlsx: string; readonly csv: string };
+  /** xlsx and csv are for upload; excelCsv (";"-separated) is for reading in Excel with Dutch settings. */
+  readonly inventory: { readonly xlsx: string; readonly csv: string; readonly excelCsv: string };
   readonly annex: { readonly pdf: string; readonly markdown: string };
   readonly internalReport: string;
   readonly rows: number;
@@ -210,7 +214,9 @@ export async function writePublicationPackage(input: PublicationInput): Promise<
   const xlsxPath = join(dir, 'productierapport.xlsx');
   const csvPath = join(dir, 'productierapport.csv');
   await writeFileAtomic(xlsxPath, inventoryToXlsx(rows));
-  await writeFileAtomic(csvPath, inventoryToCsv(rows));
+  await writeFileAtomic(csvPath, inventoryToCsv(rows, ','));
+  const excelCsvPath = join(outDir, EXCEL_INVENTORY);
+  await writeFileAtomic(excelCsvPath, inventoryToCsv(rows, ';'));
 
   const annexDocs: AnnexDocument[] = documents.map((doc, i) => {
     const dup = relations.documents[i]?.duplicateOf;
@@ -256,7 +262,7 @@ export async function writePublicationPackage(input: PublicationInput): Promise<
 
   return {
     dir,
-    inventory: { xlsx: xlsxPath, csv: csvPath },
+    inventory: { xlsx: xlsxPath, csv: csvPath, excelCsv: excelCsvPath },
     annex: { pdf: annexPdfPath, markdown: annexMd },
     internalReport: reportPath,
     rows: rows.length,
