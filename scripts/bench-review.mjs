@@ -31,8 +31,10 @@ export async function benchReview({ pdfs = 600, jobs = 2 } = {}) {
     persons: template.persons.map((p) => ({ ...p, decision: { action: 'redact', ground: '5.1.2e' } })),
     documents: template.documents.map((d) => ({ ...d, findings: d.findings.map((f) => ({ ...f, decision: { action: 'redact', ground: '5.1.2e' } })) })),
   };
-  writeFileSync(join(work, 'decisions.json'), JSON.stringify(decisions));
-  const applied = run('apply', input, join(work, 'publication'), String(jobs), join(work, 'decisions.json'));
+  // Filled in where propose wrote the template, as the README's workflow does: apply finds the
+  // person table beside it.
+  writeFileSync(join(work, 'review', 'decisions.internal.json'), JSON.stringify(decisions));
+  const applied = run('apply', input, join(work, 'publication'), String(jobs), join(work, 'review'));
   const ratio = (proposed.seconds + applied.seconds) / oneStep.seconds;
   // CPU time (all threads) as well: on a shared machine wall time follows the other load.
   const cpuRatio = (proposed.cpuSeconds + applied.cpuSeconds) / oneStep.cpuSeconds;

@@ -17,7 +17,7 @@ import type { Diagnostic, SourceKind } from './document/types.js';
 import { LeakError } from './errors.js';
 import { sha256 } from './ingest/text.js';
 import { buildManifest } from './manifest/build.js';
-import type { Manifest } from './manifest/schema.js';
+import type { DecisionsProvenance, Manifest } from './manifest/schema.js';
 import { normalise } from './normalise/normalise.js';
 import { appliedDecisions } from './redact/text.js';
 import { structure } from './structure/structure.js';
@@ -77,7 +77,11 @@ export interface FormatTools {
 }
 
 /** Chooses what leaves the output: by the policy (one step) or by a reviewer's decisions (apply). */
-export type ApplyDecisions = (doc: DecidedDocument, policy: Policy, tools: FormatTools) => { readonly document: DecidedDocument; readonly applied: readonly AppliedRedaction[] };
+export type ApplyDecisions = (
+  doc: DecidedDocument,
+  policy: Policy,
+  tools: FormatTools,
+) => { readonly document: DecidedDocument; readonly applied: readonly AppliedRedaction[]; readonly provenance?: DecisionsProvenance };
 
 /** The one-step run: redactions, and review items as the policy's `reviewedAs` says. */
 export const byPolicy: ApplyDecisions = (document, policy) => ({ document, applied: appliedDecisions(document, policy) });
@@ -159,7 +163,7 @@ export function* redactWith<Input, Source, Output extends string | Uint8Array>(
   const { ingested, decided: analysed } = yield* analyseWith(format, input, options, policy);
   const underArea = format.underArea;
   const tools: FormatTools = { kind: format.kind, ...(underArea ? { underArea: (area: PageBox) => underArea(ingested, area) } : {}) };
-  const { document: decided, applied: chosen } = choose(analysed, policy, tools);
+  const { document: decided, applied: chosen, provenance } = choose(analysed, policy, tools);
   const { output, applied, diagnostics } = yield* format.redact(ingested, decided, chosen);
   const document: RedactedDocument<Output> = {
     ...decided,
@@ -174,6 +178,7 @@ export function* redactWith<Input, Source, Output extends string | Uint8Array>(
     policySha256: policyHash(policy),
     outputPath: options.outputPath ?? null,
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
+    ...(provenance ? { decisions: provenance } : {}),
   });
   return { document, manifest };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -176,9 +177,9 @@ describe('propose: the internal review package', () => {
 
   it('is refused inside a publication output, and a publication output is refused inside it', async () => {
     const pub = out('pub-for-refusal');
-    await apply({ inputs: [input], decisions: reviewerDecisions(), outDir: pub });
+    await apply({ inputs: [input], review: reviewDir, decisions: reviewerDecisions(), outDir: pub });
     await expect(propose({ inputs: [input], reviewDir: join(pub, 'review') })).rejects.toMatchObject({ code: 'REVIEW_FOLDER_REFUSED' });
-    await expect(apply({ inputs: [input], decisions: reviewerDecisions(), outDir: join(reviewDir, 'publicatie') })).rejects.toMatchObject({ code: 'REVIEW_FOLDER_REFUSED' });
+    await expect(apply({ inputs: [input], review: reviewDir, decisions: reviewerDecisions(), outDir: join(reviewDir, 'publicatie') })).rejects.toMatchObject({ code: 'REVIEW_FOLDER_REFUSED' });
     // The one-step run refuses it too.
     expect((await runCli([input, '--out', reviewDir])).code).toBe(2);
     // Decisions (and the review package beside them) inside the output folder.
@@ -192,7 +193,7 @@ describe('propose: the internal review package', () => {
     const withPackage = join(root, 'in-with-package');
     cpSync(input, withPackage, { recursive: true });
     cpSync(reviewDir, join(withPackage, 'dossier', 'beoordeling'), { recursive: true });
-    await expect(apply({ inputs: [withPackage], decisions: reviewerDecisions(), outDir: out('pub-w') })).rejects.toMatchObject({ code: 'REVIEW_FOLDER_REFUSED' });
+    await expect(apply({ inputs: [withPackage], review: reviewDir, decisions: reviewerDecisions(), outDir: out('pub-w') })).rejects.toMatchObject({ code: 'REVIEW_FOLDER_REFUSED' });
   });
 });
 
@@ -208,7 +209,7 @@ describe('apply: exactly the decisions, verified, written for publication', () =
   let summary: Awaited<ReturnType<typeof apply>>;
   beforeAll(async () => {
     writeFileSync(join(root, 'decisions.json'), JSON.stringify(reviewerDecisions(), null, 2));
-    summary = await apply({ inputs: [input], decisions: join(root, 'decisions.json'), outDir: pub, requireApproval: true });
+    summary = await apply({ inputs: [input], review: reviewDir, decisions: join(root, 'decisions.json'), outDir: pub, requireApproval: true });
   });
 
   it('applies every file', () => {
@@ -254,15 +255,16 @@ describe('apply: exactly the decisions, verified, written for publication', () =
 
   it('is reproducible: original + decisions + tool version give byte-identical output', async () => {
     const again = out('pub-again');
-    await apply({ inputs: [input], decisions: join(root, 'decisions.json'), outDir: again, jobs: 1 });
+    await apply({ inputs: [input], review: reviewDir, decisions: join(root, 'decisions.json'), outDir: again, jobs: 1 });
     expect(snapshot(again)).toEqual(snapshot(pub));
   });
 
   it('works from the command line, with a folder of decisions', async () => {
     const folder = join(root, 'decisions-folder');
     mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'beoordeling.json'), JSON.stringify(reviewerDecisions()));
-    const r = await runCli(['apply', '--decisions', folder, input, '--out', out('pub-cli'), '--require-approval']);
+    // The same bytes: the manifests record the decisions file's sha256.
+    cpSync(join(root, 'decisions.json'), join(folder, 'beoordeling.json'));
+    const r = await runCli(['apply', '--decisions', folder, '--review', reviewDir, input, '--out', out('pub-cli'), '--require-approval']);
     expect(r.code, r.stderr).toBe(0);
     expect(snapshot(out('pub-cli'))).toEqual(snapshot(pub));
     const p = await runCli(['propose', input, '--review', out('review-cli'), '--json']);
@@ -272,14 +274,15 @@ describe('apply: exactly the decisions, verified, written for publication', () =
   });
 });
 
+const base = () => reviewerDecisions() as DecisionsInput & Record<string, unknown>;
+
 describe('apply refuses, with a clear error', () => {
-  const base = () => reviewerDecisions() as DecisionsInput & Record<string, unknown>;
 
   it('an input whose sha256 differs from the one decided on (that file only)', async () => {
     const changed = join(root, 'changed');
     cpSync(input, changed, { recursive: true });
     writeFileSync(join(changed, 'dossier', 'nota.txt'), `${NOTA}Nog een regel.\n`);
-    const s = await apply({ inputs: [changed], decisions: base(), outDir: out('pub-changed') });
+    const s = await apply({ inputs: [changed], review: reviewDir, decisions: base(), outDir: out('pub-changed') });
     const failed = s.files.filter((f) => f.status === 'failed');
     expect(failed).toMatchObject([{ input: 'dossier/nota.txt', code: 'DECISIONS_MISMATCH' }]);
     expect(s.totals.ok).toBe(3);
@@ -290,20 +293,20 @@ describe('apply refuses, with a clear error', () => {
     const d = base();
     const docsOf = d.documents as { path: string; findings: unknown[] }[];
     docsOf.find((x) => x.path === 'dossier/mail.txt')?.findings.push({ id: 'person@9999-9010', decision: { action: 'keep', reason: 'x' } });
-    const s = await apply({ inputs: [input], decisions: d, outDir: out('pub-unknown') });
+    const s = await apply({ inputs: [input], review: reviewDir, decisions: d, outDir: out('pub-unknown') });
     expect(s.files.find((f) => f.input === 'dossier/mail.txt')).toMatchObject({ status: 'failed', code: 'DECISIONS_UNKNOWN_FINDING' });
   });
 
   it('items still undecided, unless undecided items are to be redacted', async () => {
     const t = { ...template(), decidedBy: 'A. Beoordelaar', decidedAt: '2026-12-01' } as DecisionsInput;
-    const s = await apply({ inputs: [input], decisions: t, outDir: out('pub-undecided') });
+    const s = await apply({ inputs: [input], review: reviewDir, decisions: t, outDir: out('pub-undecided') });
     // Exactly the files with review items the template leaves open.
     const open = docs().documents.filter((d) => d.counts.review > 0).map((d) => d.path).sort();
     expect(open).toContain('dossier/nota.txt');
     const failed = s.files.filter((f) => f.status === 'failed');
     expect(failed.map((f) => f.input).sort()).toEqual(open);
     for (const f of failed) expect(f).toMatchObject({ code: 'DECISIONS_UNDECIDED' });
-    const r = await apply({ inputs: [input], decisions: t, outDir: out('pub-undecided-redact'), undecided: 'redact' });
+    const r = await apply({ inputs: [input], review: reviewDir, decisions: t, outDir: out('pub-undecided-redact'), undecided: 'redact' });
     expect(r.totals.failed).toBe(0);
     expect(read(out('pub-undecided-redact'), 'dossier/nota.redacted.txt')).toContain('De directeur [5.1.2e] vroeg');
   });
@@ -325,8 +328,112 @@ describe('apply refuses, with a clear error', () => {
     const d = base();
     const mail = (d.documents as { path: string; additions: unknown[] }[]).find((x) => x.path === 'dossier/mail.txt');
     mail?.additions.push({ kind: 'box', page: 1, x: 0, y: 0, width: 10, height: 10, ground: '5.1.2e' });
-    const s = await apply({ inputs: [input], decisions: d, outDir: out('pub-box') });
+    const s = await apply({ inputs: [input], review: reviewDir, decisions: d, outDir: out('pub-box') });
     expect(s.files.find((f) => f.input === 'dossier/mail.txt')).toMatchObject({ status: 'failed', code: 'DECISIONS_INVALID' });
+  });
+});
+
+describe('person decisions are checked against the person table', () => {
+  it('refuses a person id the dossier does not have, before anything is written', async () => {
+    const d = base();
+    (d.persons as { person: string; decision: unknown }[]).push({ person: 'p0123456789ab', decision: { action: 'redact', ground: '5.1.2e' } });
+    await expect(apply({ inputs: [input], review: reviewDir, decisions: d, outDir: out('pub-person') })).rejects.toMatchObject({ code: 'DECISIONS_UNKNOWN_PERSON', message: expect.stringContaining('p0123456789ab') });
+    expect(existsSync(out('pub-person'))).toBe(false);
+    // From the command line: the run is refused (exit 2), the id named, no name.
+    writeFileSync(join(root, 'decisions-unknown-person.json'), JSON.stringify(d));
+    const r = await runCli(['apply', '--decisions', join(root, 'decisions-unknown-person.json'), '--review', reviewDir, input, '--out', out('pub-person')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('DECISIONS_UNKNOWN_PERSON');
+    expect(r.stderr).not.toMatch(/Mulder|Vries|Beoordelaar/);
+  });
+
+  it('refuses person decisions when no person table is at hand, and finds the table beside decisions kept in the package', async () => {
+    await expect(apply({ inputs: [input], decisions: base(), outDir: out('pub-no-table') })).rejects.toMatchObject({ code: 'DECISIONS_UNKNOWN_PERSON', message: expect.stringContaining('--review') });
+    expect(existsSync(out('pub-no-table'))).toBe(false);
+    // Without person decisions nothing needs the table.
+    const noPersons = { ...base(), persons: [] };
+    const s = await apply({ inputs: [input], decisions: noPersons, outDir: out('pub-no-persons'), undecided: 'redact' });
+    expect(s.totals.failed).toBe(0);
+    // The decisions filled in inside (a copy of) the package: its table is found by itself.
+    const pkg = join(root, 'review-filled');
+    cpSync(reviewDir, pkg, { recursive: true });
+    writeFileSync(join(pkg, 'decisions.internal.json'), JSON.stringify(base()));
+    const byFile = await apply({ inputs: [input], decisions: join(pkg, 'decisions.internal.json'), outDir: out('pub-in-package') });
+    expect(byFile.totals).toMatchObject({ ok: 4, failed: 0 });
+    const byFolder = await apply({ inputs: [input], decisions: pkg, outDir: out('pub-package-folder') });
+    expect(byFolder.totals).toMatchObject({ ok: 4, failed: 0 });
+  });
+});
+
+describe('the manifest records the decisions it was made from, without names or reasons', () => {
+  const pub = out('pub');
+  const manifest = (name: string) => ManifestSchema.parse(JSON.parse(read(pub, `dossier/${name}.manifest.json`)));
+
+  it('names the decisions file by sha256 with its date and approval, and counts what was applied per kind', () => {
+    const digest = createHash('sha256').update(readFileSync(join(root, 'decisions.json'))).digest('hex');
+    const nota = manifest('nota');
+    expect(nota.decisions?.files).toEqual([{ sha256: digest, decidedAt: '2026-12-01T10:00:00Z', approved: true, approvedAt: '2026-12-01T11:00:00Z' }]);
+    // nota.txt: the director kept by her person decision, the phone removed, two additions.
+    expect(nota.decisions?.applied).toMatchObject({ persons: { keep: 1 }, removals: 1, additions: 2, undecided: 0 });
+    // mail.txt: the first name redacted and the signature kept by their own decisions.
+    expect(manifest('mail').decisions?.applied).toMatchObject({ findings: { redact: 1, keep: 1 }, persons: { keep: 1 }, removals: 0, additions: 0 });
+    expect(manifest('scan').decisions?.applied.additions).toBe(1);
+    for (const name of ['nota', 'mail', 'scan', 'brief']) {
+      const text = read(pub, `dossier/${name}.manifest.json`);
+      // Who decided and the reviewers' reasons stay in the internal decisions file.
+      expect(text).not.toMatch(/Beoordelaar|Tweede|organogram|ondertekening|bezoekadres|algemeen nummer/);
+    }
+  });
+
+  it('says when the decisions were not approved, and what nobody decided; the one-step run records none', async () => {
+    const { approvedBy: _a, approvedAt: _b, ...unapproved } = { ...template(), decidedBy: 'A. Beoordelaar', decidedAt: '2026-12-01' } as DecisionsInput;
+    await apply({ inputs: [input], review: reviewDir, decisions: unapproved as DecisionsInput, outDir: out('pub-unapproved'), undecided: 'redact' });
+    const m = ManifestSchema.parse(JSON.parse(read(out('pub-unapproved'), 'dossier/nota.manifest.json')));
+    expect(m.decisions?.files).toEqual([{ sha256: createHash('sha256').update(JSON.stringify(unapproved)).digest('hex'), decidedAt: '2026-12-01', approved: false }]);
+    expect(m.decisions?.applied.undecided).toBe(1);
+    await runCli([input, '--out', out('one-step-no-decisions')]);
+    expect(ManifestSchema.parse(JSON.parse(read(out('one-step-no-decisions'), 'dossier/nota.manifest.json'))).decisions).toBeUndefined();
+  });
+
+  it('is in the shipped manifest schema', () => {
+    const schema = JSON.parse(readFileSync(new URL('../schema/manifest.schema.json', import.meta.url), 'utf8'));
+    expect(Object.keys(schema.properties.decisions.properties).sort()).toEqual(['applied', 'files']);
+  });
+});
+
+describe('apply --resume', () => {
+  it('keeps what an earlier apply wrote from the same input and decisions, and redoes what other decisions would change', async () => {
+    const dir = out('pub-resume');
+    const decisions = join(root, 'decisions.json');
+    const first = await apply({ inputs: [input], review: reviewDir, decisions, outDir: dir });
+    expect(first.totals.ok).toBe(4);
+    const before = snapshot(dir);
+    // An interruption: one output and its manifest lost.
+    rmSync(join(dir, 'dossier', 'mail.redacted.txt'));
+    const again = await apply({ inputs: [input], review: reviewDir, decisions, outDir: dir, resume: true });
+    const resumed = again.files.filter((f) => f.status === 'ok' && f.resumed).map((f) => f.input).sort();
+    expect(resumed).toEqual(['dossier/brief.pdf', 'dossier/nota.txt', 'dossier/scan.pdf']);
+    expect(snapshot(dir)).toEqual(before);
+    // Other decisions (another file, other bytes): nothing is taken over from the earlier run.
+    const other = join(root, 'decisions-other.json');
+    writeFileSync(other, JSON.stringify({ ...reviewerDecisions(), decidedAt: '2026-12-02' }));
+    const changed = await apply({ inputs: [input], review: reviewDir, decisions: other, outDir: dir, resume: true });
+    expect(changed.files.filter((f) => f.status === 'ok' && f.resumed)).toEqual([]);
+    expect(ManifestSchema.parse(JSON.parse(read(dir, 'dossier/nota.manifest.json'))).decisions?.files[0]?.decidedAt).toBe('2026-12-02');
+    // The one-step run does not take apply's outputs as its own, nor apply the one-step run's.
+    const oneStep = await runCli([input, '--out', dir, '--resume', '--json']);
+    expect(JSON.parse(oneStep.stdout).files.filter((f: { resumed?: boolean }) => f.resumed)).toEqual([]);
+    const back = await apply({ inputs: [input], review: reviewDir, decisions: other, outDir: dir, resume: true });
+    expect(back.files.filter((f) => f.status === 'ok' && f.resumed)).toEqual([]);
+  });
+
+  it('is an apply option on the command line', async () => {
+    const dir = out('pub-resume-cli');
+    const args = ['apply', '--decisions', join(root, 'decisions.json'), '--review', reviewDir, input, '--out', dir];
+    expect((await runCli(args)).code).toBe(0);
+    const r = await runCli([...args, '--resume']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('4 kept from an earlier run');
   });
 });
 

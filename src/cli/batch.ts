@@ -274,7 +274,7 @@ export interface WorkerTask {
 export type FileRunOptions = Pick<BatchOptions, 'outDir' | 'timestamps' | 'resume'> & { readonly decisions?: FileDecisions };
 
 function fileOptions(options: BatchOptions): FileRunOptions {
-  return { outDir: options.outDir, ...(options.timestamps ? { timestamps: true } : {}), ...(options.resume && !options.review ? { resume: true } : {}) };
+  return { outDir: options.outDir, ...(options.timestamps ? { timestamps: true } : {}), ...(options.resume ? { resume: true } : {}) };
 }
 
 function decisionsOption(options: BatchOptions, file: InputFile): { decisions?: FileDecisions } {
@@ -310,7 +310,7 @@ async function processFileUntimed(f: PlannedFile, knownPersons: readonly KnownPe
   }
   try {
     if (options.resume) {
-      const previous = await previousResult(f, safe, outputRel, manifestRel, config, options.outDir);
+      const previous = await previousResult(f, safe, outputRel, manifestRel, config, options.outDir, options.decisions);
       if (previous) return previous;
     }
     // Synchronous reads and writes: a file's own I/O is all this worker waits for, and each
@@ -359,15 +359,17 @@ function okResult(input: string, output: string, manifest: string, m: Manifest, 
 
 /**
  * With --resume, a file is done when its manifest exists for the same source bytes, tool version
- * and policy, and the output it names is there with the hash it records. Outputs are written
- * atomically, so an interrupted run leaves either a complete pair or nothing usable.
+ * and policy (for apply: the same decisions files; the one-step run never takes apply's output,
+ * nor apply the one-step run's), and the output it names is there with the hash it records.
+ * Outputs are written atomically, so an interrupted run leaves either a complete pair or nothing usable.
  */
-async function previousResult(f: PlannedFile, safe: string, outputRel: string, manifestRel: string, config: Config, outDir: string): Promise<FileResult | undefined> {
+async function previousResult(f: PlannedFile, safe: string, outputRel: string, manifestRel: string, config: Config, outDir: string, decisions: FileDecisions | undefined): Promise<FileResult | undefined> {
   try {
     const parsed = ManifestSchema.safeParse(JSON.parse(await readFile(join(outDir, manifestRel), 'utf8')));
     if (!parsed.success) return undefined;
     const m = parsed.data;
     if (m.tool.version !== TOOL_VERSION || m.policy.sha256 !== policyHash(config.policy)) return undefined;
+    if (JSON.stringify(m.decisions?.files ?? null) !== JSON.stringify(decisions?.files ?? null)) return undefined;
     if (m.source.sha256 !== sha256(await readFile(f.path))) return undefined;
     if (m.output.path !== outputRel || m.output.sha256 !== sha256(await readFile(join(outDir, outputRel)))) return undefined;
     return okResult(safe, outputRel, manifestRel, m, true, await factsFromFiles(f.path, m));

@@ -10,7 +10,7 @@ import { applyCommand } from './apply.js';
 import { proposeCommand } from './propose.js';
 
 /** Error codes that mean nothing was done: a usage, config or decisions problem (exit 2). */
-const EXIT_2 = new Set(['CONFIG_INVALID', 'CONFIG_NOT_FOUND', 'USAGE', 'INPUT_NOT_FOUND', 'DECISIONS_INVALID', 'DECISIONS_MISMATCH', 'DECISIONS_NOT_APPROVED', 'REVIEW_FOLDER_REFUSED']);
+const EXIT_2 = new Set(['CONFIG_INVALID', 'CONFIG_NOT_FOUND', 'USAGE', 'INPUT_NOT_FOUND', 'DECISIONS_INVALID', 'DECISIONS_MISMATCH', 'DECISIONS_UNKNOWN_PERSON', 'DECISIONS_NOT_APPROVED', 'REVIEW_FOLDER_REFUSED']);
 
 async function runCommand(run: () => Promise<number>, io: CliIo, debug: boolean): Promise<number> {
   try {

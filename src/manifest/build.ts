@@ -3,13 +3,15 @@ import { describeReason } from '../decide/reasons.js';
 import type { AppliedRedaction, RedactedDocument } from '../document/document.js';
 import { pageOf } from '../ingest/pages.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import { type Assessment, MANIFEST_SCHEMA_VERSION, type Manifest, ManifestSchema } from './schema.js';
+import { type Assessment, type DecisionsProvenance, MANIFEST_SCHEMA_VERSION, type Manifest, ManifestSchema } from './schema.js';
 
 /** Where the manifest says the output came from, beyond the document itself. */
 export interface ManifestProvenance {
   readonly policySha256: string;
   readonly outputPath: string | null;
   readonly generatedAt?: string;
+  /** apply: the decisions the output was made from (hashes and counts, no names). */
+  readonly decisions?: DecisionsProvenance;
 }
 
 function roundBox(b: { page: number; x: number; y: number; width: number; height: number }) {
@@ -107,6 +109,7 @@ export function buildManifest(doc: RedactedDocument, inputs: ManifestProvenance)
     declaredGrounds,
     redactions,
     review,
+    ...(inputs.decisions ? { decisions: inputs.decisions } : {}),
     warnings,
     ...(inputs.generatedAt ? { generatedAt: inputs.generatedAt } : {}),
   };

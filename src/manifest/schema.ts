@@ -71,6 +71,33 @@ const WarningSchema = z
   })
   .strict();
 
+const DecisionsFileRefSchema = z
+  .object({
+    sha256: Sha256.describe('The sha256 of the decisions file as read (for decisions given in memory: of their JSON).'),
+    decidedAt: z.string().describe('When the decisions were made, as the file says.'),
+    approved: z.boolean().describe('Approved by another person than the one who decided (four eyes).'),
+    approvedAt: z.string().optional().describe('When, if approved.'),
+  })
+  .strict();
+
+const Count = z.number().int().nonnegative();
+
+const DecisionsProvenanceSchema = z
+  .object({
+    files: z.array(DecisionsFileRefSchema).min(1).describe('Every decisions file merged for the run, by sha256 (sorted).'),
+    applied: z
+      .object({
+        findings: z.object({ redact: Count, keep: Count }).strict().describe("Findings of this document decided by their own decision."),
+        persons: z.object({ redact: Count, keep: Count }).strict().describe("Mentions of this document decided by their person's decision."),
+        removals: Count.describe('Proposed redactions taken out.'),
+        additions: Count.describe('Additions (text span, match, box) as the decisions give them.'),
+        undecided: Count.describe('Items nobody decided, redacted (apply --undecided redact).'),
+      })
+      .strict(),
+  })
+  .strict()
+  .describe("Only in apply's output: the output was made from a reviewer's decisions. No names and no reasons: those stay in the internal decisions file.");
+
 /** The contract with the Woo-team's other tools. Never contains the redacted text. */
 export const ManifestSchema = z
   .object({
@@ -92,6 +119,7 @@ export const ManifestSchema = z
     declaredGrounds: z.array(DeclarationSchema),
     redactions: z.array(RedactionSchema),
     review: z.array(ReviewSchema),
+    decisions: DecisionsProvenanceSchema.optional(),
     warnings: z.array(WarningSchema),
     generatedAt: z.string().optional().describe('Only when asked for (--timestamps): output is otherwise byte-identical per input.'),
   })
@@ -100,3 +128,5 @@ export const ManifestSchema = z
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type ManifestRedaction = z.infer<typeof RedactionSchema>;
 export type ManifestReview = z.infer<typeof ReviewSchema>;
+export type DecisionsProvenance = z.infer<typeof DecisionsProvenanceSchema>;
+export type DecisionsFileRef = z.infer<typeof DecisionsFileRefSchema>;

@@ -3,21 +3,29 @@
  * decisions, verified like every output, written as the publication output (the one-step run's
  * files, manifests and inventory). Refused, with the reason, when the decisions do not fit.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type BatchOptions, type BatchSummary, runBatch } from '../cli/batch.js';
 import { type Config, ConfigSchema } from '../config/config.js';
 import { policyHash } from '../decide/policy.js';
+import { sha256 } from '../ingest/text.js';
+import type { DecisionsFileRef } from '../manifest/schema.js';
 import { TOOL_VERSION } from '../version.js';
 import { type DecisionsFile, type DecisionsInput, DecisionsSchema, type DocumentDecisions, type ReviewerDecision } from './decisions-schema.js';
 import { ReviewError } from './errors.js';
 import { refuseDecisionsInsideOutput, reviewRun } from './folders.js';
+import { REVIEW_INDEX_FILE, type ReviewIndex, ReviewIndexSchema } from './package-schema.js';
 
 export interface ApplyOptions {
   readonly inputs: readonly string[];
   /** A decisions file, a folder of them (a review package), or decisions already in memory. */
   readonly decisions: string | DecisionsInput | readonly DecisionsInput[];
   readonly outDir: string;
+  /**
+   * The review package propose wrote (its person table checks the person decisions). Found by
+   * itself when the decisions are read from the package (the folder, or a file in it).
+   */
+  readonly review?: string;
   readonly config?: Config;
   /** Items nobody decided: refuse the file (default) or redact them. */
   readonly undecided?: 'refuse' | 'redact';
@@ -25,17 +33,22 @@ export interface ApplyOptions {
   readonly requireApproval?: boolean;
   readonly jobs?: number;
   readonly timestamps?: boolean;
+  /** Skip files whose output an earlier apply wrote from the same input and the same decisions files. */
+  readonly resume?: boolean;
   readonly onFile?: BatchOptions['onFile'];
 }
 
 interface Loaded {
   readonly name: string;
   readonly data: unknown;
+  /** Of the file's bytes; of the JSON for decisions given in memory. */
+  readonly sha256: string;
 }
 
-function readJson(path: string, name: string): unknown {
+function readJson(path: string, name: string): { data: unknown; sha256: string } {
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    const bytes = readFileSync(path);
+    return { data: JSON.parse(bytes.toString('utf8')), sha256: sha256(bytes) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ReviewError('DECISIONS_INVALID', code ? `the decisions file ${name} cannot be read (${code})` : `the decisions file ${name} is not valid JSON; check it with a JSON validator`);
@@ -50,11 +63,11 @@ function load(path: string): { files: Loaded[]; folder: string } {
   } catch {
     throw new ReviewError('DECISIONS_INVALID', `the decisions file or folder ${path} does not exist`);
   }
-  if (!info.isDirectory()) return { files: [{ name: path, data: readJson(path, path) }], folder: dirname(path) };
+  if (!info.isDirectory()) return { files: [{ name: path, ...readJson(path, path) }], folder: dirname(path) };
   const files = readdirSync(path)
     .filter((n) => n.endsWith('.json'))
     .sort()
-    .map((n) => ({ name: join(path, n), data: readJson(join(path, n), join(path, n)) }))
+    .map((n) => ({ name: join(path, n), ...readJson(join(path, n), join(path, n)) }))
     .filter((f) => (f.data as { kind?: unknown } | null)?.kind === 'woo-redact-decisions');
   if (files.length === 0) throw new ReviewError('DECISIONS_INVALID', `the folder ${path} holds no decisions file (JSON with "kind": "woo-redact-decisions")`);
   return { files, folder: path };
@@ -126,6 +139,51 @@ function merge(files: readonly DecisionsFile[]): { documents: DocumentDecisions[
   return { documents: [...documents.values()], persons };
 }
 
+/** The review package's index: given, or beside the decisions read from a file or folder. */
+function reviewIndex(given: string | undefined, folder: string | undefined): ReviewIndex | undefined {
+  const dir = given ?? (folder && existsSync(join(folder, REVIEW_INDEX_FILE)) ? folder : undefined);
+  if (dir === undefined) return undefined;
+  const path = join(dir, REVIEW_INDEX_FILE);
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new ReviewError('DECISIONS_INVALID', `the review package ${dir} has no readable ${REVIEW_INDEX_FILE}; give the folder propose wrote`);
+  }
+  const parsed = ReviewIndexSchema.safeParse(data);
+  if (!parsed.success) throw new ReviewError('DECISIONS_INVALID', `${path} does not fit the review package's schema (schema/review.schema.json); propose again`);
+  return parsed.data;
+}
+
+/** Every person decided must be one of the dossier's person table: a mistyped id would decide nobody. */
+function checkPersons(files: readonly DecisionsFile[], index: ReviewIndex | undefined): void {
+  const decided = [...new Set(files.flatMap((f) => f.persons.filter((p) => p.decision).map((p) => p.person)))];
+  if (decided.length === 0) return;
+  if (!index) {
+    throw new ReviewError(
+      'DECISIONS_UNKNOWN_PERSON',
+      `the decisions decide ${decided.length} person(s), but the review package with the person table is not at hand to check the ids: keep the decisions file in the review package, or name the package (--review <dir>)`,
+    );
+  }
+  if (index.tool.version !== TOOL_VERSION || index.policy.sha256 !== files[0]?.policy.sha256) {
+    throw new ReviewError('DECISIONS_MISMATCH', 'the review package was made by another tool version or under another policy than the decisions; give the package the decisions were made on');
+  }
+  const known = new Set(index.persons.map((p) => p.id));
+  const unknown = decided.filter((id) => !known.has(id)).sort();
+  if (unknown.length > 0) {
+    throw new ReviewError(
+      'DECISIONS_UNKNOWN_PERSON',
+      `${unknown.length} person decision(s) name a person the dossier's person table does not have (${unknown.slice(0, 5).join(', ')}); take the ids from the person table (review.internal.json) of the same proposal`,
+    );
+  }
+}
+
+function reference(file: DecisionsFile, digest: string): DecisionsFileRef {
+  // Approved: by a person other than the one who decided (as --require-approval checks).
+  const approved = file.approvedBy !== undefined && file.approvedAt !== undefined && !sameName(file.approvedBy, file.decidedBy);
+  return { sha256: digest, decidedAt: file.decidedAt, approved, ...(approved ? { approvedAt: file.approvedAt } : {}) };
+}
+
 /** Applies the decisions to the inputs and writes the publication output into `outDir`. */
 export async function apply(options: ApplyOptions): Promise<BatchSummary> {
   const config = options.config ?? ConfigSchema.parse({});
@@ -133,14 +191,16 @@ export async function apply(options: ApplyOptions): Promise<BatchSummary> {
   const loaded =
     typeof given === 'string'
       ? load(given)
-      : { files: (Array.isArray(given) ? given : [given]).map((data, i) => ({ name: `decisions ${i + 1}`, data })), folder: undefined };
+      : { files: (Array.isArray(given) ? given : [given]).map((data, i) => ({ name: `decisions ${i + 1}`, data, sha256: sha256(JSON.stringify(data)) })), folder: undefined };
   const files = loaded.files.map((f) => {
     const parsed = parse(f);
     check(parsed, f.name, config, options.requireApproval === true);
     return parsed;
   });
+  checkPersons(files, reviewIndex(options.review, loaded.folder));
   const { documents, persons } = merge(files);
-  const run = reviewRun(documents, persons, options.undecided ?? 'refuse', loaded.folder ? [loaded.folder] : []);
+  const refs = files.map((f, i) => reference(f, (loaded.files[i] as Loaded).sha256)).sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0));
+  const run = reviewRun(documents, persons, options.undecided ?? 'refuse', loaded.folder ? [loaded.folder] : [], refs);
   refuseDecisionsInsideOutput(run, options.outDir);
   return runBatch({
     inputs: options.inputs,
@@ -148,6 +208,7 @@ export async function apply(options: ApplyOptions): Promise<BatchSummary> {
     config,
     review: run,
     ...(options.timestamps ? { timestamps: true } : {}),
+    ...(options.resume ? { resume: true } : {}),
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
     ...(options.onFile ? { onFile: options.onFile } : {}),
   });

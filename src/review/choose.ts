@@ -14,6 +14,7 @@ import type { AppliedRedaction, DecidedDocument, PageBox } from '../document/doc
 import { overlaps, type Span } from '../document/span.js';
 import type { Decision, EntityType, Finding } from '../document/types.js';
 import { findValues, valueKey } from '../document/value-search.js';
+import type { DecisionsFileRef, DecisionsProvenance } from '../manifest/schema.js';
 import type { OffsetMap } from '../normalise/offset-map.js';
 import type { ApplyDecisions, FormatTools } from '../pipeline.js';
 import type { Addition, DocumentDecisions, ReviewerDecision } from './decisions-schema.js';
@@ -27,6 +28,8 @@ export interface FileDecisions {
   /** Decisions per person id, for the whole dossier. */
   readonly persons: Readonly<Record<string, ReviewerDecision>>;
   readonly undecided: 'refuse' | 'redact';
+  /** The decisions files merged for the run, for the manifest (hashes, dates, approval; no names). */
+  readonly files: readonly DecisionsFileRef[];
 }
 
 /** The normalised span covering every normalised character that came from the source span. */
@@ -129,13 +132,27 @@ export function byReviewer(file: FileDecisions): ApplyDecisions {
       if (byId.get(r.id)?.action === 'keep') throw new ReviewError('DECISIONS_INVALID', `removal of ${r.id}: the proposal did not redact it; decide it in "findings" instead`);
     }
 
+    const removed = new Set(decided.removals.map((r) => r.id));
+    const counts: DecisionsProvenance['applied'] = { findings: { redact: 0, keep: 0 }, persons: { redact: 0, keep: 0 }, removals: 0, additions: decided.additions.length, undecided: 0 };
     const undecided: string[] = [];
     const reviewed = doc.decisions.map((d): Decision => {
+      const mine = own.get(d.finding.id);
+      if (mine) {
+        if (removed.has(d.finding.id)) counts.removals++;
+        else counts.findings[mine.action]++;
+        return asDecision(d, mine);
+      }
       const person = personIdOf(d.finding, doc.source.sha256);
-      const chosen = own.get(d.finding.id) ?? (person !== undefined ? file.persons[person] : undefined);
-      if (chosen) return asDecision(d, chosen);
+      const theirs = person !== undefined ? file.persons[person] : undefined;
+      if (theirs) {
+        counts.persons[theirs.action]++;
+        return asDecision(d, theirs);
+      }
       if (d.action !== 'review') return d;
-      if (file.undecided === 'redact') return { action: 'redact', finding: d.finding, ground: d.ground };
+      if (file.undecided === 'redact') {
+        counts.undecided++;
+        return { action: 'redact', finding: d.finding, ground: d.ground };
+      }
       undecided.push(d.finding.id);
       return d;
     });
@@ -186,6 +203,7 @@ export function byReviewer(file: FileDecisions): ApplyDecisions {
     return {
       document: { ...doc, findings, decisions, diagnostics: [...otherDiagnostics, ...declarationDiagnostics(doc, decisions)] },
       applied,
+      provenance: { files: [...file.files], applied: counts },
     };
   };
 }

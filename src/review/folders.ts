@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { InputFile } from '../cli/collect.js';
 import { sha256 } from '../ingest/text.js';
 import { INTERNAL_REPORT, PACKAGE_DIR } from '../publish/package.js';
+import type { DecisionsFileRef } from '../manifest/schema.js';
 import type { FileDecisions } from './choose.js';
 import type { DocumentDecisions, ReviewerDecision } from './decisions-schema.js';
 import { ReviewError } from './errors.js';
@@ -68,16 +69,24 @@ export interface ReviewRun {
   readonly undecided: 'refuse' | 'redact';
   /** Folders the decisions came from: never inside the publication output. */
   readonly sources: readonly string[];
+  /** The decisions files merged, for every manifest (and for --resume: the same files or redo). */
+  readonly files: readonly DecisionsFileRef[];
 }
 
-export function reviewRun(documents: readonly DocumentDecisions[], persons: Readonly<Record<string, ReviewerDecision>>, undecided: 'refuse' | 'redact', sources: readonly string[]): ReviewRun {
+export function reviewRun(
+  documents: readonly DocumentDecisions[],
+  persons: Readonly<Record<string, ReviewerDecision>>,
+  undecided: 'refuse' | 'redact',
+  sources: readonly string[],
+  files: readonly DecisionsFileRef[],
+): ReviewRun {
   const byPath = new Map<string, DocumentDecisions[]>();
   const bySha = new Map<string, DocumentDecisions>();
   for (const d of documents) {
     if (d.path !== undefined) byPath.set(d.path, [...(byPath.get(d.path) ?? []), d]);
     if (!bySha.has(d.sha256)) bySha.set(d.sha256, d);
   }
-  return { byPath, bySha, persons, undecided, sources };
+  return { byPath, bySha, persons, undecided, sources, files };
 }
 
 /** Decisions for the publication output must not come from inside it. */
@@ -106,5 +115,5 @@ export function decisionsFor(run: ReviewRun, file: InputFile): FileDecisions {
     }
     document = (hash && (byPath.find((d) => d.sha256 === hash) ?? run.bySha.get(hash))) || byPath[0];
   }
-  return { document, persons: run.persons, undecided: run.undecided };
+  return { document, persons: run.persons, undecided: run.undecided, files: run.files };
 }
