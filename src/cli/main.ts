@@ -2,6 +2,7 @@ import { loadCliConfig } from '../config/config.js';
 import { isWooRedactError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { assertOcrLanguage, closeOcr, DEFAULT_OCR_LANGUAGE } from '../ocr/engine.js';
+import { publicationSummaryLines } from '../publish/summary-text.js';
 import { TOOL_VERSION } from '../version.js';
 import { HELP, parseCliArgs } from './args.js';
 import { type BatchSummary, type FileResult, type PublicationWarning, runBatch } from './batch.js';
@@ -81,6 +82,7 @@ function textSummary(summary: BatchSummary): string {
     lines.push(`not read: ${summary.ownOutputsIgnored.length} file(s) among the inputs that woo-redact wrote itself (redacted files, manifests, inventories, summaries of an earlier run)`);
   }
   lines.push(`inventory: ${summary.inventory.csv}`);
+  lines.push(...publicationSummaryLines(summary.publication));
   return `${lines.join('\n')}\n`;
 }
 

@@ -26,6 +26,8 @@ export interface DossierRelations {
   /** E-mails quoted whole inside a later e-mail of the dossier. */
   readonly quotedEmails: number;
   readonly threads: number;
+  /** E-mails with at least one of their named attachments in the dossier. */
+  readonly families: number;
 }
 
 /** True when `inner` occurs as a contiguous run in `outer`, and outer is longer. */
@@ -129,14 +131,20 @@ export function relateDocuments(facts: readonly DocumentFacts[], names: readonly
   });
   const familyId: (number | undefined)[] = new Array(n).fill(undefined);
   let families = 0;
+  let withAttachments = 0;
   facts.forEach((f, i) => {
     if (f.kind !== 'email') return;
     const family = familyId[i] ?? ++families;
     familyId[i] = family;
+    let joined = false;
     for (const attachment of f.attachments) {
       const j = byStem.get(stemOf(attachment));
-      if (j !== undefined && j !== i && familyId[j] === undefined) familyId[j] = family;
+      if (j !== undefined && j !== i && familyId[j] === undefined) {
+        familyId[j] = family;
+        joined = true;
+      }
     }
+    if (joined) withAttachments++;
   });
 
   return {
@@ -155,5 +163,6 @@ export function relateDocuments(facts: readonly DocumentFacts[], names: readonly
     duplicates: duplicateOf.filter((d) => d !== undefined).length,
     quotedEmails: quotedIn.filter((q) => q.length > 0).length,
     threads: threadNumbers.size,
+    families: withAttachments,
   };
 }

@@ -70,10 +70,16 @@ export interface PublicationSummary {
   readonly duplicates: number;
   readonly quotedEmails: number;
   readonly threads: number;
+  /** E-mails whose attachments (named in their Bijlage(n) header) are in the dossier. */
+  readonly families: number;
   readonly refused: number;
   /** What the Woo-team must fix before uploading (missing config, documents without a date). */
   readonly notices: readonly string[];
 }
+
+/** At most this many IDs are named in a notice; the internal report lists them all. */
+const LISTED_IDS = 20;
+const listIds = (ids: readonly string[]) => (ids.length > LISTED_IDS ? `${ids.slice(0, LISTED_IDS).join(', ')} and ${ids.length - LISTED_IDS} more (all in ${INTERNAL_REPORT})` : ids.join(', '));
 
 /** The dossier's IDs: prefix + a four-digit number, unique in the dossier (case-insensitively too). */
 export function documentIds(count: number, prefix: string): string[] {
@@ -195,10 +201,16 @@ export async function writePublicationPackage(input: PublicationInput): Promise<
   if (config.dossier.organisation) diwoo = diwooDossier(config.dossier);
   else notices.push('DiWoo metadata not written: set dossier.organisation in the config (the TOOI URI or the name of the organisation as in the DiWoo value lists)');
   const diwooFiles = new Set<string>();
+  const noDiwooDate: string[] = [];
   if (diwoo) {
     for (const [i, doc] of documents.entries()) {
       if (!published.has(i)) continue;
       const id = ids[i] as string;
+      // DiWoo needs a moment for its documenthandeling: the document's date, else the besluit's.
+      if (!doc.facts.date && !diwoo.besluitdatum) {
+        noDiwooDate.push(id);
+        continue;
+      }
       try {
         const xml = diwooXml({ id, title: documentName(doc), kind: doc.facts.kind, ...(doc.facts.date ? { date: doc.facts.date } : {}), format: doc.format, ...(config.dossier.matter ? { matter: config.dossier.matter } : {}) }, diwoo);
         await writeFileAtomic(join(dir, 'diwoo', `${id}.xml`), xml);
@@ -210,6 +222,7 @@ export async function writePublicationPackage(input: PublicationInput): Promise<
     }
   }
   await removeStale(join(dir, 'diwoo'), diwooFiles);
+  if (noDiwooDate.length > 0) notices.push(`DiWoo metadata not written for ${noDiwooDate.length} document(s) without a date woo-redact could read (${listIds(noDiwooDate)}): set dossier.besluitdatum (YYYY-MM-DD) in the config, DiWoo then uses it`);
 
   const xlsxPath = join(dir, 'productierapport.xlsx');
   const csvPath = join(dir, 'productierapport.csv');
@@ -258,7 +271,9 @@ export async function writePublicationPackage(input: PublicationInput): Promise<
       notices,
     }),
   );
-  if (undated.length > 0) notices.push(`${undated.length} document(s) without a date woo-redact could read (Datum left empty): ${undated.join(', ')}`);
+  if (undated.length > 0) {
+    notices.push(`${undated.length} document(s) without a date woo-redact could read (Datum left empty; fill it in the XLSX): ${listIds(undated)}`);
+  }
 
   return {
     dir,
@@ -272,6 +287,7 @@ export async function writePublicationPackage(input: PublicationInput): Promise<
     duplicates: relations.duplicates,
     quotedEmails: relations.quotedEmails,
     threads: relations.threads,
+    families: relations.families,
     refused: input.refused.length,
     notices,
   };
