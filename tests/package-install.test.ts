@@ -46,7 +46,7 @@ describe('the packed package', () => {
     expect(packed.status, packed.out).toBe(0);
     const info = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('\n[') + 1)) as { filename: string; files: { path: string }[] }[];
     const shipped = info[0]?.files.map((f) => f.path) ?? [];
-    for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'dist/worker.js', 'bin/woo-redact.mjs', 'LICENSE', 'schema/inventory-row.schema.json']) {
+    for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'dist/worker.js', 'dist/review-screen/client.js', 'dist/review-screen/pdf.worker.js', 'bin/woo-redact.mjs', 'LICENSE', 'schema/inventory-row.schema.json']) {
       expect(shipped, f).toContain(f);
     }
     expect(shipped.some((f) => f.startsWith('src/') || f.startsWith('tests/'))).toBe(false);

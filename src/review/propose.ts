@@ -28,6 +28,7 @@ import {
   type ReviewPerson,
 } from './package-schema.js';
 import { proposeBytes } from './propose-document.js';
+import { writeReviewScreen } from './screen/write-screen.js';
 
 export interface ProposeOptions {
   readonly inputs: readonly string[];
@@ -257,6 +258,8 @@ export async function propose(options: ProposeOptions): Promise<ProposeSummary> 
   await writeFileAtomic(join(options.reviewDir, REVIEW_README_FILE), README);
   await writeFileAtomic(decisionsPath, json(decisionsTemplate(results, persons, policySha256)));
   await writeFileAtomic(indexPath, json(index));
+  // The review screen (review.html) beside the package it shows: src/review/screen.
+  await writeReviewScreen(options.reviewDir, index);
   const count = (s: ProposeFileResult['status']) => results.filter((r) => r.status === s).length;
   const ok = results.filter((r): r is Extract<ProposeFileResult, { status: 'ok' }> => r.status === 'ok');
   return {

@@ -1,0 +1,87 @@
+/**
+ * pdf.js in a page opened from file://: the worker runs on the main thread (see pdf-worker.ts),
+ * the bytes come from a data script, and only the pages shown are rendered (a cache holds a few).
+ */
+import { getDocument, type PageViewport, type PDFDocumentProxy } from 'pdfjs-dist';
+import { ASSETS_DIR, PDF_WORKER_SCRIPT } from '../names.js';
+import { loadPdfBytes, loadScript } from './load.js';
+
+export interface RenderedPage {
+  readonly page: number;
+  readonly canvas: HTMLCanvasElement;
+  readonly viewport: PageViewport;
+  readonly ms: number;
+}
+
+export class PdfView {
+  private readonly rendered = new Map<string, Promise<RenderedPage>>();
+
+  private constructor(readonly pdf: PDFDocumentProxy) {}
+
+  static async open(file: string): Promise<PdfView> {
+    await loadScript(`${ASSETS_DIR}/${PDF_WORKER_SCRIPT}`);
+    const data = await loadPdfBytes(file);
+    // No eval (the page's CSP forbids it) and nothing fetched: fonts a PDF does not embed are
+    // drawn with the system's fonts.
+    const pdf = await getDocument({ data, isEvalSupported: false, useSystemFonts: true, disableAutoFetch: true, disableStream: true, disableRange: true }).promise;
+    return new PdfView(pdf);
+  }
+
+  get pages(): number {
+    return this.pdf.numPages;
+  }
+
+  /** The page at CSS width `width`, rendered once per width. */
+  render(pageNumber: number, width: number): Promise<RenderedPage> {
+    const key = `${pageNumber}@${Math.round(width)}`;
+    let p = this.rendered.get(key);
+    if (!p) {
+      p = this.draw(pageNumber, width);
+      this.rendered.set(key, p);
+      p.catch(() => this.rendered.delete(key));
+      // A few pages stay ready; the rest go (a 1,000-page dossier must not hold 1,000 canvases).
+      while (this.rendered.size > 4) {
+        const oldest = this.rendered.keys().next().value as string;
+        this.rendered.delete(oldest);
+      }
+    }
+    return p;
+  }
+
+  private async draw(pageNumber: number, width: number): Promise<RenderedPage> {
+    const t0 = performance.now();
+    const page = await this.pdf.getPage(pageNumber);
+    const base = page.getViewport({ scale: 1 });
+    const viewport = page.getViewport({ scale: width / base.width });
+    const ratio = Math.min(window.devicePixelRatio || 1, 2);
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.floor(viewport.width * ratio);
+    canvas.height = Math.floor(viewport.height * ratio);
+    canvas.style.width = `${Math.floor(viewport.width)}px`;
+    canvas.style.height = `${Math.floor(viewport.height)}px`;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('canvas zonder 2d-context');
+    await page.render({ canvas, canvasContext: context, viewport, ...(ratio !== 1 ? { transform: [ratio, 0, 0, ratio, 0, 0] } : {}) }).promise;
+    page.cleanup();
+    return { page: pageNumber, canvas, viewport, ms: performance.now() - t0 };
+  }
+
+  destroy(): void {
+    this.rendered.clear();
+    void this.pdf.destroy();
+  }
+}
+
+/** A box in PDF user space (origin bottom-left) as CSS pixels on the rendered page. */
+export function toScreen(viewport: PageViewport, b: { x: number; y: number; width: number; height: number }): { left: number; top: number; width: number; height: number } {
+  const [x1, y1, x2, y2] = viewport.convertToViewportRectangle([b.x, b.y, b.x + b.width, b.y + b.height]) as [number, number, number, number];
+  return { left: Math.min(x1, x2), top: Math.min(y1, y2), width: Math.abs(x2 - x1), height: Math.abs(y2 - y1) };
+}
+
+/** A rectangle drawn on the page (CSS pixels) back in PDF user space, rounded to 0.01 pt. */
+export function toPdf(viewport: PageViewport, r: { left: number; top: number; width: number; height: number }): { x: number; y: number; width: number; height: number } {
+  const [ax, ay] = viewport.convertToPdfPoint(r.left, r.top) as [number, number];
+  const [bx, by] = viewport.convertToPdfPoint(r.left + r.width, r.top + r.height) as [number, number];
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return { x: round(Math.min(ax, bx)), y: round(Math.min(ay, by)), width: round(Math.abs(bx - ax)), height: round(Math.abs(by - ay)) };
+}
