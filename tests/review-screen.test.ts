@@ -262,7 +262,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the review screen in chromium, from file://', (
     await page.locator('#who-name').fill('A. Beoordelaar');
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(download.suggestedFilename()).toBe('decisions.internal.json');
-    const file = join(root, 'decisions.internal.json');
+    // Saved where the README says: in the review package, over the template (apply checks the
+    // person ids against the package's person table beside it).
+    const file = join(reviewDir, 'decisions.internal.json');
     await download.saveAs(file);
     const decisions = DecisionsSchema.parse(readJson(file));
     expect(decisions.decidedBy).toBe('A. Beoordelaar');
@@ -299,18 +301,18 @@ describe.skipIf(!HAVE_CHROMIUM)('the review screen in chromium, from file://', (
     await page.reload();
     await rendered(0, 1);
     await count('#stage .box.keep', 0);
-    await page.locator('#import-file').setInputFiles(join(root, 'decisions.internal.json'));
+    await page.locator('#import-file').setInputFiles(join(reviewDir, 'decisions.internal.json'));
     await count('#stage .box.keep', 1);
     await page.locator('#btn-approve').click();
     await page.waitForSelector('#who-dialog[open]');
     await page.locator('#who-name').fill('B. Tweede');
     await page.keyboard.press('Enter');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#btn-export').click()]);
-    const file = join(root, 'approved.internal.json');
+    const file = join(reviewDir, 'approved.internal.json');
     await download.saveAs(file);
     const approved = DecisionsSchema.parse(readJson(file));
     expect(approved).toMatchObject({ decidedBy: 'A. Beoordelaar', approvedBy: 'B. Tweede' });
-    const first = DecisionsSchema.parse(readJson(join(root, 'decisions.internal.json')));
+    const first = DecisionsSchema.parse(readJson(join(reviewDir, 'decisions.internal.json')));
     expect(approved.documents).toEqual(first.documents);
     expect(approved.persons).toEqual(first.persons);
     const summary = await apply({ inputs: [input], decisions: file, outDir: join(root, 'pub-approved'), jobs: 1, requireApproval: true });
