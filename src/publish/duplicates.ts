@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
 import type { DocumentFacts } from './facts.js';
+import { CONTAINMENT_THRESHOLD, containment, decodeSketch, MIN_SKETCH, positionsOf } from './quote-sketch.js';
 
 /**
  * Duplicates and e-mail families in a dossier. Woo dossiers hold the same e-mail many times: as
@@ -68,6 +69,92 @@ function specificSubject(subject: string): boolean {
 
 const stemOf = (name: string) => basename(name, extname(name)).toLowerCase();
 
+interface Sketched {
+  readonly i: number;
+  readonly own: readonly number[];
+  readonly all: readonly number[];
+  /** Position of each value in `all`, the whole e-mail in text order (headers, body, quotes). */
+  readonly allAt: ReadonlyMap<number, number>;
+  /** Messages found in it (header blocks). */
+  readonly messages: number;
+}
+
+/** A kept gram found in more e-mails than this does not nominate candidates (it still counts). */
+const COMMON_GRAM = 1000;
+/** A kept gram in the own body of this many e-mails or more is boilerplate. */
+const BOILERPLATE_MAILS = 3;
+
+/**
+ * Quoted copies that differ by OCR noise (a printed and scanned e-mail, or a scanned reply): `a`
+ * is quoted in `b` when most of the body of a's own message and most of all of a occur in b,
+ * while b has a message of its own that a lacks (else they are two renderings of one mail, or b
+ * is quoted in a).
+ * Pairs the exact pass linked are left as they are.
+ */
+function linkOcrCopies(facts: readonly DocumentFacts[], emails: readonly number[], quotedIn: number[][], quotes: number[][]): void {
+  const raw: { i: number; own: number[]; all: number[] }[] = [];
+  for (const i of emails) {
+    const sketch = facts[i]?.quoteSketch;
+    if (!sketch) continue;
+    const own = decodeSketch(sketch.own);
+    const rest = decodeSketch(sketch.rest);
+    // In text order: the own header block, the own body, then the quoted messages.
+    raw.push({ i, own, all: [...new Set([...rest.slice(0, sketch.ownHeader), ...own, ...rest.slice(sketch.ownHeader)])] });
+  }
+  // A gram in the own body of several e-mails is a signature, a disclaimer, a greeting or a
+  // template's sentence: it says nothing about which mail is quoted where. A mail's own text
+  // stands as its own body in one e-mail only (exact copies are left out already).
+  const ownBodies = new Map<number, number>();
+  for (const r of raw) for (const v of r.own) ownBodies.set(v, (ownBodies.get(v) ?? 0) + 1);
+  const specific = (v: number) => (ownBodies.get(v) ?? 0) < BOILERPLATE_MAILS;
+  const sketched: Sketched[] = raw.map((r) => {
+    const all = r.all.filter(specific);
+    return { i: r.i, own: r.own.filter(specific), all, allAt: positionsOf(all), messages: facts[r.i]?.messages.length ?? 0 };
+  });
+  if (sketched.length < 2) return;
+  // Candidates through an index of kept grams: a dossier may hold thousands of e-mails.
+  const postings = new Map<number, number[]>();
+  sketched.forEach((b, k) => {
+    for (const v of b.all) {
+      const list = postings.get(v);
+      if (list) list.push(k);
+      else postings.set(v, [k]);
+    }
+  });
+  const hits = new Int32Array(sketched.length);
+  for (const [ka, a] of sketched.entries()) {
+    if (a.own.length < MIN_SKETCH) continue;
+    const touched: number[] = [];
+    let common = 0;
+    for (const v of a.own) {
+      const list = postings.get(v) as number[];
+      if (list.length > COMMON_GRAM) {
+        common++;
+        continue;
+      }
+      for (const kb of list) {
+        if (hits[kb] === 0) touched.push(kb);
+        hits[kb] = (hits[kb] as number) + 1;
+      }
+    }
+    const needed = CONTAINMENT_THRESHOLD * a.own.length - common;
+    for (const kb of touched) {
+      const enough = (hits[kb] as number) >= needed;
+      hits[kb] = 0;
+      if (!enough || kb === ka) continue;
+      const b = sketched[kb] as Sketched;
+      if (quotedIn[a.i]?.includes(b.i) || quotedIn[b.i]?.includes(a.i)) continue;
+      if (containment(a.own, b.allAt) < CONTAINMENT_THRESHOLD || containment(a.all, b.allAt) < CONTAINMENT_THRESHOLD) continue;
+      // b must have a message of its own that a lacks: its own body not in a, or (a body too
+      // short to tell, "Akkoord.") more messages than a.
+      if (b.own.length >= MIN_SKETCH ? containment(b.own, a.allAt) >= CONTAINMENT_THRESHOLD : b.messages <= a.messages) continue;
+      quotedIn[a.i]?.push(b.i);
+      quotes[b.i]?.push(a.i);
+    }
+  }
+  for (const list of [...quotedIn, ...quotes]) list.sort((x, y) => x - y);
+}
+
 /** `names`: each document's (safe) file name, to match attachment names from e-mail headers. */
 export function relateDocuments(facts: readonly DocumentFacts[], names: readonly string[]): DossierRelations {
   const n = facts.length;
@@ -100,6 +187,8 @@ export function relateDocuments(facts: readonly DocumentFacts[], names: readonly
       }
     }
   }
+
+  linkOcrCopies(facts, originals.map(({ i }) => i), quotedIn, quotes);
 
   // Threads: e-mails linked by quotation or duplication, or sharing the first message's subject.
   const threads = new UnionFind(n);

@@ -6,6 +6,7 @@ import type { OffsetMap } from '../normalise/offset-map.js';
 import { analyseStructure } from '../structure/structure.js';
 import type { NotaStructure } from '../structure/types.js';
 import { type DocumentDate, parseDocumentDate } from './dates.js';
+import { encodeSketch, sketchOf } from './quote-sketch.js';
 
 /**
  * What the publication package needs to know about one document, read from its REDACTED text
@@ -28,6 +29,11 @@ export interface DocumentFacts {
   readonly threadSubject?: string;
   /** E-mail: file names from the top message's Bijlage(n) header. */
   readonly attachments: readonly string[];
+  /**
+   * E-mail: sketches (quote-sketch.ts) of its own message and of the messages it quotes, to find
+   * it in, or find in it, a copy that was printed and OCR'd.
+   */
+  readonly quoteSketch?: { readonly own: string; readonly rest: string; readonly ownHeader: number };
 }
 
 interface RedactedSpan {
@@ -116,6 +122,8 @@ const CANONICAL: Readonly<Record<string, string>> = { from: 'van', sent: 'verzon
 interface Message {
   /** Offset in the normalised text where its header block starts. */
   readonly start: number;
+  /** Where its header block ends (its body starts). */
+  readonly bodyStart: number;
   readonly headers: ReadonlyMap<string, string>;
   /** A Van/From line (its value may stand elsewhere in a layout read column by column). */
   readonly sender: boolean;
@@ -141,7 +149,7 @@ function messagesOf(text: string, lines: readonly string[], blocks: readonly Spa
         const value = (m[2] as string).replace(/\s+/g, ' ').trim();
         if (value && !headers.has(key)) headers.set(key, value);
       }
-      return { start: block.start, headers, sender: sender || headers.has('van') };
+      return { start: block.start, bodyStart: block.end, headers, sender: sender || headers.has('van') };
     });
   let offset = 0;
   const lineStarts = lines.map((l) => {
@@ -157,7 +165,7 @@ function messagesOf(text: string, lines: readonly string[], blocks: readonly Spa
       const key = CANONICAL[(m[1] as string).toLowerCase()] ?? (m[1] as string).toLowerCase();
       if (!headers.has(key)) headers.set(key, (m[2] as string).trim());
     }
-    if (headers.size >= 2) out.push({ start: lineStarts[i] as number, headers, sender: true });
+    if (headers.size >= 2) out.push({ start: lineStarts[i] as number, bodyStart: lineStarts[j] ?? text.length, headers, sender: true });
     i = Math.max(i, j - 1);
   }
   return out.sort((a, b) => a.start - b.start);
@@ -254,6 +262,22 @@ function cleanTitle(title: string | undefined): string | undefined {
   return clean ? clean : undefined;
 }
 
+/**
+ * The own message's body alone (its header block shares names, addresses, subject and day with
+ * the rest of the conversation), and the rest in text order: the own header block (its first
+ * `ownHeader` values), then the quoted messages.
+ */
+function emailSketch(text: string, first: Message, second: Message | undefined): NonNullable<DocumentFacts['quoteSketch']> {
+  const bodyStart = Math.max(first.start, first.bodyStart);
+  const header = sketchOf(comparableText(text.slice(first.start, bodyStart)));
+  const quoted = second ? sketchOf(comparableText(text.slice(second.start))) : [];
+  return {
+    own: encodeSketch(sketchOf(comparableText(text.slice(bodyStart, second?.start ?? text.length)))),
+    rest: encodeSketch([...header, ...quoted]),
+    ownHeader: header.length,
+  };
+}
+
 /** The facts from the redacted text and its e-mail header blocks (offsets into that text). */
 function factsFrom(text: string, blocks: readonly Span[]): DocumentFacts {
   // Lines split on \n only, so that line starts are offsets into the text (\r and \f stay in lines).
@@ -268,6 +292,11 @@ function factsFrom(text: string, blocks: readonly Span[]): DocumentFacts {
   const threadSubject = oldestSubject ? oldestSubject.replace(SUBJECT_PREFIX, '').trim().toLowerCase() : undefined;
   const attachmentHeader = isEmail ? messages[0]?.headers.get('bijlagen') : undefined;
   const attachments = attachmentHeader ? attachmentHeader.split(/[;,]/).map((s) => s.trim()).filter((s) => s !== '' && !/^\d+$/.test(s)) : [];
+  const first = messages[0];
+  const second = messages[1];
+  // The own message's body alone (its header block shares names, addresses, subject and day with
+  // the rest of the conversation), and everything else: its headers and the quoted messages.
+  const quoteSketch = isEmail && first ? emailSketch(text, first, second) : undefined;
   return {
     kind,
     ...(title ? { title } : {}),
@@ -276,6 +305,7 @@ function factsFrom(text: string, blocks: readonly Span[]): DocumentFacts {
     messages: messageHashes,
     ...(threadSubject ? { threadSubject } : {}),
     attachments,
+    ...(quoteSketch ? { quoteSketch } : {}),
   };
 }
 
