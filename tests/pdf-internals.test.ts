@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { PDFDocument, PDFFlateStream, type PDFFont, PDFName, type PDFPage, PDFRawStream, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { parseContentStream, writeContentStream } from '../src/pdf/content-stream.js';
+import { parseToUnicode } from '../src/pdf/fonts.js';
 import { type Matrix, multiply, translate } from '../src/pdf/matrix.js';
 import { GlyphTable } from '../src/pdf/glyph-table.js';
 import { compressPendingStreams, flateStream, streamBytes } from '../src/pdf/objects.js';
@@ -46,6 +47,36 @@ describe('content streams', () => {
     expect(again).toEqual(ops);
     const image = ops.find((o) => o.operator === 'BI')?.inlineImage;
     expect(image && text(image)).toBe('BI /W 2 /H 1 /BPC 8 /CS /G ID \u00ff\u0000 EI');
+  });
+});
+
+describe('ToUnicode CMaps', () => {
+  const cmap = (body: string) => parseToUnicode(latin1(`/CIDInit /ProcSet findresource begin\nbegincmap\n${body}\nendcmap`));
+
+  it('reads an identity range over the whole code space without expanding it', () => {
+    const map = cmap('1 beginbfrange\n<0000> <fffd> <0000>\nendbfrange');
+    expect(map.get(0x41)).toBe('A');
+    expect(map.get(0x20ac)).toBe('\u20ac');
+    expect(map.get(0xfffe)).toBeUndefined();
+  });
+
+  it('lets a later definition win, in the order they are read (bfchar, then bfrange)', () => {
+    const map = cmap(
+      ['2 beginbfchar\n<0041> <0058>\n<0090> <0059>\nendbfchar', '2 beginbfrange\n<0040> <0042> <0061>\n<0041> <0041> [<005A>]\nendbfrange'].join('\n'),
+    );
+    expect(map.get(0x40)).toBe('a');
+    // The array form of the second range comes after the first range: it wins for 0041.
+    expect(map.get(0x41)).toBe('Z');
+    expect(map.get(0x42)).toBe('c');
+    // No range covers 0090: its bfchar stands.
+    expect(map.get(0x90)).toBe('Y');
+    expect(map.get(0x43)).toBeUndefined();
+  });
+
+  it('keeps a prefix of several code units before the counting one', () => {
+    const map = cmap('1 beginbfrange\n<01> <02> <00660066>\nendbfrange');
+    expect(map.get(1)).toBe('ff');
+    expect(map.get(2)).toBe('fg');
   });
 });
 

@@ -94,10 +94,60 @@ function encodingTable(name: 'WinAnsi' | 'Standard' | 'MacRoman' | 'Symbol' | 'Z
   return table;
 }
 
+/** Code -> Unicode of a ToUnicode CMap. */
+export interface ToUnicode {
+  get(code: number): string | undefined;
+}
+
+/**
+ * A parsed ToUnicode CMap. Ranges are kept as ranges and read on lookup: Acrobat and Word write
+ * the identity over all of 0000-FFFD per font, and expanding that to 65,000 strings per font was
+ * a quarter of reading a long Acrobat document. A later definition wins, as when each was set in
+ * turn.
+ */
+interface UnicodeRange {
+  readonly lo: number;
+  readonly hi: number;
+  readonly order: number;
+  readonly prefix: string;
+  readonly base: number;
+}
+
+class ToUnicodeMap implements ToUnicode {
+  readonly #entries = new Map<number, { readonly order: number; readonly unicode: string }>();
+  readonly #ranges: UnicodeRange[] = [];
+  readonly #memo = new Map<number, string | undefined>();
+  #order = 0;
+
+  set(code: number, unicode: string): void {
+    this.#entries.set(code, { order: this.#order++, unicode });
+  }
+
+  setRange(lo: number, hi: number, prefix: string, base: number): void {
+    this.#ranges.push({ lo, hi, order: this.#order++, prefix, base });
+  }
+
+  get(code: number): string | undefined {
+    if (this.#memo.has(code)) return this.#memo.get(code);
+    const entry = this.#entries.get(code);
+    let unicode = entry?.unicode;
+    for (let k = this.#ranges.length - 1; k >= 0; k--) {
+      const r = this.#ranges[k] as UnicodeRange;
+      if (entry && r.order < entry.order) break;
+      if (code >= r.lo && code <= r.hi) {
+        unicode = r.prefix + String.fromCharCode(r.base + (code - r.lo));
+        break;
+      }
+    }
+    this.#memo.set(code, unicode);
+    return unicode;
+  }
+}
+
 /** Parses a ToUnicode CMap: bfchar and bfrange sections. */
-export function parseToUnicode(bytes: Uint8Array): Map<number, string> {
+export function parseToUnicode(bytes: Uint8Array): ToUnicode {
   const text = Buffer.from(bytes).toString('latin1');
-  const map = new Map<number, string>();
+  const map = new ToUnicodeMap();
   const utf16 = (hex: string) => {
     const units: number[] = [];
     for (let k = 0; k + 4 <= hex.length; k += 4) units.push(Number.parseInt(hex.slice(k, k + 4), 16));
@@ -117,9 +167,7 @@ export function parseToUnicode(bytes: Uint8Array): Map<number, string> {
       if (hi - lo > 65535) continue;
       if (m[3] !== undefined) {
         const dst = m[3];
-        const base = Number.parseInt(dst.slice(-4) || '0', 16);
-        const prefix = utf16(dst.slice(0, -4));
-        for (let c = lo; c <= hi; c++) map.set(c, prefix + String.fromCharCode(base + (c - lo)));
+        if (hi >= lo) map.setRange(lo, hi, utf16(dst.slice(0, -4)), Number.parseInt(dst.slice(-4) || '0', 16));
       } else {
         const items = [...(m[4] as string).matchAll(/<([0-9a-fA-F]*)>/g)].map((x) => utf16(x[1] as string));
         items.forEach((u, k) => map.set(lo + k, u));
@@ -129,7 +177,7 @@ export function parseToUnicode(bytes: Uint8Array): Map<number, string> {
   return map;
 }
 
-function toUnicodeOf(context: PDFContext, dict: PDFDict): Map<number, string> | undefined {
+function toUnicodeOf(context: PDFContext, dict: PDFDict): ToUnicode | undefined {
   const stream = resolve(context, dict.get(PDFName.of('ToUnicode')));
   return stream instanceof PDFStream ? parseToUnicode(streamBytes(stream)) : undefined;
 }

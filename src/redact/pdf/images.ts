@@ -9,6 +9,13 @@ import type { Box } from './select.js';
 
 export { ImageRedactionError, unpredictPng };
 
+/**
+ * Rewritten images are deflated at level 1: on a 300 dpi colour scan (26 MB of samples) that is
+ * half the CPU time of the default level 6 for 7-10% more bytes, and an image under a box is
+ * rewritten on every redacted page.
+ */
+export const IMAGE_DEFLATE = { level: 1 } as const;
+
 /** Pixel rectangles of the image that lie under the boxes: the boxes mapped through the placement. */
 export function imagePixelRects(placement: ImagePlacement, boxes: readonly Box[], width: number, height: number): { x0: number; y0: number; x1: number; y1: number }[] {
   const [ax, ay, bx, by, , , dx, dy] = placement.quad;
@@ -127,7 +134,7 @@ export async function destroyImagePixels(pdf: PDFDocument, placements: readonly 
 function flateImage(context: PDFContext, raster: Raster): PDFRawStream {
   const dict: Record<string, PDFObject> = {};
   for (const [k, v] of raster.entries) dict[k] = v;
-  return context.stream(deflateSync(raster.samples), { ...dict, Type: 'XObject', Subtype: 'Image', Filter: 'FlateDecode' }) as PDFRawStream;
+  return context.stream(deflateSync(raster.samples, IMAGE_DEFLATE), { ...dict, Type: 'XObject', Subtype: 'Image', Filter: 'FlateDecode' }) as PDFRawStream;
 }
 
 /** Rewrites an image (and its soft or stencil mask) with the pixels under the rectangles destroyed. */
@@ -162,7 +169,7 @@ function rewriteFromPdfJs(context: PDFContext, decoded: PdfJsImage, rects: reado
   const { width, height } = decoded;
   const { pixels, components, alpha } = fromPdfJs(decoded);
   for (const r of rects) for (let y = r.y0; y < r.y1; y++) pixels.fill(0, (y * width + r.x0) * components, (y * width + r.x1) * components);
-  const image = context.stream(deflateSync(pixels), {
+  const image = context.stream(deflateSync(pixels, IMAGE_DEFLATE), {
     Type: 'XObject',
     Subtype: 'Image',
     Width: width,
@@ -174,7 +181,7 @@ function rewriteFromPdfJs(context: PDFContext, decoded: PdfJsImage, rects: reado
   // pdf.js applied the masks already: its alpha becomes the new soft mask, opaque under the boxes.
   if (alpha) {
     for (const r of rects) for (let y = r.y0; y < r.y1; y++) alpha.fill(255, y * width + r.x0, y * width + r.x1);
-    const maskStream = context.stream(deflateSync(alpha), { Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' });
+    const maskStream = context.stream(deflateSync(alpha, IMAGE_DEFLATE), { Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' });
     image.dict.set(PDFName.of('SMask'), context.register(maskStream));
   }
   return image;
