@@ -11,6 +11,7 @@ import { type Matrix, multiply, translate } from '../src/pdf/matrix.js';
 import { GlyphTable } from '../src/pdf/glyph-table.js';
 import { compressPendingStreams, flateStream, streamBytes } from '../src/pdf/objects.js';
 import { findPdfSurvivors } from '../src/verify/pdf.js';
+import { withPdfJsDocument } from '../src/pdf/pdfjs.js';
 import { runPdfPipeline } from '../src/pdf-pipeline.js';
 
 const latin1 = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
@@ -77,6 +78,36 @@ describe('ToUnicode CMaps', () => {
     const map = cmap('1 beginbfrange\n<01> <02> <00660066>\nendbfrange');
     expect(map.get(1)).toBe('ff');
     expect(map.get(2)).toBe('fg');
+  });
+});
+
+describe('pdf.js inflating in one go', () => {
+  const inflated = async (data: Uint8Array): Promise<string> => {
+    const { readable, writable } = new DecompressionStream('deflate');
+    const writer = writable.getWriter();
+    writer.write(data).then(() => writer.close()).catch(() => undefined);
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of readable) chunks.push(chunk);
+    return Buffer.concat(chunks).toString('latin1');
+  };
+
+  it('gives pdf.js a DecompressionStream with the same output and errors, and puts the native one back', async () => {
+    const native = globalThis.DecompressionStream;
+    const pdf = await PDFDocument.create();
+    pdf.addPage();
+    const bytes = await pdf.save();
+    const [during, same, damaged] = await withPdfJsDocument(bytes, async () => [
+      globalThis.DecompressionStream,
+      await inflated(deflateSync(Buffer.from('BT /F1 12 Tf (Hallo) Tj ET', 'latin1'))),
+      await inflated(latin1('not deflate data')).then(
+        () => 'read',
+        () => 'error',
+      ),
+    ]);
+    expect(during).not.toBe(native);
+    expect(same).toBe('BT /F1 12 Tf (Hallo) Tj ET');
+    expect(damaged).toBe('error');
+    expect(globalThis.DecompressionStream).toBe(native);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 
 export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -39,22 +40,66 @@ export function pdfjs(): Promise<PdfJs> {
   return module;
 }
 
+/**
+ * A DecompressionStream that inflates what was written in one go when the writer closes. pdf.js
+ * inflates every Flate stream (content, fonts) through the global DecompressionStream, which in
+ * Node pushes each through web streams and zlib's thread pool: that was a quarter of reading a
+ * 29-page document's text. Installed only while a pdf.js document is open; it is a complete
+ * DecompressionStream for its formats (output all at once), so other code running meanwhile
+ * gets the same bytes. Data that does not inflate errors the stream, as the native one does, and
+ * pdf.js then decodes with its own inflater.
+ */
+class BufferedDecompressionStream {
+  readonly readable: ReadableStream<Uint8Array>;
+  readonly writable: WritableStream<Uint8Array>;
+
+  constructor(format: string) {
+    const inflate = format === 'deflate' ? inflateSync : format === 'deflate-raw' ? inflateRawSync : format === 'gzip' ? gunzipSync : undefined;
+    if (!inflate) throw new TypeError(`DecompressionStream: unsupported format "${format}"`);
+    const chunks: Uint8Array[] = [];
+    const stream = new TransformStream<Uint8Array, Uint8Array>({
+      transform: (chunk) => {
+        chunks.push(chunk);
+      },
+      flush: (controller) => {
+        const out = inflate(Buffer.concat(chunks));
+        controller.enqueue(new Uint8Array(out.buffer, out.byteOffset, out.length));
+      },
+    });
+    this.readable = stream.readable;
+    this.writable = stream.writable;
+  }
+}
+
+type WithDecompression = { DecompressionStream?: unknown };
+
 /** Runs `f` with a pdf.js document of `bytes`, one document at a time, destroying it afterwards. */
 export function withPdfJsDocument<T>(bytes: Uint8Array, f: (doc: import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy, lib: PdfJs) => Promise<T>): Promise<T> {
   const run = queue.then(async () => {
-    const lib = await pdfjs();
-    const task = lib.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0, wasmUrl: WASM_FOLDER });
-    const doc = await task.promise;
-    // The fake worker is imported with the first document and brings its own polyfills.
-    restoreNativeBuiltins();
+    const global = globalThis as WithDecompression;
+    const native = global.DecompressionStream;
+    global.DecompressionStream = BufferedDecompressionStream;
     try {
-      return await f(doc, lib);
+      return await withDocument(bytes, f);
     } finally {
-      await task.destroy();
+      global.DecompressionStream = native;
     }
   });
   queue = run.catch(() => undefined);
   return run;
+}
+
+async function withDocument<T>(bytes: Uint8Array, f: (doc: import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy, lib: PdfJs) => Promise<T>): Promise<T> {
+  const lib = await pdfjs();
+  const task = lib.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0, wasmUrl: WASM_FOLDER });
+  const doc = await task.promise;
+  // The fake worker is imported with the first document and brings its own polyfills.
+  restoreNativeBuiltins();
+  try {
+    return await f(doc, lib);
+  } finally {
+    await task.destroy();
+  }
 }
 
 /** A decoded image as pdf.js gives it: kind 1 = 1-bit grey, 2 = RGB, 3 = RGBA. */
