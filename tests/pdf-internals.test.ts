@@ -26,6 +26,18 @@ describe('content streams', () => {
     if (operand?.kind === 'string') expect([...operand.bytes]).toEqual([0x48, 0x65, 0x6c, 0x6c, 0x6f, 0x20]);
   });
 
+  it('reads literal strings longer than its scratch buffer, and names with and without # escapes', () => {
+    const long = 'ab\\(c'.repeat(3000);
+    const ops = parseContentStream(latin1(`(${long}) Tj (short) Tj /A#42c /Plain BDC`));
+    const first = ops[0]?.operands[0];
+    if (first?.kind !== 'string') throw new Error('no string operand');
+    expect(Buffer.from(first.bytes).toString('latin1')).toBe('ab(c'.repeat(3000));
+    const second = ops[1]?.operands[0];
+    if (second?.kind !== 'string') throw new Error('no string operand');
+    expect(Buffer.from(second.bytes).toString('latin1')).toBe('short');
+    expect(ops[2]?.operands.map((o) => (o.kind === 'name' ? o.value : ''))).toEqual(['ABc', 'Plain']);
+  });
+
   it('reads literal strings with escapes, nested parentheses and octal codes', () => {
     const [op] = parseContentStream(latin1('(a\\(b\\) (c) \\101\\n) Tj'));
     const operand = op?.operands[0];

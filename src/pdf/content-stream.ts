@@ -45,6 +45,10 @@ function latin1(bytes: Uint8Array, start: number, end: number): string {
 
 export class ContentStreamError extends Error {}
 
+/** Where literal strings are decoded before they get their own bytes (grown as needed). */
+let scratch = new Uint8Array(4096);
+const MAX_SCRATCH = 1 << 20;
+
 /** Parses a content stream into operations. Throws ContentStreamError on malformed input. */
 export function parseContentStream(bytes: Uint8Array): Operation[] {
   const ops: Operation[] = [];
@@ -70,38 +74,47 @@ export function parseContentStream(bytes: Uint8Array): Operation[] {
     const c = bytes[i] as number;
     const start = i;
     if (c === 0x28) {
-      // Literal string with escapes and balanced parentheses.
+      // Literal string with escapes and balanced parentheses, decoded into a scratch buffer (a
+      // string decodes to at most as many bytes as it has).
       i++;
       let depth = 1;
-      const out: number[] = [];
+      let out = 0;
+      let buf = scratch;
       while (i < n && depth > 0) {
+        // Each turn writes at most one byte.
+        if (out === buf.length) {
+          const grown = new Uint8Array(buf.length * 2);
+          grown.set(buf);
+          buf = grown;
+          if (buf.length <= MAX_SCRATCH) scratch = buf;
+        }
         const b = bytes[i++] as number;
         if (b === 0x5c) {
           const e = bytes[i++] as number;
-          if (e === 0x6e) out.push(0x0a);
-          else if (e === 0x72) out.push(0x0d);
-          else if (e === 0x74) out.push(0x09);
-          else if (e === 0x62) out.push(0x08);
-          else if (e === 0x66) out.push(0x0c);
+          if (e === 0x6e) buf[out++] = 0x0a;
+          else if (e === 0x72) buf[out++] = 0x0d;
+          else if (e === 0x74) buf[out++] = 0x09;
+          else if (e === 0x62) buf[out++] = 0x08;
+          else if (e === 0x66) buf[out++] = 0x0c;
           else if (e >= 0x30 && e <= 0x37) {
             let v = e - 0x30;
             for (let k = 0; k < 2 && i < n && (bytes[i] as number) >= 0x30 && (bytes[i] as number) <= 0x37; k++) v = v * 8 + ((bytes[i++] as number) - 0x30);
-            out.push(v & 0xff);
+            buf[out++] = v & 0xff;
           } else if (e === 0x0d) {
             if (bytes[i] === 0x0a) i++;
           } else if (e === 0x0a) {
             // line continuation
-          } else out.push(e);
+          } else if (e !== undefined) buf[out++] = e;
         } else if (b === 0x28) {
           depth++;
-          out.push(b);
+          buf[out++] = b;
         } else if (b === 0x29) {
           depth--;
-          if (depth > 0) out.push(b);
-        } else out.push(b);
+          if (depth > 0) buf[out++] = b;
+        } else buf[out++] = b;
       }
       if (depth !== 0) throw new ContentStreamError('unterminated string');
-      push({ kind: 'string', bytes: Uint8Array.from(out), raw: latin1(bytes, start, i) });
+      push({ kind: 'string', bytes: buf.slice(0, out), raw: latin1(bytes, start, i) });
     } else if (c === 0x3c && bytes[i + 1] === 0x3c) {
       // Dictionary operand (BDC properties): kept as raw text with nesting.
       let depth = 0;
@@ -156,7 +169,8 @@ export function parseContentStream(bytes: Uint8Array): Operation[] {
       i++;
       while (i < n && isRegular(bytes[i] as number)) i++;
       const raw = latin1(bytes, start, i);
-      push({ kind: 'name', value: raw.slice(1).replace(/#([0-9a-fA-F]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))), raw });
+      const value = raw.slice(1);
+      push({ kind: 'name', value: value.includes('#') ? value.replace(/#([0-9a-fA-F]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))) : value, raw });
     } else if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
       i++;
       while (i < n && (BYTE_CLASS[bytes[i] as number] as number) === CLASS_NUMBER) i++;
