@@ -10,8 +10,9 @@ import { parseToUnicode } from '../src/pdf/fonts.js';
 import { type Matrix, multiply, translate } from '../src/pdf/matrix.js';
 import { GlyphTable } from '../src/pdf/glyph-table.js';
 import { compressPendingStreams, flateStream, streamBytes } from '../src/pdf/objects.js';
-import { findPdfSurvivors } from '../src/verify/pdf.js';
+import { findPdfSurvivors, utf16Readings } from '../src/verify/pdf.js';
 import { withPdfJsDocument } from '../src/pdf/pdfjs.js';
+import { findValues, LOWER_CASE_WINDOW, TakenRanges } from '../src/document/value-search.js';
 import { runPdfPipeline } from '../src/pdf-pipeline.js';
 
 const latin1 = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
@@ -211,6 +212,51 @@ describe('the glyph table', () => {
 });
 
 describe('the verifier (findPdfSurvivors)', () => {
+  it('tells taken offsets as a byte per offset would (merged ranges)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(200), fc.integer({ min: 1, max: 30 })), { maxLength: 40 }), fc.array(fc.nat(240), { maxLength: 60 }), (adds, probes) => {
+        const ranges = new TakenRanges();
+        const bytes = new Uint8Array(240);
+        for (const [start, length] of adds) {
+          ranges.add(start, start + length);
+          bytes.fill(1, start, start + length);
+        }
+        for (let at = 0; at < 240; at++) expect(ranges.has(at)).toBe(bytes[at] === 1);
+        for (const at of probes) expect(ranges.has(at)).toBe(bytes[at] === 1);
+      }),
+    );
+  });
+
+  it('finds the same in a long raw text lower-cased a window at a time as in one piece', () => {
+    // Values across and at the window's edges, a longer one over a shorter one, binary around.
+    const filler = (n: number) => Buffer.from(Array.from({ length: n }, (_v, k) => ((k * 7919) % 3 === 0 ? 0x20 : 0x80 + ((k * 31) % 64)))).toString('latin1');
+    const places: [number, string][] = [
+      [LOWER_CASE_WINDOW - 4, 'Anouk de Wit'],
+      [LOWER_CASE_WINDOW + 20, 'ANOUK'],
+      [2 * LOWER_CASE_WINDOW - 1, 'anouk.dewit@example.nl'],
+      [2 * LOWER_CASE_WINDOW + 40, 'Anouk  de\nWit'],
+    ];
+    let text = '';
+    for (const [at, value] of places) text += filler(at - text.length) + value;
+    text += filler(1000);
+    const values = ['Anouk', 'Anouk de Wit', 'anouk.dewit@example.nl', 'Wit'];
+    const windowed = findValues(text, values, false);
+    // A character beyond Latin-1 at the end makes the search lower-case the text in one piece.
+    const whole = findValues(`${text}\u0142`, values, false);
+    expect(windowed).toEqual(whole);
+    expect(windowed.get('anouk de wit')?.length).toBe(2);
+    expect(windowed.get('anouk.dewit@example.nl')).toEqual([{ start: 2 * LOWER_CASE_WINDOW - 1, end: 2 * LOWER_CASE_WINDOW + 21 }]);
+  });
+
+  it('finds a shorter value inside a longer one only where the longer one is not', () => {
+    const found = findValues('Anouk de Wit, en Anouk. Anouk de Wit', ['Anouk', 'Anouk de Wit'], true);
+    expect(found.get('Anouk de Wit')).toEqual([
+      { start: 0, end: 12 },
+      { start: 24, end: 36 },
+    ]);
+    expect(found.get('Anouk')).toEqual([{ start: 17, end: 22 }]);
+  });
+
   const value = (v: string, allowed = 0, id = 0) => ({ value: v, caseSensitive: true, allowed, id });
   const pdfWith = async (build: (doc: PDFDocument, page: PDFPage, font: PDFFont) => void) => {
     const doc = await PDFDocument.create();
@@ -234,6 +280,29 @@ describe('the verifier (findPdfSurvivors)', () => {
     const pdf = await pdfWith((doc) => doc.setAuthor('Bakhuizen ✓'));
     expect(Buffer.from(pdf).includes('Bakhuizen')).toBe(false);
     expect(await findPdfSurvivors(pdf, [value('Bakhuizen')])).toEqual([0]);
+  });
+
+  const utf16 = (text: string, bigEndian: boolean) => {
+    const le = Buffer.from(text, 'utf16le');
+    return bigEndian ? Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le.map((_b, k) => le[k ^ 1] as number))]) : le;
+  };
+  const withRawBytes = (raw: Uint8Array) => pdfWith((doc) => doc.context.register(doc.context.stream(raw)));
+
+  it('finds a value in raw bytes written as UTF-16, big endian after its byte-order mark and little endian', async () => {
+    for (const bigEndian of [true, false]) {
+      const pdf = await withRawBytes(Buffer.concat([Buffer.from('(', 'latin1'), utf16('Bakhuizen, Utrecht', bigEndian), Buffer.from(')', 'latin1')]));
+      expect(await findPdfSurvivors(pdf, [value('Bakhuizen')])).toEqual([0]);
+      expect(await findPdfSurvivors(pdf, [value('Bakhuizen', 2)])).toEqual([]);
+    }
+  });
+
+  it('reads UTF-16 runs only, once per reading', () => {
+    const raw = Buffer.concat([Buffer.from('\u0001\u0000\u0000x binary ', 'latin1'), utf16('minister Bakhuizen', true)]).toString('latin1');
+    const readings = utf16Readings(raw);
+    // Big endian reads the text; little endian the same bytes shifted by one (the mark's last
+    // byte first, the last letter lost), checked on its own so nothing is counted twice.
+    expect(readings).toEqual(['minister Bakhuizen', '\u00ffminister Bakhuize']);
+    expect(utf16Readings('no zero bytes')).toEqual([]);
   });
 
   it('finds a value in a compressed stream that no page draws', async () => {

@@ -139,6 +139,27 @@ function countsIn(text: string, m: Matchers, alsoNormalised: boolean): Map<numbe
   return counts;
 }
 
+/** Five or more characters of 1-255, each after (big endian) or before (little endian) a zero byte. */
+const UTF16_RUNS = [/(?:\0[\x01-\xff]){5,}/g, /(?:[\x01-\xff]\0){5,}/g] as const;
+
+/**
+ * The UTF-16 text in raw bytes, read big endian and read little endian: the runs of characters
+ * with a zero byte before (after) them, without the zero bytes, a run a line. A value of five
+ * letters or more written as UTF-16 lies in one run of its reading, and is counted once in it.
+ * (Dropping every zero byte of the whole file instead copied a scan's 21 MB output twice, read
+ * "text" out of binary image data, and missed a value right after the byte-order mark, whose
+ * bytes read as letters.)
+ */
+export function utf16Readings(text: string): string[] {
+  if (!text.includes('\u0000')) return [];
+  return UTF16_RUNS.map((run) => {
+    const runs: string[] = [];
+    run.lastIndex = 0;
+    for (let m = run.exec(text); m; m = run.exec(text)) runs.push(m[0].replace(/\u0000/g, ''));
+    return runs.join('\n');
+  }).filter((t) => t.length > 0);
+}
+
 /**
  * Re-reads a written PDF by every channel (pdf.js text and metadata, the raw bytes, every decoded
  * stream) and returns the ids of the values still readable more often than allowed.
@@ -152,12 +173,13 @@ export async function findPdfSurvivors(bytes: Uint8Array, values: readonly PdfCh
   };
   over(countsIn(await extractWithPdfJs(bytes), matchers(checked), true));
   // Raw channels, each on its own (a kept value may appear as often in each): only values long
-  // enough not to occur by chance in binary data. Strings written as UTF-16BE (metadata, outlines)
-  // are read again with their zero bytes dropped.
+  // enough not to occur by chance in binary data. Strings written as UTF-16 (metadata, outlines)
+  // are read again without their zero bytes.
   const long = matchers(checked.filter((v) => v.value.trim().length >= 5));
   await forEachRawText(bytes, (text) => {
     over(countsIn(text, long, false));
-    if (text.includes('\u0000')) over(countsIn(text.replace(/\u0000/g, ''), long, false));
+    // Each reading on its own: a big-endian string read little endian is the same text shifted.
+    for (const reading of utf16Readings(text)) over(countsIn(reading, long, false));
   });
   return [...survivors].sort((a, b) => a - b);
 }
