@@ -5,6 +5,7 @@
 // Then the real PDFs of ../shared/data/real-pdf when that folder exists (bench-real-pdf.mjs), beside mutool.
 // Then whole batches (bench-cli.mjs): --jobs 1 and 2 on born-digital and scanned PDFs, and many small files.
 // Then review (bench-review.mjs): propose + apply on the 600 nota's against the one-step run.
+// Then the review screen (bench-review-screen.mjs): review.html in chromium, first page and page-on times.
 // Options: --mb <text corpus, default 20>, --pdf-pages <long PDF, default 500>, --small-files <default 10000>,
 // --review-pdfs <default 600>.
 import { performance } from 'node:perf_hooks';
@@ -15,6 +16,7 @@ import { benchPdf } from './bench-pdf.mjs';
 import { benchCli } from './bench-cli.mjs';
 import { benchRealPdf } from './bench-real-pdf.mjs';
 import { benchReview } from './bench-review.mjs';
+import { benchReviewScreen } from './bench-review-screen.mjs';
 import { benchOcr } from './bench-ocr.mjs';
 
 const arg = (name, fallback) => {
@@ -65,4 +67,5 @@ await benchPdf({ longPages: arg('--pdf-pages', 500) });
 benchRealPdf();
 await benchCli({ smallFiles: arg('--small-files', 10_000) });
 await benchReview({ pdfs: arg('--review-pdfs', 600) });
+await benchReviewScreen({ longPages: arg('--screen-pages', 600) });
 await benchOcr();

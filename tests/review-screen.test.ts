@@ -134,7 +134,7 @@ describe('propose writes the review screen', () => {
     expect(html).toContain('INTERN - niet openbaar maken');
     expect(html).toContain('<script src="review.internal.js"></script>');
     expect(html).not.toMatch(/type="module"|https?:\/\//);
-    for (const f of ['assets/client.js', 'assets/pdf.worker.js', 'assets/review.css', 'review.internal.js', 'documents/0001.internal.js', 'documents/0001.pdf.internal.js', 'documents/0002.internal.js']) {
+    for (const f of ['assets/client.js', 'assets/pdf.worker.js', 'assets/pdf.worker.src.js', 'assets/review.css', 'review.internal.js', 'documents/0001.internal.js', 'documents/0001.pdf.internal.js', 'documents/0002.internal.js']) {
       expect(existsSync(join(reviewDir, f)), f).toBe(true);
     }
     // The text document has no PDF bytes; the PDF's bytes are the input's, base64.
@@ -157,8 +157,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the review screen in chromium, from file://', (
     await count('#stage .box.open', 1);
     await count('#stage .box.redact', 3);
     expect(await page.locator('#page-strip button').count()).toBe(3);
-    const probe = await page.evaluate(() => (window as unknown as { __wooScreen: { firstPageMs: number } }).__wooScreen);
+    const probe = await page.evaluate(() => window.__wooScreen);
     expect(probe.firstPageMs).toBeGreaterThan(0);
+    // From file:// a worker starts from a blob: URL only; pdf.js runs in one.
+    expect(probe.pdfWorker).toBe('worker');
     await shot('01-first-page');
   });
 
@@ -185,6 +187,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the review screen in chromium, from file://', (
     const director = findingId('dossier/brief.pdf', 'Hanneke Mulder', 1);
     await walkTo(director);
     await containsText('#detail', 'alle 3 vermeldingen');
+    await shot('02-person-selected');
     await page.keyboard.press('Shift+L');
     await hasText(`#item-list li[data-key="${director}"] .tag`, '5.1.2e');
     // The person's mention on page 3 follows; one occurrence of another person goes against hers.
@@ -201,7 +204,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the review screen in chromium, from file://', (
     await page.keyboard.press('1');
     await tagIs(jorien3, 'openbaar');
     await hasAttr('#progress', 'data-open', '0');
-    await shot('02-decided');
+    await shot('03-decided');
   });
 
   it('adds a box drawn on a PDF page, converted to PDF user space, with a ground', async () => {
@@ -217,7 +220,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the review screen in chromium, from file://', (
     await choose('4'); // 5.1.2i
     await count('#stage .box.added', 1);
     await hasText('#stage .box.added .label', '5.1.2i');
-    await shot('03-box-added');
+    await shot('04-box-added');
   });
 
   it('shows the text document with its redactions highlighted, and adds selected text', async () => {
@@ -240,7 +243,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the review screen in chromium, from file://', (
     await page.keyboard.press('t');
     await choose('4');
     await hasText('#stage mark.added', 'Kraanvogel');
-    await shot('04-text-document');
+    await shot('05-text-document');
   });
 
   it('keeps every decision over a reload (localStorage, keyed by the package)', async () => {

@@ -8,6 +8,9 @@ export const SCREEN_INDEX_SCRIPT = 'review.internal.js';
 export const ASSETS_DIR = 'assets';
 export const CLIENT_SCRIPT = 'client.js';
 export const PDF_WORKER_SCRIPT = 'pdf.worker.js';
+/** The same worker as a string (`window.__wooPdfWorkerSource`), to start it from a blob: URL. */
+export const PDF_WORKER_SOURCE = 'pdf.worker.src.js';
+export const PDF_WORKER_SOURCE_GLOBAL = '__wooPdfWorkerSource';
 export const STYLE_SHEET = 'review.css';
 /** The global the data scripts push onto: `[kind, file, payload]`. */
 export const DATA_GLOBAL = '__wooReview';

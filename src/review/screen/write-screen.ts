@@ -11,10 +11,14 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { ReviewIndex } from '../package-schema.js';
 import { screenAssetsDir } from './assets.js';
 import { screenHtml, missingAssetsHtml } from './html.js';
-import { ASSETS_DIR, CLIENT_SCRIPT, DATA_GLOBAL, type DataKind, documentScriptOf, PDF_WORKER_SCRIPT, pdfScriptOf, SCREEN_FILE, SCREEN_INDEX_SCRIPT, STYLE_SHEET } from './names.js';
+import { ASSETS_DIR, CLIENT_SCRIPT, DATA_GLOBAL, type DataKind, documentScriptOf, PDF_WORKER_SCRIPT, PDF_WORKER_SOURCE, PDF_WORKER_SOURCE_GLOBAL, pdfScriptOf, SCREEN_FILE, SCREEN_INDEX_SCRIPT, STYLE_SHEET } from './names.js';
 import { SCREEN_CSS } from './style.js';
 
-/** A classic script that hands `payload` (JSON text) to the screen. */
+/**
+ * A classic script that hands `payload` (JSON text) to the screen. The index and documents go as
+ * a JSON string the screen parses (JSON.parse of a string is much faster than the same data as a
+ * script's object literal), the PDF bytes as a base64 string.
+ */
 function dataScript(kind: DataKind, file: string, payloadJson: string): string {
   return `(window.${DATA_GLOBAL}=window.${DATA_GLOBAL}||[]).push([${JSON.stringify(kind)},${JSON.stringify(file)},${payloadJson.trimEnd()}]);\n`;
 }
@@ -33,6 +37,9 @@ export async function writeReviewScreen(reviewDir: string, index: ReviewIndex): 
     return { written: false, missingPdfs: 0 };
   }
   for (const name of [CLIENT_SCRIPT, PDF_WORKER_SCRIPT]) await writeFileAtomic(join(reviewDir, ASSETS_DIR, name), readFileSync(join(assets, name)));
+  // A page from file:// may start a worker from a blob: URL only: the worker's code as a string.
+  const workerSource = readFileSync(join(assets, PDF_WORKER_SCRIPT), 'utf8');
+  await writeFileAtomic(join(reviewDir, ASSETS_DIR, PDF_WORKER_SOURCE), `window.${PDF_WORKER_SOURCE_GLOBAL}=${JSON.stringify(workerSource)};\n`);
   await writeFileAtomic(join(reviewDir, ASSETS_DIR, STYLE_SHEET), SCREEN_CSS);
 
   const keep = new Set<string>();
@@ -40,7 +47,7 @@ export async function writeReviewScreen(reviewDir: string, index: ReviewIndex): 
   for (const doc of index.documents) {
     const script = documentScriptOf(doc.file);
     keep.add(script);
-    await writeFileAtomic(join(reviewDir, script), dataScript('document', doc.file, readFileSync(join(reviewDir, doc.file), 'utf8')));
+    await writeFileAtomic(join(reviewDir, script), dataScript('document', doc.file, JSON.stringify(readFileSync(join(reviewDir, doc.file), 'utf8'))));
     if (doc.kind !== 'pdf') continue;
     let bytes: Buffer | undefined;
     try {
@@ -61,7 +68,7 @@ export async function writeReviewScreen(reviewDir: string, index: ReviewIndex): 
   for (const name of readdirSync(join(reviewDir, 'documents'))) {
     if (/^\d{4,}(\.pdf)?\.internal\.js$/.test(name) && !keep.has(`documents/${name}`)) rmSync(join(reviewDir, 'documents', name), { force: true });
   }
-  await writeFileAtomic(join(reviewDir, SCREEN_INDEX_SCRIPT), dataScript('index', SCREEN_INDEX_SCRIPT, JSON.stringify(index)));
+  await writeFileAtomic(join(reviewDir, SCREEN_INDEX_SCRIPT), dataScript('index', SCREEN_INDEX_SCRIPT, JSON.stringify(JSON.stringify(index))));
   await writeFileAtomic(join(reviewDir, SCREEN_FILE), screenHtml());
   return { written: true, missingPdfs };
 }

@@ -42,14 +42,30 @@ function take<T>(kind: DataKind, file: string): T {
   return received.get(k) as T;
 }
 
+/** The index and the documents come as JSON text (see write-screen.ts). */
+const parsed = <T>(payload: unknown): T => (typeof payload === 'string' ? (JSON.parse(payload) as T) : (payload as T));
+
 export function reviewIndex(): ReviewIndex | undefined {
-  return received.get(keyOf('index', 'review.internal.js')) as ReviewIndex | undefined;
+  const payload = received.get(keyOf('index', 'review.internal.js'));
+  return payload === undefined ? undefined : parsed<ReviewIndex>(payload);
 }
 
-export async function loadDocument(file: string): Promise<ReviewDocument> {
-  const k = keyOf('document', file);
-  if (!received.has(k)) await loadScript(documentScriptOf(file));
-  return take<ReviewDocument>('document', file);
+const documents = new Map<string, Promise<ReviewDocument>>();
+
+/** A document's review file, loaded and parsed once. */
+export function loadDocument(file: string): Promise<ReviewDocument> {
+  let p = documents.get(file);
+  if (!p) {
+    p = (async () => {
+      const k = keyOf('document', file);
+      if (!received.has(k)) await loadScript(documentScriptOf(file));
+      const doc = parsed<ReviewDocument>(take<unknown>('document', file));
+      received.delete(k); // the parsed document is kept; the text need not stay twice
+      return doc;
+    })();
+    documents.set(file, p);
+  }
+  return p;
 }
 
 /** The PDF's bytes; the base64 is dropped once decoded, so memory holds one copy. */

@@ -9,16 +9,20 @@ import { anyDialogOpen, askName, choose, type Option } from './dialogs.js';
 import { byId, h } from './dom.js';
 import { loadDocument, reviewIndex } from './load.js';
 import { classOf, type DocRef, effectiveOf, type Item, itemsOf, KEEP_REASONS, labelOf, pageOf, progressOf } from './model.js';
-import { PdfView, type RenderedPage, toPdf, toScreen } from './pdf.js';
+import { pdfWorker, PdfView, type RenderedPage, toPdf, toScreen } from './pdf.js';
 import { exportDecisions, findingKey, ImportError, importDecisions, type State, Store, storageKeyOf } from './store.js';
 
 /** What tests and the bench read: when the first page was drawn, and how long each page took. */
 interface ScreenProbe {
   firstPageMs?: number;
+  /** Milestones of the first document, in ms from navigation start. */
+  marks: Record<string, number>;
+  /** Where pdf.js parses and renders: a worker (from a blob: URL) or the main thread. */
+  pdfWorker?: 'worker' | 'main';
   renders: { doc: number; page: number; ms: number; cached: boolean }[];
   errors: string[];
 }
-const probe: ScreenProbe = { renders: [], errors: [] };
+const probe: ScreenProbe = { renders: [], errors: [], marks: { client: performance.now() } };
 (window as unknown as { __wooScreen: ScreenProbe }).__wooScreen = probe;
 
 const ENTITY_LABELS: Record<string, string> = {
@@ -263,12 +267,15 @@ async function openDocument(i: number, page: number, select?: string): Promise<v
     else b?.removeAttribute('aria-current');
   }
   el.stage.replaceChildren(h('p', { class: 'loading' }, 'Document laden...'));
+  // The PDF opens while its findings load.
+  if (d.kind === 'pdf') void pdfOf(d).catch(() => undefined);
   try {
     await ensureData(i);
   } catch (error) {
     el.stage.replaceChildren(h('p', { class: 'notice' }, `Dit document kan niet worden getoond: ${(error as Error).message}`));
     return;
   }
+  probe.marks['data'] ??= performance.now();
   if (token !== openToken) return;
   if (select) view.selected = select;
   renderStrip();
@@ -300,6 +307,8 @@ async function showPage(page: number): Promise<void> {
   let pdf: PdfView;
   try {
     pdf = await pdfOf(d);
+    probe.marks['pdfOpen'] ??= performance.now();
+    probe.pdfWorker ??= (await pdfWorker()).mode;
   } catch (error) {
     if (token === pageToken) el.stage.replaceChildren(h('p', { class: 'notice' }, `De PDF kan niet worden getoond (${(error as Error).message}). De vondsten staan in de lijst.`));
     probe.errors.push((error as Error).message);

@@ -1,10 +1,56 @@
 /**
- * pdf.js in a page opened from file://: the worker runs on the main thread (see pdf-worker.ts),
- * the bytes come from a data script, and only the pages shown are rendered (a cache holds a few).
+ * pdf.js in a page opened from file://, where a worker cannot start from a file: it starts from a
+ * blob: URL of the worker's code (shipped as a string), or, when that fails or `?pdfworker=main`
+ * asks for it, runs on the main thread (pdf.js's "fake worker", see pdf-worker.ts). The bytes come
+ * from a data script, and only the pages shown are rendered (a cache holds a few).
  */
-import { getDocument, type PageViewport, type PDFDocumentProxy } from 'pdfjs-dist';
-import { ASSETS_DIR, PDF_WORKER_SCRIPT } from '../names.js';
+import { getDocument, type PageViewport, type PDFDocumentProxy, PDFWorker } from 'pdfjs-dist';
+import { ASSETS_DIR, PDF_WORKER_SCRIPT, PDF_WORKER_SOURCE, PDF_WORKER_SOURCE_GLOBAL } from '../names.js';
 import { loadPdfBytes, loadScript } from './load.js';
+
+export type WorkerMode = 'worker' | 'main';
+
+/** The worker's first message ("ready"), or its failure, within a few seconds. */
+function started(port: Worker): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      port.removeEventListener('message', onMessage);
+      port.removeEventListener('error', onError);
+      clearTimeout(timer);
+      resolve(ok);
+    };
+    const onMessage = () => done(true);
+    const onError = () => done(false);
+    const timer = setTimeout(() => done(false), 5_000);
+    port.addEventListener('message', onMessage);
+    port.addEventListener('error', onError);
+  });
+}
+
+async function startWorker(): Promise<{ worker: PDFWorker; mode: WorkerMode }> {
+  if (new URLSearchParams(location.search).get('pdfworker') !== 'main') {
+    try {
+      await loadScript(`${ASSETS_DIR}/${PDF_WORKER_SOURCE}`);
+      const source = (window as unknown as Record<string, string | undefined>)[PDF_WORKER_SOURCE_GLOBAL];
+      if (source) {
+        const port = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+        if (await started(port)) return { worker: new PDFWorker({ port: port as unknown as null }), mode: 'worker' }; // typed as null, takes a Worker
+        port.terminate();
+      }
+    } catch {
+      // Below: the main thread.
+    }
+  }
+  await loadScript(`${ASSETS_DIR}/${PDF_WORKER_SCRIPT}`);
+  return { worker: new PDFWorker(), mode: 'main' };
+}
+
+let shared: Promise<{ worker: PDFWorker; mode: WorkerMode }> | undefined;
+/** One worker for every PDF of the dossier (given to getDocument, so closing a PDF keeps it). */
+export function pdfWorker(): Promise<{ worker: PDFWorker; mode: WorkerMode }> {
+  shared ??= startWorker();
+  return shared;
+}
 
 export interface RenderedPage {
   readonly page: number;
@@ -19,11 +65,10 @@ export class PdfView {
   private constructor(readonly pdf: PDFDocumentProxy) {}
 
   static async open(file: string): Promise<PdfView> {
-    await loadScript(`${ASSETS_DIR}/${PDF_WORKER_SCRIPT}`);
-    const data = await loadPdfBytes(file);
+    const [{ worker }, data] = await Promise.all([pdfWorker(), loadPdfBytes(file)]);
     // No eval (the page's CSP forbids it) and nothing fetched: fonts a PDF does not embed are
     // drawn with the system's fonts.
-    const pdf = await getDocument({ data, isEvalSupported: false, useSystemFonts: true, disableAutoFetch: true, disableStream: true, disableRange: true }).promise;
+    const pdf = await getDocument({ data, worker, isEvalSupported: false, useSystemFonts: true, disableAutoFetch: true, disableStream: true, disableRange: true }).promise;
     return new PdfView(pdf);
   }
 
