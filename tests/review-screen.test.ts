@@ -20,6 +20,7 @@ import { NOTA, PAGE, screenPdf, type WordBox } from './review-screen-fixture.js'
 declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 declare const window: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 declare const localStorage: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const getComputedStyle: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -142,6 +143,31 @@ describe('propose writes the review screen', () => {
     const pdfScript = readFileSync(join(reviewDir, 'documents/0001.pdf.internal.js'), 'utf8');
     const b64 = /,"([A-Za-z0-9+/=]+)"\]\);\s*$/.exec(pdfScript)?.[1] ?? '';
     expect(Buffer.from(b64, 'base64').equals(readFileSync(join(input, 'dossier', 'brief.pdf')))).toBe(true);
+  });
+});
+
+/** WCAG relative luminance contrast of two #rrggbb colours. */
+function contrast(a: string, b: string): number {
+  const lum = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+describe('the screen is legible', () => {
+  it('keeps at least 4.5:1 contrast for the labels on the decision colours and for the muted text (WCAG AA)', () => {
+    const css = readFileSync(join(reviewDir, 'assets', 'review.css'), 'utf8');
+    const colour = (name: string) => {
+      const m = new RegExp(`--${name}: (#[0-9a-f]{6})`).exec(css);
+      if (!m?.[1]) throw new Error(`no --${name} in review.css`);
+      return m[1];
+    };
+    for (const name of ['redact', 'keep', 'open', 'added']) expect(contrast('#ffffff', colour(name)), name).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(colour('muted'), colour('bg'))).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(colour('ink'), '#ffffff')).toBeGreaterThanOrEqual(7);
+    expect(contrast(colour('focus'), '#ffffff')).toBeGreaterThanOrEqual(3);
   });
 });
 
@@ -320,6 +346,20 @@ describe.skipIf(!HAVE_CHROMIUM)('the review screen in chromium, from file://', (
     expect(approved.persons).toEqual(first.persons);
     const summary = await apply({ inputs: [input], decisions: file, outDir: join(root, 'pub-approved'), jobs: 1, requireApproval: true });
     expect(summary.totals).toMatchObject({ ok: 2, failed: 0 });
+  });
+
+  it('gives every control an accessible name and shows where the focus is', async () => {
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll('button, select, input, [role="tab"], [role="listbox"]')]
+        .filter((e) => !e.hidden && e.type !== 'file')
+        .filter((e) => !(e.getAttribute('aria-label') || e.textContent?.trim() || (e.id && document.querySelector(`label[for="${e.id}"]`)) || e.closest('label')))
+        .map((e) => e.outerHTML.slice(0, 80)),
+    );
+    expect(unnamed).toEqual([]);
+    await page.locator('#btn-help').focus();
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    expect(outline).toBe('solid');
   });
 
   it('made no network request and threw no error', () => {
