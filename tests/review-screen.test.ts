@@ -30,6 +30,7 @@ const root = mkdtempSync(join(tmpdir(), 'woo-screen-'));
 const input = join(root, 'in');
 const reviewDir = join(root, 'review');
 let word: (page: number, w: string) => WordBox;
+let keyboardBox: { scale: number; left: number; top: number; width: number; height: number } | undefined;
 let context: BrowserContext | undefined;
 let page: Page;
 const pageErrors: string[] = [];
@@ -249,6 +250,23 @@ describe.skipIf(!HAVE_CHROMIUM)('the review screen in chromium, from file://', (
     await shot('04-box-added');
   });
 
+  it('adds a box with the keyboard alone: B, arrows to move, Shift+arrows to size, Enter', async () => {
+    await page.keyboard.press('Escape');
+    await page.locator('#stage').focus();
+    await page.evaluate(() => document.querySelector('#stage .box.selected')?.classList.remove('selected'));
+    await page.keyboard.press('b');
+    await count('#stage .drawing', 1);
+    await page.keyboard.press('ArrowDown'); // 8 px down
+    await page.keyboard.press('Shift+ArrowRight'); // 8 px wider
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Enter');
+    await choose('1'); // 5.1.2e
+    await count('#stage .box.added', 2);
+    const r = await page.locator('#stage .page canvas').boundingBox();
+    if (!r) throw new Error('no page');
+    keyboardBox = { scale: r.width / PAGE.width, left: 40, top: 48, width: 176, height: 24 };
+  });
+
   it('shows the text document with its redactions highlighted, and adds selected text', async () => {
     await page.keyboard.press('d');
     await rendered(1, 'text');
@@ -281,7 +299,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the review screen in chromium, from file://', (
     await count('#stage .box.keep', 1);
     await page.keyboard.press('ArrowRight');
     await rendered(0, 2);
-    await count('#stage .box.added', 1);
+    await count('#stage .box.added', 2);
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('woo-redact-review:')).length)).toBe(1);
   });
 
@@ -299,14 +317,21 @@ describe.skipIf(!HAVE_CHROMIUM)('the review screen in chromium, from file://', (
     expect(decisions.decidedBy).toBe('A. Beoordelaar');
     expect(decisions.persons.map((p) => [p.name, p.decision?.action])).toEqual([['Hanneke Mulder', 'redact']]);
     const brief = decisions.documents.find((d) => d.path === 'dossier/brief.pdf');
-    expect(brief?.additions).toHaveLength(1);
-    const box = brief?.additions[0];
+    expect(brief?.additions).toHaveLength(2);
+    const [box, byKeys] = brief?.additions ?? [];
     const target = word(2, 'Zilvermeeuw');
     expect(box).toMatchObject({ kind: 'box', page: 2, ground: '5.1.2i' });
     // Drawn in screen pixels, back in PDF user space: within a point or two of the word's box.
     if (box?.kind !== 'box') throw new Error('no box');
     expect(Math.abs(box.x - (target.x - 2))).toBeLessThan(2);
     expect(Math.abs(box.y - (target.y - 1))).toBeLessThan(2);
+    // The keyboard's box: 40 px from the left, 48 from the top, 176 x 24 px, in points.
+    const k = keyboardBox;
+    if (byKeys?.kind !== 'box' || !k) throw new Error('no keyboard box');
+    expect(byKeys.page).toBe(2);
+    expect(byKeys.x).toBeCloseTo(k.left / k.scale, 0);
+    expect(byKeys.width).toBeCloseTo(k.width / k.scale, 0);
+    expect(byKeys.y + byKeys.height).toBeCloseTo(PAGE.height - k.top / k.scale, 0);
 
     const pub = join(root, 'pub');
     const summary = await apply({ inputs: [input], decisions: file, outDir: pub, jobs: 1 });

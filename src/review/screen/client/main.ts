@@ -59,6 +59,7 @@ const KEYS: [string, string][] = [
   ['Shift+O', 'persoon openbaar: alle vermeldingen'],
   ['T', 'geselecteerde tekst toevoegen (lakken)'],
   ['slepen op de pagina', 'kader toevoegen (lakken)'],
+  ['B, pijltjes, Enter', 'kader toevoegen met het toetsenbord (Shift+pijltjes: grootte)'],
   ['Delete', 'toevoeging verwijderen'],
   ['U of Ctrl+Z', 'ongedaan maken'],
   ['P', 'lijst: vondsten / personen'],
@@ -296,6 +297,7 @@ async function showPage(page: number): Promise<void> {
   if (page < 1 || page > d.pages) return;
   const token = ++pageToken;
   const t0 = performance.now();
+  cancelDraft();
   view.page = page;
   el.pageLabel.textContent = `Pagina ${page} van ${d.pages}`;
   markStrip();
@@ -402,6 +404,74 @@ function attachDrawing(container: HTMLElement): void {
       say(`Kader toegevoegd op pagina ${page} (${ground}).`);
     });
   });
+}
+
+// Drawing a box with the keyboard alone: B puts one on the page (over the selected finding when it
+// is on this page), arrows move it, Shift+arrows size it, Enter adds it (then its ground), Esc drops it.
+interface Draft {
+  readonly el: HTMLElement;
+  readonly r: { left: number; top: number; width: number; height: number };
+}
+let draft: Draft | undefined;
+
+function placeDraft(): void {
+  if (!draft) return;
+  const { r } = draft;
+  Object.assign(draft.el.style, { left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` });
+}
+
+function cancelDraft(): void {
+  draft?.el.remove();
+  draft = undefined;
+}
+
+function startDraft(): void {
+  const container = el.stage.querySelector('.page') as HTMLElement | null;
+  if (currentDoc().kind !== 'pdf' || !container || !shown) {
+    say('Een kader tekent u op een PDF-pagina; in een tekstdocument selecteert u de tekst (T).');
+    return;
+  }
+  cancelDraft();
+  const sel = container.querySelector('.box.selected') as HTMLElement | null;
+  const r = sel ? { left: sel.offsetLeft, top: sel.offsetTop, width: sel.offsetWidth, height: sel.offsetHeight } : { left: 40, top: 40, width: 160, height: 24 };
+  const div = h('div', { class: 'drawing', role: 'img', 'aria-label': 'Nieuw kader' });
+  container.append(div);
+  draft = { el: div, r };
+  placeDraft();
+  div.scrollIntoView({ block: 'nearest' });
+  say('Nieuw kader: pijltjes verplaatsen, Shift+pijltjes maken het groter of kleiner, Enter lakt, Esc annuleert.');
+}
+
+function draftKey(e: KeyboardEvent): void {
+  if (!draft) return;
+  const container = draft.el.parentElement as HTMLElement;
+  const { r } = draft;
+  const stepPx = e.ctrlKey ? 1 : 8;
+  const dx = e.key === 'ArrowRight' ? stepPx : e.key === 'ArrowLeft' ? -stepPx : 0;
+  const dy = e.key === 'ArrowDown' ? stepPx : e.key === 'ArrowUp' ? -stepPx : 0;
+  if (dx || dy) {
+    if (e.shiftKey) {
+      r.width = Math.max(4, Math.min(container.clientWidth - r.left, r.width + dx));
+      r.height = Math.max(4, Math.min(container.clientHeight - r.top, r.height + dy));
+    } else {
+      r.left = Math.max(0, Math.min(container.clientWidth - r.width, r.left + dx));
+      r.top = Math.max(0, Math.min(container.clientHeight - r.height, r.top + dy));
+    }
+    placeDraft();
+  } else if (e.key === 'Escape') {
+    cancelDraft();
+    say('Kader geannuleerd.');
+  } else if (e.key === 'Enter' && shown) {
+    const box = toPdf(shown.viewport, r);
+    const page = view.page;
+    const d = currentDoc();
+    cancelDraft();
+    void choose('Kader lakken: grond', groundOptions()).then((ground) => {
+      if (!ground) return;
+      addAddition(d, { kind: 'box', page, ...box, ground: ground as GroundCode });
+      say(`Kader toegevoegd op pagina ${page} (${ground}).`);
+    });
+  }
 }
 
 // ---- text documents ----
@@ -561,7 +631,7 @@ function renderList(): void {
     if (items.length > LIST_LIMIT) rows.push(h('li', { class: 'more', role: 'presentation' }, `... en nog ${items.length - LIST_LIMIT}: verfijn het filter.`));
     if (items.length === 0) rows.push(h('li', { class: 'more', role: 'presentation' }, 'Geen vondsten bij dit filter.'));
   } else {
-    for (const [n, p] of idx.persons.entries()) {
+    for (const [n, p] of idx.persons.slice(0, LIST_LIMIT * 5).entries()) {
       const d = store.state.persons[p.id];
       const docsOf = new Set(p.mentions.map((m) => m.document)).size;
       const tag = d ? (d.action === 'redact' ? 'redact' : 'keep') : p.proposed === 'review' ? 'open' : p.proposed === 'keep' ? 'keep' : 'redact';
@@ -575,6 +645,7 @@ function renderList(): void {
         ),
       );
     }
+    if (idx.persons.length > LIST_LIMIT * 5) rows.push(h('li', { class: 'more', role: 'presentation' }, `... en nog ${idx.persons.length - LIST_LIMIT * 5} personen: kies ze via hun vermeldingen in de vondsten.`));
     if (idx.persons.length === 0) rows.push(h('li', { class: 'more', role: 'presentation' }, 'Geen personen in dit dossier.'));
   }
   el.list.replaceChildren(...rows);
@@ -935,6 +1006,11 @@ document.addEventListener('keydown', (e) => {
   if (anyDialogOpen() || e.defaultPrevented) return;
   const target = e.target as HTMLElement;
   if (target.closest('input, select, textarea')) return;
+  if (draft) {
+    if (!['Shift', 'Control'].includes(e.key)) e.preventDefault();
+    draftKey(e);
+    return;
+  }
   if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'z') {
     e.preventDefault();
     undo();
@@ -996,6 +1072,9 @@ document.addEventListener('keydown', (e) => {
         break;
       case 't':
         void addSelection();
+        break;
+      case 'b':
+        startDraft();
         break;
       case 'Delete':
       case 'Backspace':
