@@ -22,13 +22,16 @@ export async function benchReview({ pdfs = 600, jobs = 2 } = {}) {
   for (let i = 0; i < pdfs; i++) writeFileSync(join(input, `nota-${i}.pdf`), await notaPdf(i));
   const oneStep = run('one-step', input, join(work, 'one-step'), String(jobs));
   const proposed = run('propose', input, join(work, 'review'), String(jobs));
-  // A reviewer's file: every open item redacted, per person where the person table allows.
+  // A reviewer's file: every open item redacted, per person where the person table allows (the
+  // persons proposed for review or mixed; the others stand as proposed, as in the one-step run).
   const template = JSON.parse(readFileSync(join(work, 'review', 'decisions.internal.json'), 'utf8'));
+  const index = JSON.parse(readFileSync(join(work, 'review', 'review.internal.json'), 'utf8'));
+  const open = new Set(index.persons.filter((p) => p.proposed === 'review' || p.proposed === 'mixed').map((p) => p.id));
   const decisions = {
     ...template,
     decidedBy: 'bench',
     decidedAt: '2026-01-01',
-    persons: template.persons.map((p) => ({ ...p, decision: { action: 'redact', ground: '5.1.2e' } })),
+    persons: template.persons.map((p) => ({ ...p, decision: open.has(p.person) ? { action: 'redact', ground: '5.1.2e' } : null })),
     documents: template.documents.map((d) => ({ ...d, findings: d.findings.map((f) => ({ ...f, decision: { action: 'redact', ground: '5.1.2e' } })) })),
   };
   // Filled in where propose wrote the template, as the README's workflow does: apply finds the

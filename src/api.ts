@@ -10,7 +10,8 @@ import type { DecidedDocument } from './document/document.js';
 import type { Decision, Finding } from './document/types.js';
 import { InputError, UnsupportedFileError, WooRedactError } from './errors.js';
 import { ingestString, ingestTextBytes } from './ingest/text.js';
-import { analyzeDocument as analyzeDocumentUnchecked, byPolicy, type PipelineOptions, type RedactionResult, runPipeline as runPipelineUnchecked } from './pipeline.js';
+import { analyzeDocument as analyzeDocumentUnchecked, analyzeWithPolicy, byPolicy, type PipelineOptions, type RedactionResult, runPipeline as runPipelineUnchecked } from './pipeline.js';
+import { fromProposal } from './review/analysis.js';
 import { byReviewer, type FileDecisions } from './review/choose.js';
 import { type PdfRedactionResult, runPdfPipeline as runPdfPipelineUnchecked } from './pdf-pipeline.js';
 
@@ -230,7 +231,9 @@ export const redactBytes: (bytes: Uint8Array, path: string, options?: FileOption
 async function redactChecked(bytes: Uint8Array, path: string, options: FileOptions): Promise<FileRedaction> {
   const display = options.displayPath ?? path;
   const choose = options.decisions ? byReviewer(options.decisions) : byPolicy;
-  if (extname(path).toLowerCase() === '.pdf') return { kind: 'pdf', ...(await runPdfPipelineUnchecked(bytes, display, options, choose)) };
+  // apply: detect and decide as proposed, when the review package holds them for this text.
+  const analyse = options.decisions ? fromProposal(options.decisions.analysis) : analyzeWithPolicy;
+  if (extname(path).toLowerCase() === '.pdf') return { kind: 'pdf', ...(await runPdfPipelineUnchecked(bytes, display, options, choose, analyse)) };
   if (!SUPPORTED_EXTENSIONS.includes(extname(path).toLowerCase())) throw new UnsupportedFileError(extname(path).toLowerCase());
-  return { kind: 'text', ...runPipelineUnchecked(ingestTextBytes(bytes, display), options, choose) };
+  return { kind: 'text', ...runPipelineUnchecked(ingestTextBytes(bytes, display), options, choose, analyse) };
 }

@@ -17,7 +17,7 @@ import { DEFAULT_OCR_LANGUAGE } from './ocr/engine.js';
 import { isOcrTarget } from './ocr/read-pages.js';
 import { writeOcrTextLayer } from './redact/pdf/ocr-text-layer.js';
 import type { Manifest } from './manifest/schema.js';
-import { type ApplyDecisions, byPolicy, type Format, type PipelineOptions, redactWith } from './pipeline.js';
+import { type Analyse, analyzeWithPolicy, type ApplyDecisions, byPolicy, type Format, type PipelineOptions, redactWith } from './pipeline.js';
 import { quadBounds } from './pdf/interpret.js';
 import { compressPendingStreams } from './pdf/objects.js';
 import { destroyImagePixels, ImageRedactionError } from './redact/pdf/images.js';
@@ -207,7 +207,13 @@ export async function asPdfError<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** Redacts a PDF; throws (and writes nothing) when the result cannot be proven clean. */
-export async function runPdfPipeline(bytes: Uint8Array, path: string | undefined, options: PipelineOptions = {}, choose: ApplyDecisions = byPolicy): Promise<PdfRedactionResult> {
-  const { document, manifest } = await asPdfError(() => runAsync(redactWith(pdfFormat, { bytes, ...(path !== undefined ? { path } : {}) }, options, choose)));
+export async function runPdfPipeline(
+  bytes: Uint8Array,
+  path: string | undefined,
+  options: PipelineOptions = {},
+  choose: ApplyDecisions = byPolicy,
+  analyse: Analyse = analyzeWithPolicy,
+): Promise<PdfRedactionResult> {
+  const { document, manifest } = await asPdfError(() => runAsync(redactWith(pdfFormat, { bytes, ...(path !== undefined ? { path } : {}) }, options, choose, analyse)));
   return { pdf: document.output, manifest, document };
 }

@@ -118,6 +118,9 @@ export function analyzeWithPolicy(doc: IngestedDocument, options: DetectOptions,
   return decide(detect(structure(normaliseStage(doc)), options), policy);
 }
 
+/** normalise -> structure -> detect -> decide; `apply` may take detect and decide from its proposal. */
+export type Analyse = (doc: IngestedDocument, options: DetectOptions, policy: Policy) => DecidedDocument;
+
 /**
  * Source spans kept readable on purpose (a public official, a reviewer's keep): the same text may
  * recur in the output as often as it was kept, and no more.
@@ -132,9 +135,10 @@ export function* analyseWith<Input, Source, Output extends string | Uint8Array>(
   input: Input,
   options: PipelineOptions,
   policy: Policy,
+  analyse: Analyse = analyzeWithPolicy,
 ): Step<{ readonly ingested: Ingested<Source>; readonly decided: DecidedDocument }> {
   const ingested = yield* format.ingest(input, options);
-  return { ingested, decided: analyzeWithPolicy(ingested.document, options, policy) };
+  return { ingested, decided: analyse(ingested.document, options, policy) };
 }
 
 /** What a person reviews: the analysis, and for PDF the boxes each decision's text lies in. */
@@ -145,9 +149,14 @@ export interface Proposal {
 }
 
 /** `propose`: the frame up to decide, nothing redacted, nothing written. */
-export function* proposeWith<Input, Source, Output extends string | Uint8Array>(format: Format<Input, Source, Output>, input: Input, options: PipelineOptions): Step<Proposal> {
+export function* proposeWith<Input, Source, Output extends string | Uint8Array>(
+  format: Format<Input, Source, Output>,
+  input: Input,
+  options: PipelineOptions,
+  analyse: Analyse = analyzeWithPolicy,
+): Step<Proposal> {
   const policy = resolvePipelinePolicy(options.policy);
-  const { ingested, decided } = yield* analyseWith(format, input, options, policy);
+  const { ingested, decided } = yield* analyseWith(format, input, options, policy, analyse);
   const spans = decided.decisions.map((d) => decided.map.toSource(d.finding.span));
   return { document: decided, boxes: format.locate ? format.locate(ingested, spans) : spans.map(() => []) };
 }
@@ -158,9 +167,10 @@ export function* redactWith<Input, Source, Output extends string | Uint8Array>(
   input: Input,
   options: PipelineOptions,
   choose: ApplyDecisions = byPolicy,
+  analyse: Analyse = analyzeWithPolicy,
 ): Step<Redaction<Output>> {
   const policy = resolvePipelinePolicy(options.policy);
-  const { ingested, decided: analysed } = yield* analyseWith(format, input, options, policy);
+  const { ingested, decided: analysed } = yield* analyseWith(format, input, options, policy, analyse);
   const underArea = format.underArea;
   const tools: FormatTools = { kind: format.kind, ...(underArea ? { underArea: (area: PageBox) => underArea(ingested, area) } : {}) };
   const { document: decided, applied: chosen, provenance } = choose(analysed, policy, tools);
@@ -184,7 +194,7 @@ export function* redactWith<Input, Source, Output extends string | Uint8Array>(
 }
 
 /** The whole pipeline for one text document. */
-export function runPipeline(doc: TextInput, options: PipelineOptions = {}, choose: ApplyDecisions = byPolicy): RedactionResult {
-  const { document, manifest } = runSync(redactWith(textFormat, doc, options, choose));
+export function runPipeline(doc: TextInput, options: PipelineOptions = {}, choose: ApplyDecisions = byPolicy, analyse: Analyse = analyzeWithPolicy): RedactionResult {
+  const { document, manifest } = runSync(redactWith(textFormat, doc, options, choose, analyse));
   return { text: document.output, manifest, document, applied: document.applied };
 }

@@ -128,7 +128,8 @@ describe('propose: the internal review package', () => {
   it('is marked internal in every file name and in its content, and fits its schema', () => {
     // The review screen (tests/review-screen.test.ts): its data scripts say internal too; its page and code hold no data.
     const names = readdirSync(reviewDir).concat(readdirSync(join(reviewDir, 'documents'))).filter((n) => !/\.internal\.js$/.test(n) && n !== 'review.html' && n !== 'assets');
-    expect(names.sort()).toEqual(['0001.internal.json', '0002.internal.json', '0003.internal.json', '0004.internal.json', 'INTERN-NIET-PUBLICEREN.txt', 'decisions.internal.json', 'documents', 'review.internal.json'].sort());
+    const perDocument = ['0001', '0002', '0003', '0004'].flatMap((n) => [`${n}.internal.json`, `${n}.analysis.internal.json`]);
+    expect(names.sort()).toEqual([...perDocument, 'INTERN-NIET-PUBLICEREN.txt', 'decisions.internal.json', 'documents', 'review.internal.json'].sort());
     const index = ReviewIndexSchema.parse(docs());
     expect(index.internal).toBe(true);
     expect(index.notice).toMatch(/^INTERN/);
@@ -399,6 +400,34 @@ describe('the manifest records the decisions it was made from, without names or 
   it('is in the shipped manifest schema', () => {
     const schema = JSON.parse(readFileSync(new URL('../schema/manifest.schema.json', import.meta.url), 'utf8'));
     expect(Object.keys(schema.properties.decisions.properties).sort()).toEqual(['applied', 'files']);
+  });
+});
+
+describe("apply takes detect and decide over from the proposal", () => {
+  it('gives the same output as detecting again, uses the record only for the text it was made from', async () => {
+    const pkg = join(root, 'review-records');
+    cpSync(reviewDir, pkg, { recursive: true });
+    const decisions = join(root, 'decisions.json');
+    const withRecords = out('pub-records');
+    await apply({ inputs: [input], review: pkg, decisions, outDir: withRecords });
+    // Without the records apply detects again: byte-identical publication.
+    const index = readJson<ReviewIndex>(join(pkg, 'review.internal.json'));
+    const bare = join(root, 'review-bare');
+    cpSync(pkg, bare, { recursive: true });
+    writeFileSync(join(bare, 'review.internal.json'), JSON.stringify({ ...index, documents: index.documents.map(({ analysis: _a, ...d }) => d) }));
+    await apply({ inputs: [input], review: bare, decisions, outDir: out('pub-bare') });
+    expect(snapshot(out('pub-bare'))).toEqual(snapshot(withRecords));
+    // The record is what apply works on: emptied, the decided findings are not there.
+    const mail = index.documents.find((d) => d.path === 'dossier/mail.txt');
+    const record = join(pkg, mail?.analysis ?? '');
+    const original = readFileSync(record, 'utf8');
+    writeFileSync(record, JSON.stringify({ ...JSON.parse(original), findings: [], decisions: [] }));
+    const emptied = await apply({ inputs: [input], review: pkg, decisions, outDir: out('pub-emptied') });
+    expect(emptied.files.find((f) => f.input === 'dossier/mail.txt')).toMatchObject({ status: 'failed', code: 'DECISIONS_UNKNOWN_FINDING' });
+    // Made from another text (or another version, policy or known persons): not taken over.
+    writeFileSync(record, JSON.stringify({ ...JSON.parse(original), key: '0'.repeat(64), findings: [], decisions: [] }));
+    await apply({ inputs: [input], review: pkg, decisions, outDir: out('pub-other-key') });
+    expect(snapshot(out('pub-other-key'))).toEqual(snapshot(withRecords));
   });
 });
 

@@ -4,7 +4,7 @@
  * files, manifests and inventory). Refused, with the reason, when the decisions do not fit.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { type BatchOptions, type BatchSummary, runBatch } from '../cli/batch.js';
 import { type Config, ConfigSchema } from '../config/config.js';
 import { policyHash } from '../decide/policy.js';
@@ -139,8 +139,8 @@ function merge(files: readonly DecisionsFile[]): { documents: DocumentDecisions[
   return { documents: [...documents.values()], persons };
 }
 
-/** The review package's index: given, or beside the decisions read from a file or folder. */
-function reviewIndex(given: string | undefined, folder: string | undefined): ReviewIndex | undefined {
+/** The review package: given, or the folder the decisions were read from when it holds the index. */
+function reviewPackage(given: string | undefined, folder: string | undefined): { dir: string; index: ReviewIndex } | undefined {
   const dir = given ?? (folder && existsSync(join(folder, REVIEW_INDEX_FILE)) ? folder : undefined);
   if (dir === undefined) return undefined;
   const path = join(dir, REVIEW_INDEX_FILE);
@@ -152,7 +152,14 @@ function reviewIndex(given: string | undefined, folder: string | undefined): Rev
   }
   const parsed = ReviewIndexSchema.safeParse(data);
   if (!parsed.success) throw new ReviewError('DECISIONS_INVALID', `${path} does not fit the review package's schema (schema/review.schema.json); propose again`);
-  return parsed.data;
+  return { dir, index: parsed.data };
+}
+
+/** Each document's record of the proposal's detect and decide, by path and sha256 (see analysis.ts). */
+function analysesOf(pkg: { dir: string; index: ReviewIndex } | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of pkg?.index.documents ?? []) if (d.analysis) out.set(`${d.path}\u0000${d.sha256}`, resolve(pkg?.dir ?? '', d.analysis));
+  return out;
 }
 
 /** Every person decided must be one of the dossier's person table: a mistyped id would decide nobody. */
@@ -197,10 +204,11 @@ export async function apply(options: ApplyOptions): Promise<BatchSummary> {
     check(parsed, f.name, config, options.requireApproval === true);
     return parsed;
   });
-  checkPersons(files, reviewIndex(options.review, loaded.folder));
+  const pkg = reviewPackage(options.review, loaded.folder);
+  checkPersons(files, pkg?.index);
   const { documents, persons } = merge(files);
   const refs = files.map((f, i) => reference(f, (loaded.files[i] as Loaded).sha256)).sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0));
-  const run = reviewRun(documents, persons, options.undecided ?? 'refuse', loaded.folder ? [loaded.folder] : [], refs);
+  const run = reviewRun(documents, persons, options.undecided ?? 'refuse', [...(loaded.folder ? [loaded.folder] : []), ...(pkg ? [pkg.dir] : [])], refs, analysesOf(pkg));
   refuseDecisionsInsideOutput(run, options.outDir);
   return runBatch({
     inputs: options.inputs,

@@ -30,6 +30,8 @@ export interface FileDecisions {
   readonly undecided: 'refuse' | 'redact';
   /** The decisions files merged for the run, for the manifest (hashes, dates, approval; no names). */
   readonly files: readonly DecisionsFileRef[];
+  /** The proposal's record of detect and decide for this input, if the review package has one (analysis.ts). */
+  readonly analysis?: string;
 }
 
 /** The normalised span covering every normalised character that came from the source span. */

@@ -71,6 +71,8 @@ export interface ReviewRun {
   readonly sources: readonly string[];
   /** The decisions files merged, for every manifest (and for --resume: the same files or redo). */
   readonly files: readonly DecisionsFileRef[];
+  /** The proposal's detect and decide per document (`path\0sha256`), from the review package. */
+  readonly analyses: ReadonlyMap<string, string>;
 }
 
 export function reviewRun(
@@ -79,6 +81,7 @@ export function reviewRun(
   undecided: 'refuse' | 'redact',
   sources: readonly string[],
   files: readonly DecisionsFileRef[],
+  analyses: ReadonlyMap<string, string> = new Map(),
 ): ReviewRun {
   const byPath = new Map<string, DocumentDecisions[]>();
   const bySha = new Map<string, DocumentDecisions>();
@@ -86,7 +89,7 @@ export function reviewRun(
     if (d.path !== undefined) byPath.set(d.path, [...(byPath.get(d.path) ?? []), d]);
     if (!bySha.has(d.sha256)) bySha.set(d.sha256, d);
   }
-  return { byPath, bySha, persons, undecided, sources, files };
+  return { byPath, bySha, persons, undecided, sources, files, analyses };
 }
 
 /** Decisions for the publication output must not come from inside it. */
@@ -115,5 +118,6 @@ export function decisionsFor(run: ReviewRun, file: InputFile): FileDecisions {
     }
     document = (hash && (byPath.find((d) => d.sha256 === hash) ?? run.bySha.get(hash))) || byPath[0];
   }
-  return { document, persons: run.persons, undecided: run.undecided, files: run.files };
+  const analysis = document && run.analyses.get(`${document.path ?? file.relative}\u0000${document.sha256}`);
+  return { document, persons: run.persons, undecided: run.undecided, files: run.files, ...(analysis ? { analysis } : {}) };
 }

@@ -103,6 +103,7 @@ export const ReviewIndexSchema = z
     documents: z.array(
       DocumentRefSchema.extend({
         file: z.string().describe('The document\'s review file, relative to this index.'),
+        analysis: z.string().optional().describe('For apply: the proposal\'s detect and decide, so that apply works on the findings decided on without detecting again.'),
         counts: z.object({ redact: z.number().int(), review: z.number().int(), keep: z.number().int() }).strict(),
       }).strict(),
     ),

@@ -9,7 +9,11 @@ import type { GroundCode } from '../decide/grounds.js';
 import type { Decision } from '../document/types.js';
 import { pageOf } from '../ingest/pages.js';
 import { asPdfError, pdfFormat } from '../pdf-pipeline.js';
-import { type PipelineOptions, type Proposal, proposeWith, resolvePipelinePolicy } from '../pipeline.js';
+import { decide } from '../decide/decide.js';
+import { detect } from '../detect/detect.js';
+import { type Analyse, normaliseStage, type PipelineOptions, type Proposal, proposeWith, resolvePipelinePolicy } from '../pipeline.js';
+import { structure } from '../structure/structure.js';
+import { type AnalysisRecord, analysisRecord } from './analysis.js';
 import { textFormat } from '../text-pipeline.js';
 import { runAsync, runSync } from '../util/step.js';
 import { REVIEW_NOTICE, REVIEW_SCHEMA_VERSION, type ReviewDocument, type ReviewFinding } from './package-schema.js';
@@ -71,11 +75,23 @@ export function reviewDocument(proposal: Proposal, ref: DocumentRef, policy: Pol
 
 /** The proposal for one file's bytes; `path` tells the type (.txt or .pdf). */
 export async function proposeBytes(bytes: Uint8Array, ref: DocumentRef, options: PipelineOptions): Promise<ReviewDocument> {
+  return (await proposeDocument(bytes, ref, options)).review;
+}
+
+/** The proposal, and the record of its detect and decide for apply (see analysis.ts). */
+export async function proposeDocument(bytes: Uint8Array, ref: DocumentRef, options: PipelineOptions): Promise<{ review: ReviewDocument; analysis: AnalysisRecord | undefined }> {
   const policy = resolvePipelinePolicy(options.policy);
   const resolved = { ...options, policy };
+  let analysis: AnalysisRecord | undefined;
+  const recording: Analyse = (doc, detectOptions, p) => {
+    const structured = structure(normaliseStage(doc));
+    const decided = decide(detect(structured, detectOptions), p);
+    analysis = analysisRecord(structured, decided, detectOptions, p);
+    return decided;
+  };
   const proposal =
     extname(ref.input).toLowerCase() === '.pdf'
-      ? await asPdfError(() => runAsync(proposeWith(pdfFormat, { bytes, path: ref.path }, resolved)))
-      : runSync(proposeWith(textFormat, { bytes, path: ref.path }, resolved));
-  return reviewDocument(proposal, ref, policy);
+      ? await asPdfError(() => runAsync(proposeWith(pdfFormat, { bytes, path: ref.path }, resolved, recording)))
+      : runSync(proposeWith(textFormat, { bytes, path: ref.path }, resolved, recording));
+  return { review: reviewDocument(proposal, ref, policy), analysis };
 }

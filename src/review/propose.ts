@@ -27,7 +27,7 @@ import {
   type ReviewIndex,
   type ReviewPerson,
 } from './package-schema.js';
-import { proposeBytes } from './propose-document.js';
+import { proposeDocument } from './propose-document.js';
 import { writeReviewScreen } from './screen/write-screen.js';
 
 export interface ProposeOptions {
@@ -59,6 +59,7 @@ export type ProposeFileResult =
       readonly kind: 'text' | 'pdf';
       readonly pages: number;
       readonly file: string;
+      readonly analysis?: string;
       readonly counts: { readonly redact: number; readonly review: number; readonly keep: number };
       readonly mentions: readonly Mention[];
       readonly reviewItems: readonly { readonly id: string; readonly text: string }[];
@@ -105,6 +106,10 @@ function documentFile(number: number): string {
   return `documents/${String(number).padStart(4, '0')}.internal.json`;
 }
 
+function analysisFileOf(number: number): string {
+  return `documents/${String(number).padStart(4, '0')}.analysis.internal.json`;
+}
+
 /** One file: read, analyse, write its review file; every failure becomes a result. */
 export function proposeFile(task: ProposeTask): Promise<ProposeFileResult> {
   const { file: f, config } = task;
@@ -113,7 +118,7 @@ export function proposeFile(task: ProposeTask): Promise<ProposeFileResult> {
     return Promise.resolve({ status: 'skipped', input: safe, path: f.relative, reason: `files of type ${f.extension || '(none)'} are not supported` });
   }
   const run = async (): Promise<ProposeFileResult> => {
-    const doc = await proposeBytes(readInputSync(f.path, config.maxFileBytes), { path: f.relative, input: f.path }, {
+    const { review: doc, analysis } = await proposeDocument(readInputSync(f.path, config.maxFileBytes), { path: f.relative, input: f.path }, {
       policy: config.policy,
       knownPersons: task.knownPersons,
       ...(config.maxPages ? { maxPages: config.maxPages } : {}),
@@ -121,6 +126,9 @@ export function proposeFile(task: ProposeTask): Promise<ProposeFileResult> {
     });
     const file = documentFile(task.number);
     writeFileAtomicSync(join(task.reviewDir, file), json(doc));
+    // For apply only, so compact: the reviewer reads the document file.
+    const analysisFile = analysis ? analysisFileOf(task.number) : undefined;
+    if (analysis && analysisFile) writeFileAtomicSync(join(task.reviewDir, analysisFile), JSON.stringify(analysis));
     const count = (p: string) => doc.findings.filter((x) => x.proposed === p).length;
     return {
       status: 'ok',
@@ -131,6 +139,7 @@ export function proposeFile(task: ProposeTask): Promise<ProposeFileResult> {
       kind: doc.document.kind,
       pages: doc.document.pages,
       file,
+      ...(analysisFile ? { analysis: analysisFile } : {}),
       counts: { redact: count('redact'), review: count('review'), keep: count('keep') },
       mentions: doc.findings.flatMap((x) => (x.person ? [{ person: x.person, finding: x.id, text: x.text, page: x.page, proposed: x.proposed }] : [])),
       reviewItems: doc.findings.filter((x) => x.proposed === 'review').map((x) => ({ id: x.id, text: x.text })),
@@ -203,7 +212,7 @@ export async function propose(options: ProposeOptions): Promise<ProposeSummary> 
   mkdirSync(join(options.reviewDir, 'documents'), { recursive: true });
   // Review files of an earlier run would otherwise stay beside this one's.
   for (const name of readdirSync(join(options.reviewDir, 'documents'))) {
-    if (/^\d{4,}\.internal\.json$/.test(name)) rmSync(join(options.reviewDir, 'documents', name), { force: true });
+    if (/^\d{4,}(\.analysis)?\.internal\.json$/.test(name)) rmSync(join(options.reviewDir, 'documents', name), { force: true });
   }
   const script = workerScript();
   const timeoutMs = (config.maxSecondsPerFile ?? DEFAULT_MAX_SECONDS_PER_FILE) * 1000;
@@ -248,7 +257,7 @@ export async function propose(options: ProposeOptions): Promise<ProposeSummary> 
     tool: { name: 'woo-redact', version: TOOL_VERSION },
     policy: { sha256: policySha256 },
     decisions: DECISIONS_TEMPLATE_FILE,
-    documents: results.flatMap((r) => (r.status === 'ok' ? [{ sha256: r.sha256, path: r.path, input: r.source, kind: r.kind, pages: r.pages, file: r.file, counts: r.counts }] : [])),
+    documents: results.flatMap((r) => (r.status === 'ok' ? [{ sha256: r.sha256, path: r.path, input: r.source, kind: r.kind, pages: r.pages, file: r.file, ...(r.analysis ? { analysis: r.analysis } : {}), counts: r.counts }] : [])),
     failed: results.flatMap((r) => (r.status === 'failed' ? [{ path: r.path, code: r.code, message: r.message }] : [])),
     skipped: results.flatMap((r) => (r.status === 'skipped' ? [{ path: r.path, reason: r.reason }] : [])),
     persons,

@@ -62,29 +62,56 @@ function boundsOf(glyphs: readonly Glyph[]): TextBox {
   };
 }
 
-/** Glyph indices per page, built once on first use (OCR glyphs of a page come after all pages). */
+/**
+ * Glyph indices per page sorted by baseline, built once on first use (OCR glyphs of a page come
+ * after all pages): the glyphs on one line are a binary search away, not a walk over the page
+ * for every box (that walk was most of selecting glyphs on a dense page).
+ */
 class PageGlyphs {
-  #byPage: Map<number, number[]> | undefined;
+  #byPage: Map<number, { readonly order: Int32Array; readonly ys: Float64Array; readonly unplaced: readonly number[] }> | undefined;
   constructor(private readonly table: GlyphTable) {}
-  on(page: number): readonly number[] {
+  /** The glyphs of the page whose baseline lies less than `tolerance` from `y`, in index order. */
+  near(page: number, y: number, tolerance: number): number[] {
     if (!this.#byPage) {
-      this.#byPage = new Map();
+      const lists = new Map<number, number[]>();
       for (let i = 0; i < this.table.length; i++) {
         const p = this.table.pageIndex(i);
-        let list = this.#byPage.get(p);
-        if (!list) this.#byPage.set(p, (list = []));
+        let list = lists.get(p);
+        if (!list) lists.set(p, (list = []));
         list.push(i);
       }
+      this.#byPage = new Map();
+      for (const [p, list] of lists) {
+        const ys = list.map((i) => this.table.value(i, 'originY'));
+        // A glyph without a usable baseline is on every line, as the walk over the page had it.
+        const unplaced = list.filter((_, k) => Number.isNaN(ys[k]));
+        const order = list.map((_, k) => k).filter((k) => !Number.isNaN(ys[k])).sort((a, b) => (ys[a] as number) - (ys[b] as number));
+        this.#byPage.set(p, { order: Int32Array.from(order, (k) => list[k] as number), ys: Float64Array.from(order, (k) => ys[k] as number), unplaced });
+      }
     }
-    return this.#byPage.get(page) ?? [];
+    const line = this.#byPage.get(page);
+    if (!line) return [];
+    const { order, ys, unplaced } = line;
+    let lo = 0;
+    let hi = ys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((ys[mid] as number) <= y - tolerance) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [...unplaced];
+    for (let k = lo; k < ys.length && (ys[k] as number) < y + tolerance; k++) {
+      if (Math.abs((ys[k] as number) - y) < tolerance) out.push(order[k] as number);
+    }
+    return out.sort((a, b) => a - b);
   }
 }
 
 /** Kept glyphs on the baseline of `g` (horizontal text), by their centre's x. */
 function keptOnLine(table: GlyphTable, pages: PageGlyphs, g: Glyph, selected: ReadonlySet<number>): { cx: number; x0: number; x1: number }[] {
   const out: { cx: number; x0: number; x1: number }[] = [];
-  for (const i of pages.on(g.pageIndex)) {
-    if (selected.has(i) || Math.abs(table.value(i, 'originY') - g.origin[1]) >= 0.5 * g.fontSize) continue;
+  for (const i of pages.near(g.pageIndex, g.origin[1], 0.5 * g.fontSize)) {
+    if (selected.has(i)) continue;
     // A space is no word: a box may span it.
     if (table.unicodeOf(i).trim() === '') continue;
     const x0 = table.value(i, 'x0');
