@@ -63,45 +63,53 @@ function boundsOf(glyphs: readonly Glyph[]): TextBox {
 }
 
 /**
- * Glyph indices per page sorted by baseline, built once on first use (OCR glyphs of a page come
- * after all pages): the glyphs on one line are a binary search away, not a walk over the page
- * for every box (that walk was most of selecting glyphs on a dense page).
+ * Glyph indices per page in bands of baseline height, built once on first use: the glyphs on one
+ * line are a few bands away, not a walk over the page for every box (that walk was most of
+ * selecting glyphs on a dense page).
  */
+const BAND = 4;
+
 class PageGlyphs {
-  #byPage: Map<number, { readonly order: Int32Array; readonly ys: Float64Array; readonly unplaced: readonly number[] }> | undefined;
+  #bands: Map<number, Map<number, number[]>> | undefined;
+  #ys: Float64Array | undefined;
+  /** Per page, glyphs without a usable baseline: on every line, as the walk over the page had them. */
+  #unplaced = new Map<number, number[]>();
   constructor(private readonly table: GlyphTable) {}
   /** The glyphs of the page whose baseline lies less than `tolerance` from `y`, in index order. */
   near(page: number, y: number, tolerance: number): number[] {
-    if (!this.#byPage) {
-      const lists = new Map<number, number[]>();
+    if (!this.#bands || !this.#ys) {
+      this.#bands = new Map();
+      this.#ys = new Float64Array(this.table.length);
       for (let i = 0; i < this.table.length; i++) {
         const p = this.table.pageIndex(i);
-        let list = lists.get(p);
-        if (!list) lists.set(p, (list = []));
-        list.push(i);
-      }
-      this.#byPage = new Map();
-      for (const [p, list] of lists) {
-        const ys = list.map((i) => this.table.value(i, 'originY'));
-        // A glyph without a usable baseline is on every line, as the walk over the page had it.
-        const unplaced = list.filter((_, k) => Number.isNaN(ys[k]));
-        const order = list.map((_, k) => k).filter((k) => !Number.isNaN(ys[k])).sort((a, b) => (ys[a] as number) - (ys[b] as number));
-        this.#byPage.set(p, { order: Int32Array.from(order, (k) => list[k] as number), ys: Float64Array.from(order, (k) => ys[k] as number), unplaced });
+        const gy = this.table.value(i, 'originY');
+        this.#ys[i] = gy;
+        if (Number.isNaN(gy)) {
+          const list = this.#unplaced.get(p);
+          if (list) list.push(i);
+          else this.#unplaced.set(p, [i]);
+          continue;
+        }
+        let bands = this.#bands.get(p);
+        if (!bands) this.#bands.set(p, (bands = new Map()));
+        const band = Math.floor(gy / BAND);
+        const list = bands.get(band);
+        if (list) list.push(i);
+        else bands.set(band, [i]);
       }
     }
-    const line = this.#byPage.get(page);
-    if (!line) return [];
-    const { order, ys, unplaced } = line;
-    let lo = 0;
-    let hi = ys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((ys[mid] as number) <= y - tolerance) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: number[] = [...unplaced];
-    for (let k = lo; k < ys.length && (ys[k] as number) < y + tolerance; k++) {
-      if (Math.abs((ys[k] as number) - y) < tolerance) out.push(order[k] as number);
+    const ys = this.#ys;
+    const out: number[] = [...(this.#unplaced.get(page) ?? [])];
+    const bands = this.#bands.get(page);
+    if (bands) {
+      const first = Math.floor((y - tolerance) / BAND);
+      const last = Math.floor((y + tolerance) / BAND);
+      const take = (list: readonly number[]) => {
+        for (const i of list) if (Math.abs((ys[i] as number) - y) < tolerance) out.push(i);
+      };
+      // A huge font size (or a NaN one) spans more bands than the page has: visit the page's bands.
+      if (!(last - first <= bands.size)) for (const list of bands.values()) take(list);
+      else for (let band = first; band <= last; band++) take(bands.get(band) ?? []);
     }
     return out.sort((a, b) => a - b);
   }
