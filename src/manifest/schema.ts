@@ -89,6 +89,7 @@ const DecisionsProvenanceSchema = z
       .object({
         findings: z.object({ redact: Count, keep: Count }).strict().describe("Findings of this document decided by their own decision."),
         persons: z.object({ redact: Count, keep: Count }).strict().describe("Mentions of this document decided by their person's decision."),
+        original: Count.describe("A duplicate: findings decided by the decision on the same finding of its original."),
         removals: Count.describe('Proposed redactions taken out.'),
         additions: Count.describe('Additions (text span, match, box) as the decisions give them.'),
         undecided: Count.describe('Items nobody decided, redacted (apply --undecided redact).'),

@@ -14,7 +14,8 @@ import { TOOL_VERSION } from '../version.js';
 import { type DecisionsFile, type DecisionsInput, DecisionsSchema, type DocumentDecisions, type ReviewerDecision } from './decisions-schema.js';
 import { ReviewError } from './errors.js';
 import { refuseDecisionsInsideOutput, reviewRun } from './folders.js';
-import { REVIEW_INDEX_FILE, type ReviewIndex, ReviewIndexSchema } from './package-schema.js';
+import { type Inherited, inheritedFrom } from './duplicates.js';
+import { REVIEW_INDEX_FILE, ReviewDocumentSchema, type ReviewIndex, ReviewIndexSchema } from './package-schema.js';
 
 export interface ApplyOptions {
   readonly inputs: readonly string[];
@@ -162,6 +163,35 @@ function analysesOf(pkg: { dir: string; index: ReviewIndex } | undefined): Map<s
   return out;
 }
 
+/** What each duplicate in the package takes over from its original's decisions, by `path\0sha256`. */
+function inheritance(pkg: { dir: string; index: ReviewIndex } | undefined, documents: readonly DocumentDecisions[]): Map<string, Inherited> {
+  const out = new Map<string, Inherited>();
+  if (!pkg) return out;
+  const entries = new Map(pkg.index.documents.map((d) => [`${d.path}\u0000${d.sha256}`, d]));
+  const originals = new Map<string, Inherited>();
+  for (const d of pkg.index.documents) {
+    if (!d.duplicateOf) continue;
+    const key = `${d.duplicateOf.path}\u0000${d.duplicateOf.sha256}`;
+    const original = entries.get(key);
+    if (!original) continue;
+    let inherited = originals.get(key);
+    if (!inherited) {
+      const file = join(pkg.dir, original.file);
+      let review;
+      try {
+        review = ReviewDocumentSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+      } catch {
+        throw new ReviewError('DECISIONS_INVALID', `the review package's file ${original.file} is missing or damaged; propose again`);
+      }
+      const decided = documents.find((x) => x.sha256 === original.sha256 && (x.path === undefined || x.path === original.path));
+      inherited = inheritedFrom({ path: original.path, sha256: original.sha256, text: review.text, findings: review.findings }, decided);
+      originals.set(key, inherited);
+    }
+    out.set(`${d.path}\u0000${d.sha256}`, inherited);
+  }
+  return out;
+}
+
 /** Every person decided must be one of the dossier's person table: a mistyped id would decide nobody. */
 function checkPersons(files: readonly DecisionsFile[], index: ReviewIndex | undefined): void {
   const decided = [...new Set(files.flatMap((f) => f.persons.filter((p) => p.decision).map((p) => p.person)))];
@@ -208,7 +238,7 @@ export async function apply(options: ApplyOptions): Promise<BatchSummary> {
   checkPersons(files, pkg?.index);
   const { documents, persons } = merge(files);
   const refs = files.map((f, i) => reference(f, (loaded.files[i] as Loaded).sha256)).sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0));
-  const run = reviewRun(documents, persons, options.undecided ?? 'refuse', [...(loaded.folder ? [loaded.folder] : []), ...(pkg ? [pkg.dir] : [])], refs, analysesOf(pkg));
+  const run = reviewRun(documents, persons, options.undecided ?? 'refuse', [...(loaded.folder ? [loaded.folder] : []), ...(pkg ? [pkg.dir] : [])], refs, analysesOf(pkg), inheritance(pkg, documents));
   refuseDecisionsInsideOutput(run, options.outDir);
   return runBatch({
     inputs: options.inputs,

@@ -18,6 +18,7 @@ import type { DecisionsFileRef, DecisionsProvenance } from '../manifest/schema.j
 import type { OffsetMap } from '../normalise/offset-map.js';
 import type { ApplyDecisions, FormatTools } from '../pipeline.js';
 import type { Addition, DocumentDecisions, ReviewerDecision } from './decisions-schema.js';
+import { findingKeys, type Inherited, inheritedAdditions } from './duplicates.js';
 import { ReviewError } from './errors.js';
 import { personIdOf } from './person-id.js';
 
@@ -32,6 +33,8 @@ export interface FileDecisions {
   readonly files: readonly DecisionsFileRef[];
   /** The proposal's record of detect and decide for this input, if the review package has one (analysis.ts). */
   readonly analysis?: string;
+  /** A duplicate: what it takes over from its original's decisions (duplicates.ts). */
+  readonly inherited?: Inherited;
 }
 
 /** The normalised span covering every normalised character that came from the source span. */
@@ -99,6 +102,11 @@ function additionsOf(doc: DecidedDocument, additions: readonly Addition[], tools
   return out;
 }
 
+function sourceSlice(doc: DecidedDocument, span: Span): string {
+  const s = doc.map.toSource(span);
+  return doc.sourceText.slice(s.start, s.end);
+}
+
 function asDecision(d: Decision, chosen: ReviewerDecision): Decision {
   return chosen.action === 'redact' ? { action: 'redact', finding: d.finding, ground: chosen.ground } : { action: 'keep', finding: d.finding, reason: reason('reviewer') };
 }
@@ -135,14 +143,30 @@ export function byReviewer(file: FileDecisions): ApplyDecisions {
     }
 
     const removed = new Set(decided.removals.map((r) => r.id));
-    const counts: DecisionsProvenance['applied'] = { findings: { redact: 0, keep: 0 }, persons: { redact: 0, keep: 0 }, removals: 0, additions: decided.additions.length, undecided: 0 };
+    const inherited = file.inherited;
+    const inheritedAdded = inherited ? inheritedAdditions(inherited, doc.sourceText, decided.additions) : [];
+    const counts: DecisionsProvenance['applied'] = {
+      findings: { redact: 0, keep: 0 },
+      persons: { redact: 0, keep: 0 },
+      original: 0,
+      removals: 0,
+      additions: decided.additions.length + inheritedAdded.length,
+      undecided: 0,
+    };
+    const keys = inherited ? findingKeys(doc.decisions.map((d) => ({ entity: d.finding.entity, text: sourceSlice(doc, d.finding.span) }))) : [];
     const undecided: string[] = [];
-    const reviewed = doc.decisions.map((d): Decision => {
+    const reviewed = doc.decisions.map((d, i): Decision => {
       const mine = own.get(d.finding.id);
       if (mine) {
         if (removed.has(d.finding.id)) counts.removals++;
         else counts.findings[mine.action]++;
         return asDecision(d, mine);
+      }
+      // A duplicate: the decision on the same finding of its original.
+      const original = inherited?.findings[keys[i] as string];
+      if (original) {
+        counts.original++;
+        return asDecision(d, original);
       }
       const person = personIdOf(d.finding, doc.source.sha256);
       const theirs = person !== undefined ? file.persons[person] : undefined;
@@ -165,7 +189,7 @@ export function byReviewer(file: FileDecisions): ApplyDecisions {
       );
     }
 
-    const manual = additionsOf(doc, decided.additions, tools);
+    const manual = additionsOf(doc, [...decided.additions, ...inheritedAdded], tools);
     const manualSource = new Map(manual.map((m) => [m.finding.id, m]));
     const added: Decision[] = manual.map((m) => ({ action: 'redact', finding: m.finding, ground: m.finding.suggestedGround }));
     // What blocks propagation, as in decide: public officials and what a person kept.

@@ -9,6 +9,7 @@ import { sha256 } from '../ingest/text.js';
 import { INTERNAL_REPORT, PACKAGE_DIR } from '../publish/package.js';
 import type { DecisionsFileRef } from '../manifest/schema.js';
 import type { FileDecisions } from './choose.js';
+import type { Inherited } from './duplicates.js';
 import type { DocumentDecisions, ReviewerDecision } from './decisions-schema.js';
 import { ReviewError } from './errors.js';
 import { REVIEW_INDEX_FILE } from './package-schema.js';
@@ -73,6 +74,8 @@ export interface ReviewRun {
   readonly files: readonly DecisionsFileRef[];
   /** The proposal's detect and decide per document (`path\0sha256`), from the review package. */
   readonly analyses: ReadonlyMap<string, string>;
+  /** Duplicates (`path\0sha256`): what each takes over from its original's decisions. */
+  readonly inherited: ReadonlyMap<string, Inherited>;
 }
 
 export function reviewRun(
@@ -82,6 +85,7 @@ export function reviewRun(
   sources: readonly string[],
   files: readonly DecisionsFileRef[],
   analyses: ReadonlyMap<string, string> = new Map(),
+  inherited: ReadonlyMap<string, Inherited> = new Map(),
 ): ReviewRun {
   const byPath = new Map<string, DocumentDecisions[]>();
   const bySha = new Map<string, DocumentDecisions>();
@@ -89,7 +93,7 @@ export function reviewRun(
     if (d.path !== undefined) byPath.set(d.path, [...(byPath.get(d.path) ?? []), d]);
     if (!bySha.has(d.sha256)) bySha.set(d.sha256, d);
   }
-  return { byPath, bySha, persons, undecided, sources, files, analyses };
+  return { byPath, bySha, persons, undecided, sources, files, analyses, inherited };
 }
 
 /** Decisions for the publication output must not come from inside it. */
@@ -118,6 +122,8 @@ export function decisionsFor(run: ReviewRun, file: InputFile): FileDecisions {
     }
     document = (hash && (byPath.find((d) => d.sha256 === hash) ?? run.bySha.get(hash))) || byPath[0];
   }
-  const analysis = document && run.analyses.get(`${document.path ?? file.relative}\u0000${document.sha256}`);
-  return { document, persons: run.persons, undecided: run.undecided, files: run.files, ...(analysis ? { analysis } : {}) };
+  const key = document && `${document.path ?? file.relative}\u0000${document.sha256}`;
+  const analysis = key && run.analyses.get(key);
+  const inherited = key && run.inherited.get(key);
+  return { document, persons: run.persons, undecided: run.undecided, files: run.files, ...(analysis ? { analysis } : {}), ...(inherited ? { inherited } : {}) };
 }

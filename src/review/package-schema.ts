@@ -58,6 +58,11 @@ const DocumentRefSchema = z
     input: z.string().describe('The input file as propose read it (absolute path), for a screen that shows the original.'),
     kind: z.enum(['text', 'pdf']),
     pages: z.number().int().positive(),
+    duplicateOf: z
+      .object({ sha256: Sha256, path: z.string() })
+      .strict()
+      .optional()
+      .describe('A duplicate (the same normalised text as this earlier document of the dossier): decided like it; its own decisions override.'),
   })
   .strict();
 

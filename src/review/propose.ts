@@ -24,11 +24,16 @@ import {
   REVIEW_NOTICE,
   REVIEW_README_FILE,
   REVIEW_SCHEMA_VERSION,
+  type ReviewDocument,
   type ReviewIndex,
   type ReviewPerson,
 } from './package-schema.js';
 import { proposeDocument } from './propose-document.js';
 import { writeReviewScreen } from './screen/write-screen.js';
+import { comparableText, type DocumentFacts } from '../publish/facts.js';
+import { relateDocuments } from '../publish/duplicates.js';
+import { sha256 } from '../ingest/text.js';
+import { readFileSync } from 'node:fs';
 
 export interface ProposeOptions {
   readonly inputs: readonly string[];
@@ -60,6 +65,10 @@ export type ProposeFileResult =
       readonly pages: number;
       readonly file: string;
       readonly analysis?: string;
+      /** Of the source text as duplicates are recognised (publish/facts.ts comparableText). */
+      readonly fingerprint: string;
+      /** A duplicate of an earlier document of the dossier (set once every file is proposed). */
+      readonly duplicateOf?: { readonly sha256: string; readonly path: string };
       readonly counts: { readonly redact: number; readonly review: number; readonly keep: number };
       readonly mentions: readonly Mention[];
       readonly reviewItems: readonly { readonly id: string; readonly text: string }[];
@@ -140,6 +149,7 @@ export function proposeFile(task: ProposeTask): Promise<ProposeFileResult> {
       pages: doc.document.pages,
       file,
       ...(analysisFile ? { analysis: analysisFile } : {}),
+      fingerprint: sha256(comparableText(doc.text)),
       counts: { redact: count('redact'), review: count('review'), keep: count('keep') },
       mentions: doc.findings.flatMap((x) => (x.person ? [{ person: x.person, finding: x.id, text: x.text, page: x.page, proposed: x.proposed }] : [])),
       reviewItems: doc.findings.filter((x) => x.proposed === 'review').map((x) => ({ id: x.id, text: x.text })),
@@ -187,7 +197,16 @@ function decisionsTemplate(results: readonly ProposeFileResult[], persons: reado
     persons: persons.map((p) => ({ person: p.id, name: p.name, decision: null })),
     documents: results.flatMap((r) =>
       r.status === 'ok'
-        ? [{ sha256: r.sha256, path: r.path, findings: r.reviewItems.map((x) => ({ id: x.id, text: x.text, proposed: 'review', decision: null })), additions: [], removals: [] }]
+        ? [
+            {
+              sha256: r.sha256,
+              path: r.path,
+              // A duplicate's open items are decided with its original's (add any to decide them apart).
+              findings: r.duplicateOf ? [] : r.reviewItems.map((x) => ({ id: x.id, text: x.text, proposed: 'review', decision: null })),
+              additions: [],
+              removals: [],
+            },
+          ]
         : [],
     ),
   };
@@ -203,6 +222,32 @@ Beslissen: vul ${DECISIONS_TEMPLATE_FILE} in (decidedBy, decidedAt, per vondst o
 "redact" met grond of "keep" met reden), en pas toe met:
   woo-redact apply --decisions <deze map> <dezelfde invoer> --out <publicatiemap>
 `;
+
+type Proposed = Extract<ProposeFileResult, { status: 'ok' }>;
+
+/**
+ * Duplicates (the same normalised text as an earlier document, as the publication package finds
+ * them): marked in their result and in their review file, so that they are decided like the original.
+ */
+function markDuplicates(results: ProposeFileResult[], reviewDir: string): ProposeFileResult[] {
+  const ok = results.filter((r): r is Proposed => r.status === 'ok');
+  const facts = ok.map((r): DocumentFacts => ({ kind: 'overig', fingerprint: r.fingerprint, messages: [], attachments: [] }));
+  const relations = relateDocuments(facts, ok.map((r) => r.path)).documents;
+  const originalOf = new Map<Proposed, Proposed>();
+  ok.forEach((r, i) => {
+    const first = relations[i]?.duplicateOf;
+    if (first !== undefined) originalOf.set(r, ok[first] as Proposed);
+  });
+  return results.map((r) => {
+    const original = r.status === 'ok' ? originalOf.get(r) : undefined;
+    if (r.status !== 'ok' || !original) return r;
+    const duplicateOf = { sha256: original.sha256, path: original.path };
+    const path = join(reviewDir, r.file);
+    const doc = JSON.parse(readFileSync(path, 'utf8')) as ReviewDocument;
+    writeFileAtomicSync(path, json({ ...doc, document: { ...doc.document, duplicateOf } }));
+    return { ...r, duplicateOf };
+  });
+}
 
 /** Writes the internal review package for the inputs; returns what was proposed. */
 export async function propose(options: ProposeOptions): Promise<ProposeSummary> {
@@ -247,6 +292,7 @@ export async function propose(options: ProposeOptions): Promise<ProposeSummary> 
     await pool?.close();
   }
 
+  results = markDuplicates(results, options.reviewDir);
   const policySha256 = policyHash(config.policy);
   const persons = personTable(results);
   const index: ReviewIndex = {
@@ -257,7 +303,7 @@ export async function propose(options: ProposeOptions): Promise<ProposeSummary> 
     tool: { name: 'woo-redact', version: TOOL_VERSION },
     policy: { sha256: policySha256 },
     decisions: DECISIONS_TEMPLATE_FILE,
-    documents: results.flatMap((r) => (r.status === 'ok' ? [{ sha256: r.sha256, path: r.path, input: r.source, kind: r.kind, pages: r.pages, file: r.file, ...(r.analysis ? { analysis: r.analysis } : {}), counts: r.counts }] : [])),
+    documents: results.flatMap((r) => (r.status === 'ok' ? [{ sha256: r.sha256, path: r.path, input: r.source, kind: r.kind, pages: r.pages, file: r.file, ...(r.analysis ? { analysis: r.analysis } : {}), ...(r.duplicateOf ? { duplicateOf: r.duplicateOf } : {}), counts: r.counts }] : [])),
     failed: results.flatMap((r) => (r.status === 'failed' ? [{ path: r.path, code: r.code, message: r.message }] : [])),
     skipped: results.flatMap((r) => (r.status === 'skipped' ? [{ path: r.path, reason: r.reason }] : [])),
     persons,
