@@ -42,7 +42,14 @@ const entry = (path: string) => {
   return d;
 };
 const reviewOf = (path: string) => readJson<ReviewDocument>(join(reviewDir, entry(path).file));
-type Template = DecisionsInput & { documents: { sha256: string; path: string; findings: { id: string; decision: unknown }[]; additions: unknown[]; removals: unknown[] }[] };
+interface TemplateDocument {
+  sha256: string;
+  path: string;
+  findings: { id: string; decision: unknown }[];
+  additions: unknown[];
+  removals: unknown[];
+}
+type Template = Omit<DecisionsInput, 'documents'> & { documents: TemplateDocument[] };
 const template = () => readJson<Template>(join(reviewDir, 'decisions.internal.json'));
 const find = (path: string, text: string) => {
   const f = reviewOf(path).findings.find((x) => x.text === text);
@@ -51,7 +58,7 @@ const find = (path: string, text: string) => {
 };
 
 /** Decisions on the originals only (and what a test adds per document). */
-function decisions(extra: Record<string, Partial<Template['documents'][number]>> = {}): DecisionsInput {
+function decisions(extra: Record<string, Partial<TemplateDocument>> = {}): DecisionsInput {
   const t = template();
   const nota = reviewOf('dossier/2024/nota.txt');
   const jansen = nota.text.indexOf('Jansen-Oud');
@@ -60,7 +67,7 @@ function decisions(extra: Record<string, Partial<Template['documents'][number]>>
     decidedBy: 'A. Beoordelaar',
     decidedAt: '2026-12-01',
     documents: t.documents.map((d) => {
-      let out = d;
+      let out: TemplateDocument = d;
       if (d.path === 'dossier/2024/nota.txt') {
         out = {
           ...d,
@@ -75,7 +82,7 @@ function decisions(extra: Record<string, Partial<Template['documents'][number]>>
       if (d.path === 'dossier/2024/brief.pdf') out = { ...d, removals: [{ id: find('dossier/2024/brief.pdf', '06 44 29 81 50').id, reason: 'algemeen nummer' }] };
       return { ...out, ...(extra[d.path] ?? {}) };
     }),
-  } as DecisionsInput;
+  } as unknown as DecisionsInput;
 }
 
 beforeAll(async () => {
