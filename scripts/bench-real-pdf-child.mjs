@@ -15,7 +15,9 @@ for (let k = 0; k < 2; k++) {
   try {
     const r = await runPdfPipeline(bytes, 'bench.pdf', { ocr: false });
     if (k === 0) writeFileSync(outPdf, r.pdf);
-    result = { ok: true, pages: r.manifest.source.pages, boxes: r.manifest.redactions.flatMap((x) => x.boxes ?? []) };
+    // Every box the output has: redactions, and review items shown redacted until a person decides.
+    const painted = [...r.manifest.redactions, ...r.manifest.review.filter((x) => x.shownAs === 'redacted')];
+    result = { ok: true, pages: r.manifest.source.pages, boxes: painted.flatMap((x) => x.boxes ?? []) };
   } catch (error) {
     result = { ok: false, code: error.code ?? error.name };
   }
