@@ -81,6 +81,17 @@ function plainFlateImage(pdf: PDFDocument, ref: PDFRef): PdfJsImage | undefined 
   return { width, height, kind: channels === 1 ? 0 : 2, data };
 }
 
+/**
+ * Whether a box may touch an image: its bounds widened by 5% and 2 pt (more than the pixel the
+ * destruction widens each rectangle by, at any resolution worth reading).
+ */
+function near(b: Box, placement: ImagePlacement): boolean {
+  const q = quadBounds(placement.quad);
+  const mx = 0.05 * (q.x1 - q.x0) + 2;
+  const my = 0.05 * (q.y1 - q.y0) + 2;
+  return b.x < q.x1 + mx && b.x + b.width > q.x0 - mx && b.y < q.y1 + my && b.y + b.height > q.y0 - my;
+}
+
 /** Cuts the rectangles out of a grey image and stacks them on white, with white between. */
 function stacked(grey: GreyImage, rects: readonly Rect[]): GreyImage {
   const gap = 24;
@@ -140,10 +151,14 @@ export async function findScanSurvivors(out: Uint8Array, ocrPages: ReadonlySet<n
       if (words.some((w) => read.includes(w))) failed.add(id);
     }
   };
-  // Images as the redaction wrote them are inflated here; others (not rewritten, other codecs) by pdf.js.
+  // Images as the redaction wrote them are inflated here; others (not rewritten, other codecs) by
+  // pdf.js, but only those a box touches: a page image under no box has nothing to check, and
+  // decoding it again was most of the verification of a long scan with few redactions.
   const viaPdfJs = new Map<number, ImagePlacement[]>();
   for (const [pageIndex, onPage] of placements) {
+    const boxes = onScans.flatMap((c) => c.boxes.filter((b) => b.page === pageIndex + 1));
     for (const placement of onPage) {
+      if (!boxes.some((b) => near(b, placement))) continue;
       const ref = imageRef(pdf, placement);
       const plain = ref && plainFlateImage(pdf, ref);
       if (plain) await check(pageIndex, placement, plain);
