@@ -77,12 +77,15 @@ type WithDecompression = { DecompressionStream?: unknown };
 export function withPdfJsDocument<T>(bytes: Uint8Array, f: (doc: import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy, lib: PdfJs) => Promise<T>): Promise<T> {
   const run = queue.then(async () => {
     const global = globalThis as WithDecompression;
+    const had = 'DecompressionStream' in global;
     const native = global.DecompressionStream;
     global.DecompressionStream = BufferedDecompressionStream;
     try {
       return await withDocument(bytes, f);
     } finally {
-      global.DecompressionStream = native;
+      // A batch worker thread deletes the native one (cli/worker.ts): it stays deleted.
+      if (had) global.DecompressionStream = native;
+      else Reflect.deleteProperty(global, 'DecompressionStream');
     }
   });
   queue = run.catch(() => undefined);
