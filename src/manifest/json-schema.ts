@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigSchema } from '../config/config.js';
+import { configJsonSchema } from '../config/json-schema.js';
 import { InventoryRowSchema } from '../publish/inventory.js';
 import { ManifestSchema } from './schema.js';
 import { DecisionsSchema } from '../review/decisions-schema.js';
@@ -9,7 +9,7 @@ import { ReviewDocumentSchema, ReviewIndexSchema } from '../review/package-schem
 export function jsonSchemas(): Record<'manifest' | 'config' | 'inventory-row' | 'decisions' | 'review' | 'review-document', unknown> {
   return {
     manifest: z.toJSONSchema(ManifestSchema, { io: 'output' }),
-    config: z.toJSONSchema(ConfigSchema, { io: 'input' }),
+    config: configJsonSchema(),
     'inventory-row': z.toJSONSchema(InventoryRowSchema, { io: 'output' }),
     // What a reviewer (or a review screen) writes: defaults may be left out.
     decisions: z.toJSONSchema(DecisionsSchema, { io: 'input' }),
