@@ -34,7 +34,7 @@ describe('terminal summary of the publication package', () => {
     expect(r.code).toBe(1); // kapot.txt failed
     const pkg = join(out, 'publicatie');
     expect(r.stderr).toContain(`\npublication package: ${pkg}: 7 rows in the inventory (6 published, 1 withheld wholly), 6 DiWoo files\n`);
-    expect(r.stderr).toContain('\n  linked: 1 duplicate (same text as an earlier document), 2 e-mails quoted whole in a later one, 1 e-mail thread, 1 e-mail with its attachments\n');
+    expect(r.stderr).toContain('\n  linked: 1 duplicate (same text as an earlier document), 2 e-mails quoted whole in a later one, 0 e-mails another rendering (a scan) of an earlier one, 1 e-mail thread, 1 e-mail with its attachments\n');
     expect(r.stderr).toContain(`\n  not in the inventory: 2 files refused, failed or skipped (named above; what to do: ${join(out, 'woo-team-rapport.intern.md')})\n`);
     expect(r.stderr).toContain(`\n  upload: ${join(pkg, 'productierapport.xlsx')} (or ${join(pkg, 'productierapport.csv')}) and the files in ${pkg}/documenten; to read in Excel: ${join(out, 'productierapport-excel.csv')}\n`);
     // Fully configured: only the Datum of the scan and of the withheld nota (its text is all

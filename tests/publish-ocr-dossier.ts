@@ -150,6 +150,8 @@ export const OCR_DOSSIER_FILES: Readonly<Record<string, string>> = {
   'scans/overleg-1-scan.txt': ocrNoise(OVERLEG_1_PRINTED),
   'mails/overleg-2.txt': OVERLEG_2,
   'mails/overleg-westerhoven.txt': OVERLEG_OTHER,
+  // The same mail again, printed and scanned: another rendering, not a duplicate.
+  'scans/overleg-westerhoven-scan.txt': ocrNoise(OVERLEG_OTHER),
 };
 
 export function writeOcrDossier(): { root: string; input: string; out: string } {

@@ -51,8 +51,11 @@ describe('e-mails linked across OCR noise', () => {
     expect(d('mails/budget-3.txt')).toMatchObject({ quotes: [at('mails/budget-1.txt')], quotedIn: [] });
     expect(d('scans/overleg-1-scan.txt')?.quotedIn).toEqual([at('mails/overleg-2.txt')]);
     expect(d('mails/overleg-2.txt')?.quotes).toEqual([at('scans/overleg-1-scan.txt')]);
-    expect(d('mails/overleg-westerhoven.txt')).toMatchObject({ quotes: [], quotedIn: [] });
+    expect(d('mails/overleg-westerhoven.txt')).toMatchObject({ quotes: [], quotedIn: [], sameMailAs: [at('scans/overleg-westerhoven-scan.txt')] });
+    expect(d('scans/overleg-westerhoven-scan.txt')).toMatchObject({ quotes: [], quotedIn: [], sameMailAs: [at('mails/overleg-westerhoven.txt')] });
+    for (const name of NAMES.filter((x) => !x.includes('westerhoven'))) expect(d(name)?.sameMailAs, name).toEqual([]);
     expect(r.quotedEmails).toBe(2);
+    expect(r.otherRenderings).toBe(1);
     // Threads: the scan's subject is OCR'd too ("begr0ting"), so only the quotation joins it.
     expect(d('scans/budget-2-scan.txt')?.threadId).toBe(d('mails/budget-1.txt')?.threadId);
     expect(d('mails/overleg-2.txt')?.threadId).toBe(d('scans/overleg-1-scan.txt')?.threadId);
@@ -60,13 +63,14 @@ describe('e-mails linked across OCR noise', () => {
     expect(r.threads).toBe(3);
   });
 
-  it('two renderings of one mail (digital and OCR\'d) are not one quoting the other', () => {
+  it('two renderings of one mail (digital and OCR\'d) are not one quoting the other, nor duplicates: the same mail, in one thread', () => {
     const mail = OCR_DOSSIER_FILES['mails/budget-3.txt'] as string;
     const r = relateDocuments([documentFacts(mail), documentFacts(ocrNoise(mail))], ['a.txt', 'b.txt']);
-    expect(r.documents.map((x) => [x.quotes, x.quotedIn])).toEqual([
-      [[], []],
-      [[], []],
+    expect(r.documents.map((x) => [x.quotes, x.quotedIn, x.sameMailAs, x.duplicateOf])).toEqual([
+      [[], [], [1], undefined],
+      [[], [], [0], undefined],
     ]);
+    expect(r).toMatchObject({ duplicates: 0, quotedEmails: 0, otherRenderings: 1, threads: 1 });
   });
 
   it('a scanned reply too short to compare by its body ("Akkoord.") is linked when it has more messages than the mail it quotes', () => {
@@ -99,7 +103,7 @@ describe('publication package of the OCR dossier', () => {
   const inputId = (name: string) => `OCR${String(summary.files.filter((f) => f.status === 'ok').findIndex((f) => f.input === name) + 1).padStart(4, '0')}`;
 
   it('fills Gerelateerd ID, Email Thread ID and Family ID, and passes the importer rules', () => {
-    expect(rows.size).toBe(6);
+    expect(rows.size).toBe(7);
     const byId = new Map([...rows.values()].map((r) => [r.id, r]));
     const row = (name: string) => byId.get(inputId(name)) as Record<string, string>;
     const original = row('mails/budget-1.txt');
@@ -108,14 +112,16 @@ describe('publication package of the OCR dossier', () => {
     expect(row('scans/budget-2-scan.txt').refers_to).toBe(inputId('mails/budget-1.txt'));
     expect(row('mails/budget-3.txt').refers_to).toBe(inputId('mails/budget-1.txt'));
     expect(row('mails/overleg-2.txt').refers_to).toBe(inputId('scans/overleg-1-scan.txt'));
-    expect(row('mails/overleg-westerhoven.txt').refers_to).toBe('');
+    expect(row('mails/overleg-westerhoven.txt').refers_to).toBe(inputId('scans/overleg-westerhoven-scan.txt'));
+    expect(row('scans/overleg-westerhoven-scan.txt').remark).toBe(`Dezelfde e-mail als document ${inputId('mails/overleg-westerhoven.txt')}, in een andere weergave (zoals een scan van een afdruk).`);
+    expect(row('scans/overleg-westerhoven-scan.txt').threadid).toBe(row('mails/overleg-westerhoven.txt').threadid);
     expect(row('scans/budget-2-scan.txt').threadid).toBe(original.threadid);
     expect(row('scans/overleg-1-scan.txt').threadid).toBe(row('mails/overleg-2.txt').threadid);
     expect(row('mails/overleg-westerhoven.txt').threadid).not.toBe(row('mails/overleg-2.txt').threadid);
     // Every e-mail is a family of its own (no attachments named here).
     const families = NAMES.map((n) => row(n).family);
     for (const f of families) expect(f).toMatch(/^[1-9]\d*$/);
-    expect(new Set(families).size).toBe(6);
-    expect(summary.publication).toMatchObject({ quotedEmails: 2, threads: 3, families: 0 });
+    expect(new Set(families).size).toBe(7);
+    expect(summary.publication).toMatchObject({ quotedEmails: 2, otherRenderings: 1, duplicates: 0, threads: 3, families: 0 });
   });
 });

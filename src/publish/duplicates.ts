@@ -14,6 +14,12 @@ export interface DocumentRelations {
   readonly quotedIn: readonly number[];
   /** Indices of the e-mails this one quotes whole. */
   readonly quotes: readonly number[];
+  /**
+   * Indices of other renderings of the same e-mail whose text differs by OCR noise (the mail
+   * digital and as a scan of its printout). Not duplicates: their texts, and so their
+   * redactions, differ, and each is decided on its own.
+   */
+  readonly sameMailAs: readonly number[];
   /** E-mails of one conversation share a number (1, 2, ... in dossier order). */
   readonly threadId?: number;
   /** An e-mail and the documents it names as its attachments share a number. */
@@ -26,6 +32,8 @@ export interface DossierRelations {
   readonly duplicates: number;
   /** E-mails quoted whole inside a later e-mail of the dossier. */
   readonly quotedEmails: number;
+  /** E-mails that are another rendering (a scan) of an earlier e-mail of the dossier. */
+  readonly otherRenderings: number;
   readonly threads: number;
   /** E-mails with at least one of their named attachments in the dossier. */
   readonly families: number;
@@ -82,7 +90,7 @@ interface Sketched {
 /** A kept gram found in more e-mails than this does not nominate candidates (it still counts). */
 const COMMON_GRAM = 1000;
 /** A kept gram in the own body of this many e-mails or more is boilerplate. */
-const BOILERPLATE_MAILS = 3;
+const BOILERPLATE_MAILS = 4;
 
 /**
  * Quoted copies that differ by OCR noise (a printed and scanned e-mail, or a scanned reply): `a`
@@ -91,7 +99,7 @@ const BOILERPLATE_MAILS = 3;
  * is quoted in a).
  * Pairs the exact pass linked are left as they are.
  */
-function linkOcrCopies(facts: readonly DocumentFacts[], emails: readonly number[], quotedIn: number[][], quotes: number[][]): void {
+function linkOcrCopies(facts: readonly DocumentFacts[], emails: readonly number[], quotedIn: number[][], quotes: number[][], sameMailAs: number[][]): void {
   const raw: { i: number; own: number[]; all: number[] }[] = [];
   for (const i of emails) {
     const sketch = facts[i]?.quoteSketch;
@@ -146,13 +154,20 @@ function linkOcrCopies(facts: readonly DocumentFacts[], emails: readonly number[
       if (quotedIn[a.i]?.includes(b.i) || quotedIn[b.i]?.includes(a.i)) continue;
       if (containment(a.own, b.allAt) < CONTAINMENT_THRESHOLD || containment(a.all, b.allAt) < CONTAINMENT_THRESHOLD) continue;
       // b must have a message of its own that a lacks: its own body not in a, or (a body too
-      // short to tell, "Akkoord.") more messages than a.
-      if (b.own.length >= MIN_SKETCH ? containment(b.own, a.allAt) >= CONTAINMENT_THRESHOLD : b.messages <= a.messages) continue;
+      // short to tell, "Akkoord.") more messages than a. Else, when b is in a as a is in b,
+      // they are one mail rendered twice.
+      if (b.own.length >= MIN_SKETCH ? containment(b.own, a.allAt) >= CONTAINMENT_THRESHOLD : b.messages <= a.messages) {
+        if (b.own.length >= MIN_SKETCH && containment(b.all, a.allAt) >= CONTAINMENT_THRESHOLD && !sameMailAs[a.i]?.includes(b.i)) {
+          sameMailAs[a.i]?.push(b.i);
+          sameMailAs[b.i]?.push(a.i);
+        }
+        continue;
+      }
       quotedIn[a.i]?.push(b.i);
       quotes[b.i]?.push(a.i);
     }
   }
-  for (const list of [...quotedIn, ...quotes]) list.sort((x, y) => x - y);
+  for (const list of [...quotedIn, ...quotes, ...sameMailAs]) list.sort((x, y) => x - y);
 }
 
 /** `names`: each document's (safe) file name, to match attachment names from e-mail headers. */
@@ -188,14 +203,15 @@ export function relateDocuments(facts: readonly DocumentFacts[], names: readonly
     }
   }
 
-  linkOcrCopies(facts, originals.map(({ i }) => i), quotedIn, quotes);
+  const sameMailAs: number[][] = facts.map(() => []);
+  linkOcrCopies(facts, originals.map(({ i }) => i), quotedIn, quotes, sameMailAs);
 
   // Threads: e-mails linked by quotation or duplication, or sharing the first message's subject.
   const threads = new UnionFind(n);
   facts.forEach((_, i) => {
     const d = duplicateOf[i];
     if (d !== undefined) threads.union(i, d);
-    for (const j of quotedIn[i] ?? []) threads.union(i, j);
+    for (const j of [...(quotedIn[i] ?? []), ...(sameMailAs[i] ?? [])]) threads.union(i, j);
   });
   const bySubject = new Map<string, number>();
   for (const { f, i } of emails) {
@@ -245,12 +261,14 @@ export function relateDocuments(facts: readonly DocumentFacts[], names: readonly
         ...(dup !== undefined ? { duplicateOf: dup } : {}),
         quotedIn: quotedIn[i] ?? [],
         quotes: quotes[i] ?? [],
+        sameMailAs: sameMailAs[i] ?? [],
         ...(thread !== undefined ? { threadId: thread } : {}),
         ...(family !== undefined ? { familyId: family } : {}),
       };
     }),
     duplicates: duplicateOf.filter((d) => d !== undefined).length,
     quotedEmails: quotedIn.filter((q) => q.length > 0).length,
+    otherRenderings: sameMailAs.filter((same, i) => same.some((j) => j < i)).length,
     threads: threadNumbers.size,
     families: withAttachments,
   };

@@ -69,6 +69,8 @@ export interface PublicationSummary {
   readonly diwoo: number;
   readonly duplicates: number;
   readonly quotedEmails: number;
+  /** E-mails that are another rendering (a scan) of an earlier e-mail. */
+  readonly otherRenderings: number;
   readonly threads: number;
   /** E-mails whose attachments (named in their Bijlage(n) header) are in the dossier. */
   readonly families: number;
@@ -109,6 +111,7 @@ function publicExplanation(i: number, ids: readonly string[], relations: Dossier
   const parts: string[] = [];
   if (r?.duplicateOf !== undefined) parts.push(`Duplicaat van document ${ids[r.duplicateOf]}.`);
   if (r && r.quotedIn.length > 0) parts.push(`Deze e-mail is volledig opgenomen in document ${r.quotedIn.map((j) => ids[j]).join(', ')}.`);
+  if (r && r.sameMailAs.length > 0) parts.push(`Dezelfde e-mail als document ${r.sameMailAs.map((j) => ids[j]).join(', ')}, in een andere weergave (zoals een scan van een afdruk).`);
   if (assessment === 'niet openbaar') parts.push('Dit document is in zijn geheel niet openbaar gemaakt.');
   return parts.join(' ').slice(0, INVENTORY_LIMITS.toelichting);
 }
@@ -116,7 +119,7 @@ function publicExplanation(i: number, ids: readonly string[], relations: Dossier
 function relatedIds(i: number, ids: readonly string[], relations: DossierRelations): string {
   const r = relations.documents[i];
   if (!r) return '';
-  const related = new Set<number>([...r.quotedIn, ...r.quotes]);
+  const related = new Set<number>([...r.quotedIn, ...r.quotes, ...r.sameMailAs]);
   if (r.duplicateOf !== undefined) related.add(r.duplicateOf);
   relations.documents.forEach((other, j) => {
     if (other.duplicateOf === i) related.add(j);
@@ -286,6 +289,7 @@ export async function writePublicationPackage(input: PublicationInput): Promise<
     diwoo: diwooFiles.size,
     duplicates: relations.duplicates,
     quotedEmails: relations.quotedEmails,
+    otherRenderings: relations.otherRenderings,
     threads: relations.threads,
     families: relations.families,
     refused: input.refused.length,

@@ -44,8 +44,9 @@ export function internalReport(input: ReportInput): string {
   out.push(undated.length === 0 ? 'Geen.' : undated.map((d) => `- ${d.id} (${cell(d.input)})`).join('\n'), '');
   const dups = input.relations.documents.flatMap((r, i) => (r.duplicateOf !== undefined ? [`- ${input.ids[i]} is een duplicaat van ${input.ids[r.duplicateOf]}`] : []));
   const quoted = input.relations.documents.flatMap((r, i) => (r.quotedIn.length > 0 ? [`- ${input.ids[i]} is volledig opgenomen in ${r.quotedIn.map((j) => input.ids[j]).join(', ')}`] : []));
+  const renderings = input.relations.documents.flatMap((r, i) => (r.sameMailAs.some((j) => j < i) ? [`- ${input.ids[i]} is dezelfde e-mail als ${r.sameMailAs.filter((j) => j < i).map((j) => input.ids[j]).join(', ')}, in een andere weergave (zoals een scan); geen duplicaat: beoordeel elk`] : []));
   out.push('## Duplicaten en e-mailconversaties', '');
-  out.push(dups.length + quoted.length === 0 ? 'Geen.' : [...dups, ...quoted].join('\n'), '');
+  out.push(dups.length + quoted.length + renderings.length === 0 ? 'Geen.' : [...dups, ...quoted, ...renderings].join('\n'), '');
   if (input.notices.length > 0) {
     out.push('## Nog te regelen voor de upload', '');
     for (const n of input.notices) out.push(`- ${n}`);
