@@ -26,4 +26,18 @@ describe('dossier config', () => {
     expect(() => checkPublicationConfig(ConfigSchema.parse({ dossier: { informatiecategorie: 'geheime stukken' } }))).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID', message: expect.stringMatching(/not a Woo information category/) }));
     expect(diwooDossier({ organisation: 'https://identifier.overheid.nl/tooi/id/ministerie/mnre1034' }).publisher.label).toBe('ministerie van Binnenlandse Zaken en Koninkrijksrelaties');
   });
+
+  it('DiWoo configured without its publisher is refused before any file is read; nothing configured for DiWoo is a notice', async () => {
+    const { mkdtempSync, existsSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { runBatch } = await import('../src/cli/batch.js');
+    const root = mkdtempSync(join(tmpdir(), 'woo-publish-config-'));
+    writeFileSync(join(root, 'nota.txt'), 'Notitie over het onderhoud.\n');
+    const out = join(root, 'out');
+    await expect(runBatch({ inputs: [join(root, 'nota.txt')], outDir: out, config: ConfigSchema.parse({ dossier: { matter: 'WOO-1', informatiecategorie: 'Woo-verzoeken en -besluiten' } }) })).rejects.toMatchObject({ code: 'CONFIG_INVALID', message: expect.stringMatching(/DiWoo needs the publisher: set dossier\.organisation/) });
+    expect(existsSync(out)).toBe(false);
+    const ok = await runBatch({ inputs: [join(root, 'nota.txt')], outDir: out, config: ConfigSchema.parse({ dossier: { matter: 'WOO-1' } }) });
+    expect(ok.publication.notices.join('\n')).toMatch(/DiWoo metadata not written: set dossier\.organisation/);
+  }, 30_000);
 });

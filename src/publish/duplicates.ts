@@ -89,8 +89,9 @@ interface Sketched {
 
 /** A kept gram found in more e-mails than this does not nominate candidates (it still counts). */
 const COMMON_GRAM = 1000;
-/** A kept gram in the own body of this many e-mails or more is boilerplate. */
+/** A kept gram in the own body of this many e-mails or more, and of this share of them, is boilerplate. */
 const BOILERPLATE_MAILS = 4;
+const BOILERPLATE_SHARE = 0.02;
 
 /**
  * Quoted copies that differ by OCR noise (a printed and scanned e-mail, or a scanned reply): `a`
@@ -114,7 +115,9 @@ function linkOcrCopies(facts: readonly DocumentFacts[], emails: readonly number[
   // stands as its own body in one e-mail only (exact copies are left out already).
   const ownBodies = new Map<number, number>();
   for (const r of raw) for (const v of r.own) ownBodies.set(v, (ownBodies.get(v) ?? 0) + 1);
-  const specific = (v: number) => (ownBodies.get(v) ?? 0) < BOILERPLATE_MAILS;
+  // Relative too: in a dossier of thousands of e-mails, ordinary word sequences recur by chance.
+  const boilerplate = Math.max(BOILERPLATE_MAILS, Math.ceil(BOILERPLATE_SHARE * raw.length));
+  const specific = (v: number) => (ownBodies.get(v) ?? 0) < boilerplate;
   const sketched: Sketched[] = raw.map((r) => {
     const all = r.all.filter(specific);
     return { i: r.i, own: r.own.filter(specific), all, allAt: positionsOf(all), messages: facts[r.i]?.messages.length ?? 0 };

@@ -167,10 +167,15 @@ async function removeStale(dir: string, keep: ReadonlySet<string>): Promise<void
   await Promise.all(names.filter((n) => !keep.has(n)).map((n) => rm(join(dir, n), { force: true, recursive: true })));
 }
 
-/** Checks the dossier config before any file is processed: a wrong organisation or category is a config error (exit 2). */
+/**
+ * Checks the dossier config before any file is processed (a config error, exit 2): a wrong
+ * organisation or category, or DiWoo configured (an informatiecategorie) without its mandatory
+ * publisher. A config that sets nothing for DiWoo only gets a notice: the package is written
+ * without DiWoo files.
+ */
 export function checkPublicationConfig(config: Config): void {
-  if (config.dossier.organisation) diwooDossier(config.dossier);
-  else if (config.dossier.informatiecategorie) resolveCategory(config.dossier.informatiecategorie);
+  if (config.dossier.informatiecategorie) resolveCategory(config.dossier.informatiecategorie);
+  if (config.dossier.organisation || config.dossier.informatiecategorie) diwooDossier(config.dossier);
 }
 
 /** Writes the package; returns what it wrote and what the Woo-team must still fix. */
