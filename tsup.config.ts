@@ -1,3 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 
 // Word lists stay plain text files in src/; esbuild inlines them as strings, so the ESM and CJS
@@ -15,6 +18,27 @@ const shared: Options = {
 // The review screen (src/review/screen/client) runs in a browser from file://, where ES modules,
 // fetch and workers from files are blocked: classic IIFE scripts, pdf.js bundled in, and pdf.js's
 // worker as a second classic script it runs on the main thread. propose copies them beside review.html.
+// pdf.js's image decoders (JPEG 2000 needs OpenJPEG, JBIG2 and ICC colours decode faster) are
+// WebAssembly files pdf.js would fetch: as a classic script of base64 beside the screen, with the
+// licences of what the screen bundles.
+const PDFJS = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const WASM = ['openjpeg.wasm', 'jbig2.wasm', 'qcms_bg.wasm'];
+function writeScreenAssets(): void {
+  const out = 'dist/review-screen';
+  const wasm = Object.fromEntries(WASM.map((f) => [f, readFileSync(join(PDFJS, 'wasm', f)).toString('base64')]));
+  writeFileSync(join(out, 'pdf.wasm.js'), `window.__wooPdfWasm=${JSON.stringify(wasm)};\n`);
+  const licences: [string, string][] = [
+    ['pdf.js (client.js, pdf.worker.js)', join(PDFJS, 'LICENSE')],
+    ['OpenJPEG decoder (pdf.wasm.js: openjpeg.wasm)', join(PDFJS, 'wasm', 'LICENSE_OPENJPEG')],
+    ['pdf.js OpenJPEG build', join(PDFJS, 'wasm', 'LICENSE_PDFJS_OPENJPEG')],
+    ['PDFium JBIG2 decoder (pdf.wasm.js: jbig2.wasm)', join(PDFJS, 'wasm', 'LICENSE_JBIG2')],
+    ['pdf.js JBIG2 build', join(PDFJS, 'wasm', 'LICENSE_PDFJS_JBIG2')],
+    ['qcms (pdf.wasm.js: qcms_bg.wasm)', join(PDFJS, 'wasm', 'LICENSE_QCMS')],
+    ['pdf.js qcms build', join(PDFJS, 'wasm', 'LICENSE_PDFJS_QCMS')],
+  ];
+  writeFileSync(join(out, 'LICENSES.txt'), licences.map(([what, file]) => `== ${what} ==\n\n${readFileSync(file, 'utf8').trim()}\n`).join('\n'));
+}
+
 const screen: Options = {
   entry: { 'review-screen/client': 'src/review/screen/client/main.ts', 'review-screen/pdf.worker': 'src/review/screen/client/pdf-worker.ts' },
   format: ['iife'],
@@ -26,6 +50,7 @@ const screen: Options = {
   splitting: false,
   dts: false,
   outExtension: () => ({ js: '.js' }),
+  onSuccess: async () => writeScreenAssets(),
 };
 
 export default defineConfig([

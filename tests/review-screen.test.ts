@@ -3,7 +3,7 @@
  * (nothing downloads a browser; .ci/run installs the chromium package). Opened from file://, as a
  * Woo-team member opens it with a double-click. Screenshots go to .screenshots/ (gitignored).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -136,7 +136,7 @@ describe('propose writes the review screen', () => {
     expect(html).toContain('INTERN - niet openbaar maken');
     expect(html).toContain('<script src="review.internal.js"></script>');
     expect(html).not.toMatch(/type="module"|https?:\/\//);
-    for (const f of ['assets/client.js', 'assets/pdf.worker.js', 'assets/pdf.worker.src.js', 'assets/review.css', 'review.internal.js', 'documents/0001.internal.js', 'documents/0001.pdf.internal.js', 'documents/0002.internal.js']) {
+    for (const f of ['assets/client.js', 'assets/pdf.worker.js', 'assets/pdf.worker.src.js', 'assets/pdf.wasm.js', 'assets/LICENSES.txt', 'assets/review.css', 'review.internal.js', 'documents/0001.internal.js', 'documents/0001.pdf.internal.js', 'documents/0002.internal.js']) {
       expect(existsSync(join(reviewDir, f)), f).toBe(true);
     }
     // The text document has no PDF bytes; the PDF's bytes are the input's, base64.
@@ -385,6 +385,30 @@ describe.skipIf(!HAVE_CHROMIUM)('the review screen in chromium, from file://', (
     await page.keyboard.press('Tab');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
     expect(outline).toBe('solid');
+  });
+
+  it('renders a JPEG 2000 scan: pdf.js gets its OpenJPEG decoder from the package, not the network', async () => {
+    const jpxIn = join(root, 'jpx-in');
+    mkdirSync(jpxIn, { recursive: true });
+    cpSync(new URL('../fixtures/pdf/text-over-jpx-image.pdf', import.meta.url).pathname, join(jpxIn, 'scan.pdf'));
+    const jpxReview = join(root, 'jpx-review');
+    await propose({ inputs: [jpxIn], reviewDir: jpxReview, jobs: 1 });
+    await page.goto(pathToFileURL(join(jpxReview, 'review.html')).href);
+    await rendered(0, 1);
+    // The image is a hatched band across the top of the page (text drawn over it): dark pixels
+    // there come from the decoded image, not from the text alone.
+    const dark = await page.evaluate(() => {
+      const c = document.querySelector('#stage .page canvas');
+      const ctx = c.getContext('2d');
+      const x0 = Math.round(c.width * 0.5);
+      const y0 = Math.round(c.height * 0.09);
+      const { data } = ctx.getImageData(x0, y0, Math.round(c.width * 0.4), Math.round(c.height * 0.08));
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] < 128) n++;
+      return n / (data.length / 4);
+    });
+    expect(dark).toBeGreaterThan(0.2);
+    await shot('06-jpx-scan');
   });
 
   it('made no network request and threw no error', () => {

@@ -3,7 +3,7 @@ import { ASSETS_DIR, CLIENT_SCRIPT, SCREEN_INDEX_SCRIPT, STYLE_SHEET } from './n
 
 // No network, whatever a document or a script asks: only files beside the page, data: and blob:.
 const CSP =
-  "default-src 'none'; script-src file: 'self'; style-src file: 'self' 'unsafe-inline'; img-src data: blob:; font-src data: blob:; connect-src 'none'; worker-src blob:; form-action 'none'; base-uri 'none'";
+  "default-src 'none'; script-src file: 'self' 'wasm-unsafe-eval'; style-src file: 'self' 'unsafe-inline'; img-src data: blob:; font-src data: blob:; connect-src 'none'; worker-src blob:; form-action 'none'; base-uri 'none'";
 
 export function screenHtml(): string {
   return `<!doctype html>

@@ -12,6 +12,11 @@ export const PDF_WORKER_SCRIPT = 'pdf.worker.js';
 export const PDF_WORKER_SOURCE = 'pdf.worker.src.js';
 export const PDF_WORKER_SOURCE_GLOBAL = '__wooPdfWorkerSource';
 export const STYLE_SHEET = 'review.css';
+/** pdf.js's WebAssembly decoders as base64 (`window.__wooPdfWasm`), loaded when a PDF needs one. */
+export const PDF_WASM_SCRIPT = 'pdf.wasm.js';
+export const PDF_WASM_GLOBAL = '__wooPdfWasm';
+/** The licences of what the screen bundles (pdf.js and its decoders). */
+export const SCREEN_LICENCES = 'LICENSES.txt';
 /** The global the data scripts push onto: `[kind, file, payload]`. */
 export const DATA_GLOBAL = '__wooReview';
 

@@ -30,7 +30,7 @@ select, input { font: inherit; border: 1px solid #767676; border-radius: 4px; pa
 .docs { border-right: 1px solid var(--line); padding: 8px; }
 .side { border-left: 1px solid var(--line); display: flex; flex-direction: column; }
 h2 { font-size: 14px; margin: 8px 0 4px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; }
-.doc-list { list-style: none; margin: 0; padding: 0; }
+.doc-list { list-style: none; margin: 0; padding: 0; max-height: 42vh; overflow: auto; }
 .doc-list button { width: 100%; text-align: left; margin: 2px 0; display: block; }
 .doc-list .meta { display: block; font-size: 12px; color: var(--muted); }
 .doc-list .done .meta { color: var(--keep); }

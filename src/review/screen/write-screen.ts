@@ -11,7 +11,7 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { ReviewIndex } from '../package-schema.js';
 import { screenAssetsDir } from './assets.js';
 import { screenHtml, missingAssetsHtml } from './html.js';
-import { ASSETS_DIR, CLIENT_SCRIPT, DATA_GLOBAL, type DataKind, documentScriptOf, PDF_WORKER_SCRIPT, PDF_WORKER_SOURCE, PDF_WORKER_SOURCE_GLOBAL, pdfScriptOf, SCREEN_FILE, SCREEN_INDEX_SCRIPT, STYLE_SHEET } from './names.js';
+import { ASSETS_DIR, CLIENT_SCRIPT, DATA_GLOBAL, type DataKind, documentScriptOf, PDF_WASM_SCRIPT, PDF_WORKER_SCRIPT, PDF_WORKER_SOURCE, PDF_WORKER_SOURCE_GLOBAL, pdfScriptOf, SCREEN_LICENCES, SCREEN_FILE, SCREEN_INDEX_SCRIPT, STYLE_SHEET } from './names.js';
 import { SCREEN_CSS } from './style.js';
 
 /**
@@ -36,7 +36,7 @@ export async function writeReviewScreen(reviewDir: string, index: ReviewIndex): 
     await writeFileAtomic(join(reviewDir, SCREEN_FILE), missingAssetsHtml());
     return { written: false, missingPdfs: 0 };
   }
-  for (const name of [CLIENT_SCRIPT, PDF_WORKER_SCRIPT]) await writeFileAtomic(join(reviewDir, ASSETS_DIR, name), readFileSync(join(assets, name)));
+  for (const name of [CLIENT_SCRIPT, PDF_WORKER_SCRIPT, PDF_WASM_SCRIPT, SCREEN_LICENCES]) await writeFileAtomic(join(reviewDir, ASSETS_DIR, name), readFileSync(join(assets, name)));
   // A page from file:// may start a worker from a blob: URL only: the worker's code as a string.
   const workerSource = readFileSync(join(assets, PDF_WORKER_SCRIPT), 'utf8');
   await writeFileAtomic(join(reviewDir, ASSETS_DIR, PDF_WORKER_SOURCE), `window.${PDF_WORKER_SOURCE_GLOBAL}=${JSON.stringify(workerSource)};\n`);

@@ -76,6 +76,10 @@ export async function loadPdfBytes(file: string): Promise<Uint8Array> {
   received.delete(keyOf('pdf', file));
   // Opened again later (after it left the cache of open PDFs): the script runs again.
   loading.delete(src);
+  return base64Bytes(b64);
+}
+
+export function base64Bytes(b64: string): Uint8Array {
   const bin = atob(b64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);

@@ -264,7 +264,10 @@ async function openDocument(i: number, page: number, select?: string): Promise<v
   el.docTitle.textContent = d.path;
   for (const [n, li] of Array.from(el.docList.children).entries()) {
     const b = li.querySelector('button');
-    if (n === i) b?.setAttribute('aria-current', 'true');
+    if (n === i) {
+      b?.setAttribute('aria-current', 'true');
+      b?.scrollIntoView({ block: 'nearest' });
+    }
     else b?.removeAttribute('aria-current');
   }
   el.stage.replaceChildren(h('p', { class: 'loading' }, 'Document laden...'));
@@ -349,13 +352,14 @@ function drawBoxes(): void {
   const { viewport } = shown;
   for (const it of docItems(view.doc)) {
     const boxes = it.type === 'finding' ? it.finding.boxes.filter((b) => b.page === view.page) : it.addition.kind === 'box' && it.addition.page === view.page ? [it.addition] : [];
-    for (const b of boxes) {
+    // One label per finding: a name across two lines is two boxes, and one label says it.
+    for (const [n, b] of boxes.entries()) {
       const r = toScreen(viewport, b);
       const cls = classOf(it, store.state);
       const div = h(
         'div',
         { class: `box ${cls}${it.key === view.selected ? ' selected' : ''}`, style: `left:${r.left}px;top:${r.top}px;width:${Math.max(r.width, 4)}px;height:${Math.max(r.height, 4)}px`, 'data-key': it.key, title: labelOf(it, store.state) },
-        h('span', { class: 'label' }, labelOf(it, store.state)),
+        n === 0 ? h('span', { class: 'label' }, labelOf(it, store.state)) : null,
       );
       container.append(div);
     }

@@ -5,8 +5,23 @@
  * from a data script, and only the pages shown are rendered (a cache holds a few).
  */
 import { getDocument, type PageViewport, type PDFDocumentProxy, PDFWorker } from 'pdfjs-dist';
-import { ASSETS_DIR, PDF_WORKER_SCRIPT, PDF_WORKER_SOURCE, PDF_WORKER_SOURCE_GLOBAL } from '../names.js';
-import { loadPdfBytes, loadScript } from './load.js';
+import { ASSETS_DIR, PDF_WASM_GLOBAL, PDF_WASM_SCRIPT, PDF_WORKER_SCRIPT, PDF_WORKER_SOURCE, PDF_WORKER_SOURCE_GLOBAL } from '../names.js';
+import { base64Bytes, loadPdfBytes, loadScript } from './load.js';
+
+/**
+ * pdf.js's WebAssembly decoders (a JPEG 2000 scan needs OpenJPEG), which it would fetch: pdf.js asks
+ * the page for them (useWorkerFetch: false), and they come from a script loaded the first time.
+ */
+class EmbeddedWasm {
+  constructor(_options: { baseUrl?: string | null }) {}
+
+  async fetch({ filename }: { filename: string }): Promise<Uint8Array> {
+    await loadScript(`${ASSETS_DIR}/${PDF_WASM_SCRIPT}`);
+    const b64 = (window as unknown as Record<string, Record<string, string> | undefined>)[PDF_WASM_GLOBAL]?.[filename];
+    if (!b64) throw new Error(`${filename} ontbreekt in ${PDF_WASM_SCRIPT}`);
+    return base64Bytes(b64);
+  }
+}
 
 export type WorkerMode = 'worker' | 'main';
 
@@ -68,7 +83,18 @@ export class PdfView {
     const [{ worker }, data] = await Promise.all([pdfWorker(), loadPdfBytes(file)]);
     // No eval (the page's CSP forbids it) and nothing fetched: fonts a PDF does not embed are
     // drawn with the system's fonts.
-    const pdf = await getDocument({ data, worker, isEvalSupported: false, useSystemFonts: true, disableAutoFetch: true, disableStream: true, disableRange: true }).promise;
+    const pdf = await getDocument({
+      data,
+      worker,
+      isEvalSupported: false,
+      useSystemFonts: true,
+      disableAutoFetch: true,
+      disableStream: true,
+      disableRange: true,
+      useWorkerFetch: false,
+      wasmUrl: 'embedded/',
+      WasmFactory: EmbeddedWasm,
+    }).promise;
     return new PdfView(pdf);
   }
 
