@@ -14,7 +14,10 @@ Analyses the inputs as the one-step run does, redacts nothing, and writes into <
   review.internal.json            the dossier: documents and the person table (every mention)
   documents/NNNN.internal.json    per document: its text and every finding, with the proposal,
                                   ground, reason, confidence, page, boxes (PDF) or offsets, context
+  documents/NNNN.analysis.internal.json   for apply: the proposal's findings, so apply works on
+                                  exactly what was decided on (without detecting again)
   decisions.internal.json         the decisions template: fill it in, then run woo-redact apply
+A duplicate (the same text as an earlier document) is marked with its original and decided like it.
 INTERNAL: the package holds the unredacted text. It is refused inside a publication output.
 
 Options:

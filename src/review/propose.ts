@@ -33,7 +33,7 @@ import { writeReviewScreen } from './screen/write-screen.js';
 import { comparableText, type DocumentFacts } from '../publish/facts.js';
 import { relateDocuments } from '../publish/duplicates.js';
 import { sha256 } from '../ingest/text.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 export interface ProposeOptions {
   readonly inputs: readonly string[];
@@ -135,9 +135,14 @@ export function proposeFile(task: ProposeTask): Promise<ProposeFileResult> {
     });
     const file = documentFile(task.number);
     writeFileAtomicSync(join(task.reviewDir, file), json(doc));
-    // For apply only, so compact: the reviewer reads the document file.
-    const analysisFile = analysis ? analysisFileOf(task.number) : undefined;
-    if (analysis && analysisFile) writeFileAtomicSync(join(task.reviewDir, analysisFile), JSON.stringify(analysis));
+    // For apply only, so compact (the reviewer reads the document file), and written in place: a
+    // torn record does not parse, and apply then analyses again (analysis.ts).
+    let analysisFile = analysis ? analysisFileOf(task.number) : undefined;
+    try {
+      if (analysis && analysisFile) writeFileSync(join(task.reviewDir, analysisFile), JSON.stringify(analysis));
+    } catch {
+      analysisFile = undefined; // the record is optional: apply analyses again
+    }
     const count = (p: string) => doc.findings.filter((x) => x.proposed === p).length;
     return {
       status: 'ok',
