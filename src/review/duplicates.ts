@@ -58,6 +58,7 @@ interface AnchoredAddition {
 
 /** What a duplicate takes over from its original, as plain data (it travels to a worker thread). */
 export interface Inherited {
+  /** Never in a message: the path may hold a name (messages name files by their safe name). */
   readonly original: { readonly path: string; readonly sha256: string };
   /** By finding key: the original's decision (a removal as a keep with its reason). */
   readonly findings: Readonly<Record<string, ReviewerDecision>>;
@@ -97,7 +98,7 @@ export function inheritedAdditions(inherited: Inherited, text: string, own: read
   if (inherited.boxes > 0 && !own.some((a) => a.kind === 'box')) {
     throw new ReviewError(
       'DECISIONS_UNDECIDED',
-      `this document is a duplicate of ${inherited.original.path}, on which ${inherited.boxes} box(es) were drawn; a copy has its own layout, so draw them on this document too (its own additions)`,
+      `this document is a duplicate (duplicateOf in the review package) of a document on which ${inherited.boxes} box(es) were drawn; a copy has its own layout, so draw them on this document too (its own additions)`,
     );
   }
   return inherited.additions.map((a, n): Addition => {
@@ -107,7 +108,7 @@ export function inheritedAdditions(inherited: Inherited, text: string, own: read
     if (end <= start || foldedText(text.slice(start, end)) !== a.text) {
       throw new ReviewError(
         'DECISIONS_INVALID',
-        `this document is a duplicate of ${inherited.original.path}, but its addition ${n + 1} (a text span) does not fall on the same text here; add it to this document's own additions`,
+        `this document is a duplicate (duplicateOf in the review package), but its original's addition ${n + 1} (a text span) does not fall on the same text here; add it to this document's own additions`,
       );
     }
     return { kind: 'text', start, end, ground: a.ground, entity: a.entity };
