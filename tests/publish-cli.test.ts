@@ -89,4 +89,22 @@ describe('terminal summary of the publication package', () => {
     const report = readFileSync(join(out, 'woo-team-rapport.intern.md'), 'utf8');
     for (const id of ['WOO90001', 'WOO90021', 'WOO90022']) expect(report).toContain(`- ${id} (`);
   }, 60_000);
+
+  it('apply (after propose) ends with the same publication lines', async () => {
+    const input = join(dossier.root, 'for-review');
+    mkdirSync(join(input, 'mails'), { recursive: true });
+    for (const f of ['nota-dorpshuizen.txt', 'z-kopie-nota-dorpshuizen.txt', 'mails/mail-1.txt', 'mails/mail-2.txt']) writeFileSync(join(input, f), readFileSync(join(dossier.input, f)));
+    const review = join(dossier.root, 'review');
+    expect((await inProcess(['propose', input, '--review', review, '--quiet'])).code).toBe(0);
+    const template = JSON.parse(readFileSync(join(review, 'decisions.internal.json'), 'utf8')) as Record<string, unknown>;
+    const decisions = join(dossier.root, 'decisions.json');
+    writeFileSync(decisions, JSON.stringify({ ...template, decidedBy: 'A. Beoordelaar', decidedAt: '2026-12-01' }));
+    const out = join(dossier.root, 'out-apply');
+    const r = await inProcess(['apply', '--decisions', decisions, '--review', review, input, '--out', out, '--undecided', 'redact', '--config', config('apply.json', DOSSIER_CONFIG)]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`\npublication package: ${join(out, 'publicatie')}: 4 rows in the inventory (4 published, 0 withheld wholly), 4 DiWoo files\n`);
+    expect(r.stderr).toContain('\n  linked: 1 duplicate (same text as an earlier document), 1 e-mail quoted whole in a later one, ');
+    expect(r.stderr).toContain(`to read in Excel: ${join(out, 'productierapport-excel.csv')}\n`);
+    for (const s of SECRETS) expect(r.stderr).not.toContain(s);
+  }, 60_000);
 });

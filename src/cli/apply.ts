@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadCliConfig } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import { apply } from '../review/apply.js';
+import { publicationSummaryLines } from '../publish/summary-text.js';
 import type { BatchSummary } from './batch.js';
 import type { CliIo } from './main.js';
 import { parseJobsOption, usage } from './args.js';
@@ -115,7 +116,7 @@ function text(summary: BatchSummary): string {
     if (f.status === 'failed') lines.push(`  ${f.input}: REFUSED [${f.code}] ${f.message}`);
     else if (f.status === 'skipped') lines.push(`  ${f.input}: skipped, ${f.reason}`);
   }
-  lines.push(`inventory: ${summary.inventory.csv}`);
+  lines.push(`inventory: ${summary.inventory.csv}`, ...publicationSummaryLines(summary.publication));
   return `${lines.join('\n')}\n`;
 }
 
