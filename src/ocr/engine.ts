@@ -121,9 +121,9 @@ export async function closeOcr(): Promise<void> {
 }
 
 /** Encodes a grey image as binary PGM, which Tesseract's image library reads without conversion. */
-function pgm(image: GreyImage): Uint8Array {
+function pgm(image: GreyImage): Buffer {
   const head = Buffer.from(`P5\n${image.width} ${image.height}\n255\n`, 'latin1');
-  const out = new Uint8Array(head.length + image.pixels.length);
+  const out = Buffer.allocUnsafe(head.length + image.pixels.length);
   out.set(head, 0);
   out.set(image.pixels, head.length);
   return out;
@@ -142,7 +142,7 @@ async function recognizeNow(engine: Engine, image: GreyImage, dpi: number | unde
   try {
     const worker = await engine.worker;
     await worker.setParameters({ user_defined_dpi: String(Math.round(Math.min(1200, Math.max(70, dpi ?? 300)))) } as never);
-    const result = await worker.recognize(Buffer.from(pgm(image)) as never, {}, { blocks: true, text: false });
+    const result = await worker.recognize(pgm(image) as never, {}, { blocks: true, text: false });
     return linesOf(result.data.blocks ?? []);
   } catch (error) {
     if (error instanceof WooRedactError) throw error;

@@ -54,6 +54,25 @@ export function toSource(o: Orientation, X: number, Y: number): [number, number]
   return [a * x + c * y, b * x + d * y];
 }
 
+/**
+ * Where the upright image's pixels come from in the source (rows of `sourceRowLength` pixels): row
+ * Y starts at source pixel rowStart(Y) and each next pixel is `step` further. Pixel centres:
+ * (X + 0.5, Y + 0.5) upright is the centre of one source pixel (toSource); with entries of -1, 0
+ * and 1 that is px = a (X - tx) + c (Y - ty), one less where the axis runs backwards (the floor
+ * of n - 0.5).
+ */
+export function uprightWalk(o: Orientation, sourceRowLength: number): { rowStart: (Y: number) => number; step: number } {
+  const [a, b, c, d] = o.m;
+  const tx = a < 0 ? o.sourceWidth : b < 0 ? o.sourceHeight : 0;
+  const ty = c < 0 ? o.sourceWidth : d < 0 ? o.sourceHeight : 0;
+  const kx = a + c > 0 ? 0 : -1;
+  const ky = b + d > 0 ? 0 : -1;
+  return {
+    rowStart: (Y) => (-b * tx + d * (Y - ty) + ky) * sourceRowLength + (-a * tx + c * (Y - ty) + kx),
+    step: b * sourceRowLength + a,
+  };
+}
+
 /** The upright copy of a grey image. */
 export function turnUpright(o: Orientation, image: GreyImage): GreyImage {
   const [a, b, c, d] = o.m;
@@ -61,18 +80,11 @@ export function turnUpright(o: Orientation, image: GreyImage): GreyImage {
   const { width, height } = o;
   const out = new Uint8Array(width * height);
   const src = image.pixels;
-  const sw = image.width;
-  const tx = a < 0 ? o.sourceWidth : b < 0 ? o.sourceHeight : 0;
-  const ty = c < 0 ? o.sourceWidth : d < 0 ? o.sourceHeight : 0;
+  const { rowStart, step } = uprightWalk(o, image.width);
   for (let Y = 0; Y < height; Y++) {
-    // Pixel centres: (X + 0.5, Y + 0.5) upright is the centre of one source pixel (toSource inlined).
-    const y = Y + 0.5 - ty;
-    for (let X = 0; X < width; X++) {
-      const x = X + 0.5 - tx;
-      const px = Math.floor(a * x + c * y);
-      const py = Math.floor(b * x + d * y);
-      out[Y * width + X] = src[py * sw + px] as number;
-    }
+    let at = rowStart(Y);
+    const row = Y * width;
+    for (let X = 0; X < width; X++, at += step) out[row + X] = src[at] as number;
   }
   return { width, height, pixels: out };
 }

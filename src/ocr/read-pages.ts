@@ -11,7 +11,7 @@ import { quadBounds } from '../pdf/interpret.js';
 import { dictOf } from '../pdf/objects.js';
 import { type PdfJsImage, withPdfJsDocument } from '../pdf/pdfjs.js';
 import { type GreyImage, type OcrLine, recognizeLines } from './engine.js';
-import { type Orientation, orientationOf, sourceToUser, toSource, turnUpright } from './orientation.js';
+import { type Orientation, orientationOf, sourceToUser, toSource, turnUpright, uprightWalk } from './orientation.js';
 
 /** The words OCR put on one page, as runs of glyph indices (for the invisible text layer). */
 export interface OcrPage {
@@ -41,22 +41,70 @@ const MIN_PAGE_FRACTION = 0.02;
 /** pdf.js's decoded image (or kind 0: 8-bit grey) as grey pixels (alpha over white). */
 export function greyOf(image: PdfJsImage): GreyImage | undefined {
   const { width, height, kind, data } = image;
-  const n = width * height;
-  if (kind === 0) return { width, height, pixels: data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, n) };
-  const pixels = new Uint8Array(n);
-  if (kind === 1) {
+  if (kind === 0) return { width, height, pixels: data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, width * height) };
+  return greyRegion(image, { x0: 0, y0: 0, x1: width, y1: height });
+}
+
+/**
+ * A rectangle of pdf.js's decoded image as grey pixels, converted as greyOf converts the whole
+ * (verification reads a few boxed regions of a page: converting the page was most of its time).
+ */
+export function greyRegion(image: PdfJsImage, r: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number }): GreyImage | undefined {
+  const { width, kind, data } = image;
+  const w = r.x1 - r.x0;
+  const h = r.y1 - r.y0;
+  const pixels = new Uint8Array(w * h);
+  if (kind === 0) {
+    for (let y = 0; y < h; y++) pixels.set(data.subarray((r.y0 + y) * width + r.x0, (r.y0 + y) * width + r.x1), y * w);
+  } else if (kind === 1) {
     const rowBytes = (width + 7) >> 3;
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) pixels[y * width + x] = ((data[y * rowBytes + (x >> 3)] as number) >> (7 - (x & 7))) & 1 ? 255 : 0;
+    for (let y = 0; y < h; y++) {
+      const row = (r.y0 + y) * rowBytes;
+      for (let x = 0; x < w; x++) {
+        const sx = r.x0 + x;
+        pixels[y * w + x] = ((data[row + (sx >> 3)] as number) >> (7 - (sx & 7))) & 1 ? 255 : 0;
+      }
     }
-  } else if (kind === 2 || kind === 3) {
-    const step = kind === 2 ? 3 : 4;
-    for (let i = 0, j = 0; i < n; i++, j += step) {
-      const grey = ((data[j] as number) * 77 + (data[j + 1] as number) * 150 + (data[j + 2] as number) * 29) >> 8;
-      pixels[i] = step === 4 ? 255 - ((255 - grey) * (data[j + 3] as number)) / 255 : grey;
+  } else if (kind === 2) {
+    for (let y = 0; y < h; y++) {
+      let j = ((r.y0 + y) * width + r.x0) * 3;
+      const out = y * w;
+      for (let x = 0; x < w; x++, j += 3) pixels[out + x] = ((data[j] as number) * 77 + (data[j + 1] as number) * 150 + (data[j + 2] as number) * 29) >> 8;
+    }
+  } else if (kind === 3) {
+    for (let y = 0; y < h; y++) {
+      let j = ((r.y0 + y) * width + r.x0) * 4;
+      const out = y * w;
+      for (let x = 0; x < w; x++, j += 4) {
+        const grey = ((data[j] as number) * 77 + (data[j + 1] as number) * 150 + (data[j + 2] as number) * 29) >> 8;
+        pixels[out + x] = 255 - ((255 - grey) * (data[j + 3] as number)) / 255;
+      }
     }
   } else return undefined;
-  return { width, height, pixels };
+  return { width: w, height: h, pixels };
+}
+
+/**
+ * The image in grey and upright, as turnUpright(greyOf(image)) gives it: an RGB page (a colour
+ * scan) is converted and turned in one pass, without a grey copy in between.
+ */
+export function uprightGrey(image: PdfJsImage, o: Orientation): GreyImage | undefined {
+  const [a, b, c, d] = o.m;
+  if (image.kind !== 2 || (a === 1 && b === 0 && c === 0 && d === 1)) {
+    const grey = greyOf(image);
+    return grey && turnUpright(o, grey);
+  }
+  const { width, height } = o;
+  const out = new Uint8Array(width * height);
+  const data = image.data;
+  const { rowStart, step } = uprightWalk(o, image.width);
+  const step3 = step * 3;
+  for (let Y = 0; Y < height; Y++) {
+    let j = rowStart(Y) * 3;
+    const row = Y * width;
+    for (let X = 0; X < width; X++, j += step3) out[row + X] = ((data[j] as number) * 77 + (data[j + 1] as number) * 150 + (data[j + 2] as number) * 29) >> 8;
+  }
+  return { width, height, pixels: out };
 }
 
 /** The object reference of an image XObject as the drawing stream names it. */
@@ -243,11 +291,11 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<{ page: Ocr
         if (!image || image.width * image.height < MIN_PIXELS) continue;
         const b = quadBounds(placement.quad);
         if ((b.x1 - b.x0) * (b.y1 - b.y0) < MIN_PAGE_FRACTION * pw * ph) continue;
-        const grey = greyOf(image);
-        if (!grey) continue;
         const orientation = orientationOf(placement.quad, rotate, image.width, image.height);
+        const upright = uprightGrey(image, orientation);
+        if (!upright) continue;
         const pointsPerPixel = pointsPer(placement.quad, orientation);
-        const lines = recognizeLines(turnUpright(orientation, grey), lang, 72 / pointsPerPixel);
+        const lines = recognizeLines(upright, lang, 72 / pointsPerPixel);
         lines.catch(() => undefined);
         const toUser = (X: number, Y: number) => {
           const [px, py] = toSource(orientation, X, Y);

@@ -13,7 +13,7 @@ import { imagePixelRects } from '../redact/pdf/images.js';
 import type { Box } from '../redact/pdf/select.js';
 import { type GreyImage, recognizeLines } from '../ocr/engine.js';
 import { orientationOf, turnUpright } from '../ocr/orientation.js';
-import { decodedImages, greyOf, imageMatcher, imageRef } from '../ocr/read-pages.js';
+import { decodedImages, greyRegion, imageMatcher, imageRef } from '../ocr/read-pages.js';
 
 export interface ScanCheck {
   readonly id: number;
@@ -92,15 +92,17 @@ function near(b: Box, placement: ImagePlacement): boolean {
   return b.x < q.x1 + mx && b.x + b.width > q.x0 - mx && b.y < q.y1 + my && b.y + b.height > q.y0 - my;
 }
 
-/** Cuts the rectangles out of a grey image and stacks them on white, with white between. */
-function stacked(grey: GreyImage, rects: readonly Rect[]): GreyImage {
+/** Cuts the rectangles out of an image, in grey, and stacks them on white, with white between. */
+function stacked(image: PdfJsImage, rects: readonly Rect[]): GreyImage | undefined {
   const gap = 24;
   const width = Math.max(...rects.map((r) => r.x1 - r.x0)) + 2 * gap;
   const height = rects.reduce((h, r) => h + (r.y1 - r.y0) + gap, gap);
   const pixels = new Uint8Array(width * height).fill(255);
   let top = gap;
   for (const r of rects) {
-    for (let y = r.y0; y < r.y1; y++) pixels.set(grey.pixels.subarray(y * grey.width + r.x0, y * grey.width + r.x1), (top + y - r.y0) * width + gap);
+    const grey = greyRegion(image, r);
+    if (!grey) return undefined;
+    for (let y = 0; y < grey.height; y++) pixels.set(grey.pixels.subarray(y * grey.width, (y + 1) * grey.width), (top + y) * width + gap);
     top += r.y1 - r.y0 + gap;
   }
   return { width, height, pixels };
@@ -138,10 +140,9 @@ export async function findScanSurvivors(out: Uint8Array, ocrPages: ReadonlySet<n
     }
     if (regions.length === 0) return;
     // OCR again, the regions upright and stacked into one image (one recognition per image).
-    const grey = greyOf(image);
-    if (!grey) return;
     const rotate = (((pages[pageIndex]?.getRotation().angle ?? 0) % 360) + 360) % 360;
-    const strip = stacked(grey, regions.map((r) => r.rect));
+    const strip = stacked(image, regions.map((r) => r.rect));
+    if (!strip) return;
     const upright = turnUpright(orientationOf(placement.quad, rotate, strip.width, strip.height), strip);
     const read = squash((await recognizeLines(upright, lang)).flatMap((l) => l.words.map((w) => w.text)).join(' '));
     if (read.length === 0) return;
