@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from '../../ingest/text.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
-import type { ReviewIndex } from '../package-schema.js';
+import type { ReviewDocument, ReviewIndex } from '../package-schema.js';
 import { screenAssetsDir } from './assets.js';
 import { screenHtml, missingAssetsHtml } from './html.js';
 import { ASSETS_DIR, CLIENT_SCRIPT, DATA_GLOBAL, type DataKind, documentScriptOf, PDF_WASM_SCRIPT, PDF_WORKER_SCRIPT, PDF_WORKER_SOURCE, PDF_WORKER_SOURCE_GLOBAL, pdfScriptOf, SCREEN_LICENCES, SCREEN_FILE, SCREEN_INDEX_SCRIPT, STYLE_SHEET } from './names.js';
@@ -47,7 +47,11 @@ export async function writeReviewScreen(reviewDir: string, index: ReviewIndex): 
   for (const doc of index.documents) {
     const script = documentScriptOf(doc.file);
     keep.add(script);
-    await writeFileAtomic(join(reviewDir, script), dataScript('document', doc.file, JSON.stringify(readFileSync(join(reviewDir, doc.file), 'utf8'))));
+    const json = readFileSync(join(reviewDir, doc.file), 'utf8');
+    // A PDF is shown as its pages, so the screen needs not its extracted text (a third of the
+    // file for a long PDF, parsed before the first page): the findings carry their own text.
+    const shown = doc.kind === 'pdf' ? JSON.stringify({ ...(JSON.parse(json) as ReviewDocument), text: '' } satisfies ReviewDocument) : json;
+    await writeFileAtomic(join(reviewDir, script), dataScript('document', doc.file, JSON.stringify(shown)));
     if (doc.kind !== 'pdf') continue;
     let bytes: Buffer | undefined;
     try {

@@ -608,7 +608,8 @@ function itemText(it: Item): string {
   const a = it.addition;
   if (a.kind === 'box') return `kader op p. ${a.page}`;
   if (a.kind === 'match') return `overal: ${a.text}`;
-  return (dataOf(it.doc)?.text.slice(a.start, a.end) ?? '').replace(/\s+/g, ' ');
+  // A PDF's screen data holds no text (see write-screen.ts): a text span added there by hand is named by its offsets.
+  return (dataOf(it.doc)?.text.slice(a.start, a.end) || `tekst ${a.start}-${a.end}`).replace(/\s+/g, ' ');
 }
 
 function renderList(): void {
