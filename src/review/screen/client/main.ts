@@ -261,7 +261,7 @@ async function openDocument(i: number, page: number, select?: string): Promise<v
   view.doc = i;
   view.page = page;
   const d = currentDoc();
-  el.docTitle.textContent = d.path;
+  el.docTitle.textContent = d.duplicateOf ? `${d.path} (dubbel van ${d.duplicateOf.path}: beslist zoals het origineel, eigen beslissingen gaan voor)` : d.path;
   for (const [n, li] of Array.from(el.docList.children).entries()) {
     const b = li.querySelector('button');
     if (n === i) {
@@ -742,7 +742,7 @@ function renderDetail(): void {
       h('dt', {}, 'Voorstel'),
       h('dd', {}, `${PROPOSED_LABELS[f.proposed]}${f.proposed !== 'keep' ? ` (${f.ground})` : ''}${f.reason ? `: ${f.reason.text}` : ''}`),
       h('dt', {}, 'Besluit'),
-      h('dd', {}, e.kind === 'open' ? `open: wordt gelakt (${e.ground}) tot iemand beslist` : `${e.kind === 'redact' ? `lakken (${e.ground})` : `openbaar${e.reason ? ` (${e.reason})` : ''}`}${e.by === 'person' ? ' - via de persoon' : e.by === 'reviewer' ? (person && store.state.persons[person.id] ? ' - afwijkend van de persoon' : ' - door u') : ' - voorstel'}`),
+      h('dd', {}, e.kind === 'open' ? (it.doc.duplicateOf ? `zoals in het origineel (${it.doc.duplicateOf.path}); nog niets beslist hier` : `open: wordt gelakt (${e.ground}) tot iemand beslist`) : `${e.kind === 'redact' ? `lakken (${e.ground})` : `openbaar${e.reason ? ` (${e.reason})` : ''}`}${e.by === 'person' ? ' - via de persoon' : e.by === 'reviewer' ? (person && store.state.persons[person.id] ? ' - afwijkend van de persoon' : ' - door u') : ' - voorstel'}`),
       h('dt', {}, 'Pagina'),
       h('dd', {}, String(f.page)),
     ),

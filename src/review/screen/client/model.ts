@@ -42,7 +42,7 @@ export function classOf(item: Item, state: State): 'redact' | 'keep' | 'open' | 
 export function labelOf(item: Item, state: State): string {
   if (item.type === 'addition') return item.addition.ground;
   const e = effectiveOf(item.doc, item.finding, state);
-  return e.kind === 'keep' ? 'openbaar' : e.kind === 'open' ? `open ${e.ground}` : e.ground;
+  return e.kind === 'keep' ? 'openbaar' : e.kind === 'open' ? (item.doc.duplicateOf ? 'als origineel' : `open ${e.ground}`) : e.ground;
 }
 
 export function itemsOf(doc: DocRef, data: ReviewDocument, state: State): Item[] {
@@ -74,7 +74,7 @@ export interface Progress {
 }
 
 export function progressOf(doc: DocRef, data: ReviewDocument | undefined, state: State): Progress {
-  if (!data) return { review: doc.counts.review, open: doc.counts.review, decided: 0 };
+  if (!data) return doc.duplicateOf ? { review: 0, open: 0, decided: 0 } : { review: doc.counts.review, open: doc.counts.review, decided: 0 };
   let open = 0;
   let decided = 0;
   for (const f of data.findings) {
@@ -82,5 +82,8 @@ export function progressOf(doc: DocRef, data: ReviewDocument | undefined, state:
     if (e.kind === 'open') open++;
     else if (e.by !== 'proposal') decided++;
   }
+  // A duplicate is decided like its original (apply carries the decisions over): nothing of it is
+  // open on its own; what is decided on it goes first.
+  if (doc.duplicateOf) return { review: 0, open: 0, decided };
   return { review: doc.counts.review, open, decided };
 }

@@ -41,6 +41,13 @@ export function storageKeyOf(index: ReviewIndex): string {
 
 const MAX_UNDO = 500;
 
+/** The browser's localStorage (typed here so the model and the export also load in Node tests). */
+interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+const storage = (): KeyValueStore => (globalThis as unknown as { localStorage: KeyValueStore }).localStorage;
+
 export class Store {
   state: State;
   private readonly undoStack: string[] = [];
@@ -54,7 +61,7 @@ export class Store {
 
   private read(): State {
     try {
-      const raw = localStorage.getItem(this.key);
+      const raw = storage().getItem(this.key);
       if (!raw) return empty();
       const parsed = JSON.parse(raw) as Partial<State> & { v?: number };
       return { ...empty(), ...parsed };
@@ -65,7 +72,7 @@ export class Store {
 
   private save(): void {
     try {
-      localStorage.setItem(this.key, JSON.stringify({ v: 1, ...this.state }));
+      storage().setItem(this.key, JSON.stringify({ v: 1, ...this.state }));
       this.saveError = false;
     } catch {
       this.saveError = true;
