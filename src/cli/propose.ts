@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCliConfig } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import { propose, type ProposeSummary } from '../review/propose.js';
+import { SCREEN_FILE } from '../review/screen/names.js';
 import { parseJobsOption, usage } from './args.js';
 import type { CliIo } from './main.js';
 
@@ -84,7 +86,7 @@ function text(summary: ProposeSummary): string {
     if (f.status === 'failed') lines.push(`  ${f.input}: FAILED [${f.code}] ${f.message}`);
     else if (f.status === 'ok' && f.counts.review > 0) lines.push(`  ${f.input}: ${f.counts.review} item(s) to decide`);
   }
-  lines.push(`review package (INTERNAL, never publish): ${summary.index}`, `decisions to fill in: ${summary.decisions}`);
+  lines.push(`review package (INTERNAL, never publish): ${summary.index}`, `decisions to fill in: ${summary.decisions}`, `review screen (open in a browser): ${join(summary.reviewDir, SCREEN_FILE)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1010,7 +1010,14 @@ function switchTab(tab: 'findings' | 'persons'): void {
 document.addEventListener('keydown', (e) => {
   if (anyDialogOpen() || e.defaultPrevented) return;
   const target = e.target as HTMLElement;
-  if (target.closest('input, select, textarea')) return;
+  if (target.closest('input, select, textarea')) {
+    // Esc leaves a filter for the keys again.
+    if (e.key === 'Escape') {
+      target.blur();
+      el.list.focus();
+    }
+    return;
+  }
   if (draft) {
     if (!['Shift', 'Control'].includes(e.key)) e.preventDefault();
     draftKey(e);
