@@ -234,6 +234,26 @@ describe.skipIf(!HAVE_CHROMIUM)('the review screen in chromium, from file://', (
     await shot('03-decided');
   });
 
+  it('filters the findings by decision, kind, confidence and document; Esc goes back to the keys', async () => {
+    const rows = '#item-list li[data-key]';
+    await page.locator('#filter-decision').selectOption('keep');
+    await count(rows, 2); // the phone number and the one occurrence kept
+    await page.locator('#filter-decision').selectOption('');
+    await page.locator('#filter-entity').selectOption('phone');
+    await count(rows, 1);
+    await page.locator('#filter-entity').selectOption('');
+    await page.locator('#filter-confidence').selectOption('0.9');
+    await count(rows, 2); // the two mentions at 75%
+    await page.locator('#filter-confidence').selectOption('');
+    await count(rows, 7);
+    await page.locator('#filter-scope').selectOption('all');
+    await count(rows, 11); // and the nota's four
+    await page.locator('#filter-scope').selectOption('doc');
+    await page.locator('#filter-scope').focus();
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('item-list');
+  });
+
   it('adds a box drawn on a PDF page, converted to PDF user space, with a ground', async () => {
     await page.keyboard.press('ArrowLeft');
     await rendered(0, 2);
