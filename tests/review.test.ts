@@ -397,6 +397,14 @@ describe('the manifest records the decisions it was made from, without names or 
     expect(ManifestSchema.parse(JSON.parse(read(out('one-step-no-decisions'), 'dossier/nota.manifest.json'))).decisions).toBeUndefined();
   });
 
+  it('refuses a decidedAt or approvedAt that is not a date: it would be published', async () => {
+    for (const field of ['decidedAt', 'approvedAt']) {
+      const d = { ...base(), [field]: '1 december, door A. Beoordelaar' };
+      await expect(apply({ inputs: [input], review: reviewDir, decisions: d as DecisionsInput, outDir: out('pub-date') })).rejects.toMatchObject({ code: 'DECISIONS_INVALID', message: expect.stringContaining(field) });
+    }
+    expect(existsSync(out('pub-date'))).toBe(false);
+  });
+
   it('is in the shipped manifest schema', () => {
     const schema = JSON.parse(readFileSync(new URL('../schema/manifest.schema.json', import.meta.url), 'utf8'));
     expect(Object.keys(schema.properties.decisions.properties).sort()).toEqual(['applied', 'files']);

@@ -86,7 +86,15 @@ function parse(f: Loaded): DecisionsFile {
 
 const sameName = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
 
+/** An ISO 8601 date or date-time: decidedAt and approvedAt go into every published manifest, free text never. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
 function check(file: DecisionsFile, name: string, config: Config, requireApproval: boolean): void {
+  for (const [field, value] of [['decidedAt', file.decidedAt], ['approvedAt', file.approvedAt]] as const) {
+    if (value !== undefined && !ISO_DATE.test(value.trim())) {
+      throw new ReviewError('DECISIONS_INVALID', `${field} in ${name} is not an ISO 8601 date or date-time (such as 2026-12-01 or 2026-12-01T10:00:00Z); it is recorded in the published manifests, so it holds a date only`);
+    }
+  }
   if (file.tool.version !== TOOL_VERSION) {
     throw new ReviewError(
       'DECISIONS_MISMATCH',
