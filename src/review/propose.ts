@@ -29,7 +29,7 @@ import {
   type ReviewPerson,
 } from './package-schema.js';
 import { proposeDocument } from './propose-document.js';
-import { writeReviewScreen } from './screen/write-screen.js';
+import { writeDocumentScreenData, writeReviewScreen } from './screen/write-screen.js';
 import { comparableText, type DocumentFacts } from '../publish/facts.js';
 import { relateDocuments } from '../publish/duplicates.js';
 import { sha256 } from '../ingest/text.js';
@@ -127,7 +127,8 @@ export function proposeFile(task: ProposeTask): Promise<ProposeFileResult> {
     return Promise.resolve({ status: 'skipped', input: safe, path: f.relative, reason: `files of type ${f.extension || '(none)'} are not supported` });
   }
   const run = async (): Promise<ProposeFileResult> => {
-    const { review: doc, analysis } = await proposeDocument(readInputSync(f.path, config.maxFileBytes), { path: f.relative, input: f.path }, {
+    const bytes = readInputSync(f.path, config.maxFileBytes);
+    const { review: doc, analysis } = await proposeDocument(bytes, { path: f.relative, input: f.path }, {
       policy: config.policy,
       knownPersons: task.knownPersons,
       ...(config.maxPages ? { maxPages: config.maxPages } : {}),
@@ -135,6 +136,7 @@ export function proposeFile(task: ProposeTask): Promise<ProposeFileResult> {
     });
     const file = documentFile(task.number);
     writeFileAtomicSync(join(task.reviewDir, file), json(doc));
+    writeDocumentScreenData(task.reviewDir, file, doc, bytes);
     // For apply only, so compact (the reviewer reads the document file), and written in place: a
     // torn record does not parse, and apply then analyses again (analysis.ts).
     let analysisFile = analysis ? analysisFileOf(task.number) : undefined;
@@ -226,6 +228,10 @@ Zet deze map nooit in een publicatie en stuur hem niet naar de verzoeker.
 Beslissen: vul ${DECISIONS_TEMPLATE_FILE} in (decidedBy, decidedAt, per vondst of per persoon
 "redact" met grond of "keep" met reden), en pas toe met:
   woo-redact apply --decisions <deze map> <dezelfde invoer> --out <publicatiemap>
+
+Of beoordeel in het beoordelingsscherm: open review.html in een browser (dubbelklik; werkt zonder
+internet), beslis met het toetsenbord, exporteer de besluiten en bewaar ze in deze map als
+${DECISIONS_TEMPLATE_FILE}. Het scherm bewaart uw besluiten ook in de opslag van de browser.
 `;
 
 type Proposed = Extract<ProposeFileResult, { status: 'ok' }>;
@@ -249,7 +255,9 @@ function markDuplicates(results: ProposeFileResult[], reviewDir: string): Propos
     const duplicateOf = { sha256: original.sha256, path: original.path };
     const path = join(reviewDir, r.file);
     const doc = JSON.parse(readFileSync(path, 'utf8')) as ReviewDocument;
-    writeFileAtomicSync(path, json({ ...doc, document: { ...doc.document, duplicateOf } }));
+    const marked: ReviewDocument = { ...doc, document: { ...doc.document, duplicateOf } };
+    writeFileAtomicSync(path, json(marked));
+    writeDocumentScreenData(reviewDir, r.file, marked, undefined); // the PDF's bytes are unchanged
     return { ...r, duplicateOf };
   });
 }

@@ -6,8 +6,7 @@
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { sha256 } from '../../ingest/text.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
+import { writeFileAtomic, writeFileAtomicSync } from '../../io/atomic-write.js';
 import type { ReviewDocument, ReviewIndex } from '../package-schema.js';
 import { screenAssetsDir } from './assets.js';
 import { screenHtml, missingAssetsHtml } from './html.js';
@@ -23,18 +22,30 @@ function dataScript(kind: DataKind, file: string, payloadJson: string): string {
   return `(window.${DATA_GLOBAL}=window.${DATA_GLOBAL}||[]).push([${JSON.stringify(kind)},${JSON.stringify(file)},${payloadJson.trimEnd()}]);\n`;
 }
 
-export interface ScreenResult {
-  readonly written: boolean;
-  /** Documents whose PDF could not be embedded (changed or unreadable since it was read). */
-  readonly missingPdfs: number;
+/**
+ * One document's data scripts: its review file as the screen reads it and, for a PDF, the bytes
+ * the proposal was made on. Written where the document was analysed (a propose worker), which
+ * already holds both: reading every file back afterwards cost propose about a tenth of a run.
+ */
+export function writeDocumentScreenData(reviewDir: string, file: string, doc: ReviewDocument, pdfBytes: Uint8Array | undefined): void {
+  // A PDF is shown as its pages, so the screen needs not its extracted text (a third of the
+  // file for a long PDF, parsed before the first page): the findings carry their own text.
+  const shown = JSON.stringify(doc.document.kind === 'pdf' ? ({ ...doc, text: '' } satisfies ReviewDocument) : doc);
+  writeFileAtomicSync(join(reviewDir, documentScriptOf(file)), dataScript('document', file, JSON.stringify(shown)));
+  if (doc.document.kind !== 'pdf' || !pdfBytes) return;
+  writeFileAtomicSync(join(reviewDir, pdfScriptOf(file)), dataScript('pdf', file, JSON.stringify(Buffer.from(pdfBytes.buffer, pdfBytes.byteOffset, pdfBytes.byteLength).toString('base64'))));
 }
 
-/** Writes review.html, assets/ and the data scripts into the review package. */
-export async function writeReviewScreen(reviewDir: string, index: ReviewIndex): Promise<ScreenResult> {
+/**
+ * Writes review.html, assets/ and the index script into the review package; the documents' data
+ * scripts are written by writeDocumentScreenData as each document is proposed. Returns false when
+ * the screen's assets are not in this build (a page saying so is written instead).
+ */
+export async function writeReviewScreen(reviewDir: string, index: ReviewIndex): Promise<boolean> {
   const assets = screenAssetsDir();
   if (!assets) {
     await writeFileAtomic(join(reviewDir, SCREEN_FILE), missingAssetsHtml());
-    return { written: false, missingPdfs: 0 };
+    return false;
   }
   for (const name of [CLIENT_SCRIPT, PDF_WORKER_SCRIPT, PDF_WASM_SCRIPT, SCREEN_LICENCES]) await writeFileAtomic(join(reviewDir, ASSETS_DIR, name), readFileSync(join(assets, name)));
   // A page from file:// may start a worker from a blob: URL only: the worker's code as a string.
@@ -43,30 +54,9 @@ export async function writeReviewScreen(reviewDir: string, index: ReviewIndex): 
   await writeFileAtomic(join(reviewDir, ASSETS_DIR, STYLE_SHEET), SCREEN_CSS);
 
   const keep = new Set<string>();
-  let missingPdfs = 0;
   for (const doc of index.documents) {
-    const script = documentScriptOf(doc.file);
-    keep.add(script);
-    const json = readFileSync(join(reviewDir, doc.file), 'utf8');
-    // A PDF is shown as its pages, so the screen needs not its extracted text (a third of the
-    // file for a long PDF, parsed before the first page): the findings carry their own text.
-    const shown = doc.kind === 'pdf' ? JSON.stringify({ ...(JSON.parse(json) as ReviewDocument), text: '' } satisfies ReviewDocument) : json;
-    await writeFileAtomic(join(reviewDir, script), dataScript('document', doc.file, JSON.stringify(shown)));
-    if (doc.kind !== 'pdf') continue;
-    let bytes: Buffer | undefined;
-    try {
-      bytes = readFileSync(doc.input);
-    } catch {
-      bytes = undefined;
-    }
-    // Only the bytes the proposal was made on: the screen says so when they are missing.
-    if (!bytes || sha256(bytes) !== doc.sha256) {
-      missingPdfs++;
-      continue;
-    }
-    const pdf = pdfScriptOf(doc.file);
-    keep.add(pdf);
-    await writeFileAtomic(join(reviewDir, pdf), dataScript('pdf', doc.file, JSON.stringify(bytes.toString('base64'))));
+    keep.add(documentScriptOf(doc.file));
+    if (doc.kind === 'pdf') keep.add(pdfScriptOf(doc.file));
   }
   // Scripts of an earlier run would otherwise stay beside this one's.
   for (const name of readdirSync(join(reviewDir, 'documents'))) {
@@ -74,5 +64,5 @@ export async function writeReviewScreen(reviewDir: string, index: ReviewIndex): 
   }
   await writeFileAtomic(join(reviewDir, SCREEN_INDEX_SCRIPT), dataScript('index', SCREEN_INDEX_SCRIPT, JSON.stringify(JSON.stringify(index))));
   await writeFileAtomic(join(reviewDir, SCREEN_FILE), screenHtml());
-  return { written: true, missingPdfs };
+  return true;
 }
