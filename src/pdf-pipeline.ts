@@ -19,6 +19,7 @@ import { writeOcrTextLayer } from './redact/pdf/ocr-text-layer.js';
 import type { Manifest } from './manifest/schema.js';
 import { type Analyse, analyzeWithPolicy, type ApplyDecisions, byPolicy, type Format, type PipelineOptions, redactWith } from './pipeline.js';
 import { quadBounds } from './pdf/interpret.js';
+import { releaseMemory } from './pdf/memory.js';
 import { compressPendingStreams } from './pdf/objects.js';
 import { destroyImagePixels, ImageRedactionError } from './redact/pdf/images.js';
 import { redactInlineImages } from './redact/pdf/inline-images.js';
@@ -88,7 +89,11 @@ export const pdfFormat: Format<PdfInput, PdfSource, Uint8Array> = {
       const value = doc.sourceText.slice(a.source.start, a.source.end);
       return { value, caseSensitive, allowed: countOccurrences(keptText, value, caseSensitive), id };
     });
+    // The redaction's loaded file (its rewritten images included) is garbage now: freed before
+    // verification loads the output again.
+    releaseMemory();
     const survivors = yield* wait(findPdfSurvivors(doc.output, checks));
+
     // Scans: the pixels under the boxes, decoded from the written file and read by OCR again.
     const scans = scansOf.get(doc.output);
     if (scans && survivors.length === 0) {

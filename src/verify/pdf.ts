@@ -3,6 +3,7 @@ import { compileValues, type ValueMatcher, valueKey } from '../document/value-se
 import { normalise } from '../normalise/normalise.js';
 import { constants as zlibConstants, inflateSync } from 'node:zlib';
 import { MAX_DECODED_STREAM_BYTES, quietly, streamBytes } from '../pdf/objects.js';
+import { releaseMemory } from '../pdf/memory.js';
 import { withPdfJsDocument } from '../pdf/pdfjs.js';
 
 export interface PdfCheckValue {
@@ -175,6 +176,8 @@ export async function findPdfSurvivors(bytes: Uint8Array, values: readonly PdfCh
   // Raw channels, each on its own (a kept value may appear as often in each): only values long
   // enough not to occur by chance in binary data. Strings written as UTF-16 (metadata, outlines)
   // are read again without their zero bytes.
+  // pdf.js's copy of the file and what it parsed are garbage: freed before the raw reading.
+  releaseMemory();
   const long = matchers(checked.filter((v) => v.value.trim().length >= 5));
   await forEachRawText(bytes, (text) => {
     over(countsIn(text, long, false));

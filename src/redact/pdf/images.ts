@@ -1,5 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFName, PDFRawStream, PDFRef, type PDFContext, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { releaseMemory } from '../../pdf/memory.js';
 import { type PdfJsImage, pageImagesWithPdfJs } from '../../pdf/pdfjs.js';
 import type { ImagePlacement, StreamTarget } from '../../pdf/interpret.js';
 import { dictOf, numberOf, resolve } from '../../pdf/objects.js';
@@ -121,6 +122,8 @@ export async function destroyImagePixels(pdf: PDFDocument, placements: readonly 
         image = rewriteFromPdfJs(context, decoded, rectsFor(decoded.width, decoded.height));
       }
       const ref = context.register(image);
+      // This image's samples and its decoder's buffers are garbage now: freed before the next one.
+      releaseMemory();
       for (const t of sharing.includes(target) ? sharing : [target, ...sharing]) {
         let names = overrides.get(t);
         if (!names) overrides.set(t, (names = new Map()));
