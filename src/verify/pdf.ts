@@ -172,17 +172,20 @@ export async function findPdfSurvivors(bytes: Uint8Array, values: readonly PdfCh
   const over = (counts: Map<number, number>) => {
     for (const [id, n] of counts) if (n > (allowed.get(id) ?? 0)) survivors.add(id);
   };
-  over(countsIn(await extractWithPdfJs(bytes), matchers(checked), true));
   // Raw channels, each on its own (a kept value may appear as often in each): only values long
   // enough not to occur by chance in binary data. Strings written as UTF-16 (metadata, outlines)
-  // are read again without their zero bytes.
-  // pdf.js's copy of the file and what it parsed are garbage: freed before the raw reading.
-  releaseMemory();
+  // are read again without their zero bytes. Read first: the file as one Latin-1 string (as long
+  // as the file) then takes the place of the redaction's freed buffers, not a place beside the
+  // copy pdf.js keeps of the file until the next document. Each channel is judged on its own, so
+  // the order changes nothing of the result.
   const long = matchers(checked.filter((v) => v.value.trim().length >= 5));
   await forEachRawText(bytes, (text) => {
     over(countsIn(text, long, false));
     // Each reading on its own: a big-endian string read little endian is the same text shifted.
     for (const reading of utf16Readings(text)) over(countsIn(reading, long, false));
   });
+  // The file's Latin-1 string and its decoded streams are garbage: freed before pdf.js loads it.
+  releaseMemory();
+  over(countsIn(await extractWithPdfJs(bytes), matchers(checked), true));
   return [...survivors].sort((a, b) => a - b);
 }
