@@ -254,6 +254,40 @@ describe.skipIf(!HAVE_CHROMIUM)('the review screen in chromium, from file://', (
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('item-list');
   });
 
+  it('filters the persons by document and decision; the findings-only filters step aside', async () => {
+    const people = '#item-list li[data-person]';
+    const ix = index();
+    const nota = ix.documents.find((d) => d.path === 'dossier/nota.txt')?.sha256;
+    const inNota = ix.persons.filter((p) => p.mentions.some((m) => m.document === nota));
+    expect(inNota.length).toBeGreaterThan(0);
+    expect(inNota.length).toBeLessThan(ix.persons.length); // the letter names someone the nota does not
+    await page.locator('#doc-list li:nth-child(2) button').click();
+    await rendered(1, 'text');
+    await page.locator('#tab-persons').click();
+    expect(await page.locator('#filter-entity').isVisible()).toBe(false);
+    expect(await page.locator('#filter-scope').isVisible()).toBe(true);
+    await count(people, inNota.length);
+    await page.locator('#filter-scope').selectOption('all');
+    await count(people, ix.persons.length);
+    await shot('04-persons');
+    // Hanneke Mulder was decided redacted for all her mentions above.
+    await page.locator('#filter-decision').selectOption('redact');
+    await containsText(people, 'Hanneke Mulder');
+    await page.locator('#filter-decision').selectOption('keep');
+    await until('Hanneke Mulder not listed', async () => !(await textOf(people)).includes('Hanneke Mulder'), () => textOf(people));
+    await page.locator('#filter-decision').selectOption('');
+    await page.locator('#filter-scope').selectOption('doc');
+    await page.locator('#tab-findings').click();
+    expect(await page.locator('#filter-entity').isVisible()).toBe(true);
+    // Back where the previous steps left the letter: its third page.
+    await page.locator('#doc-list li:nth-child(1) button').click();
+    await rendered(0, 1);
+    await page.locator('#page-strip button[data-page="3"]').click();
+    await rendered(0, 3);
+    await count('#item-list li[data-key]', 7);
+    await page.locator('#item-list').focus();
+  });
+
   it('adds a box drawn on a PDF page, converted to PDF user space, with a ground', async () => {
     await page.keyboard.press('ArrowLeft');
     await rendered(0, 2);

@@ -73,6 +73,7 @@ mark.selected { outline: 3px solid var(--focus); outline-offset: 1px; }
 .tabs { display: flex; gap: 4px; padding: 8px 8px 0; }
 .filters { display: grid; grid-template-columns: 1fr 1fr; gap: 4px 6px; padding: 8px; border-bottom: 1px solid var(--line); font-size: 13px; }
 .filters label { display: flex; flex-direction: column; color: var(--muted); }
+.filters label[hidden] { display: none; }
 .item-list { list-style: none; margin: 0; padding: 0; overflow: auto; flex: 1; min-height: 120px; }
 .item-list li { padding: 5px 8px; border-bottom: 1px solid #e6e6e6; cursor: pointer; display: flex; gap: 6px; align-items: baseline; }
 .item-list li[aria-selected="true"] { background: #dbe6fb; box-shadow: inset 4px 0 0 var(--focus); }

@@ -165,6 +165,21 @@ function listedItems(): Item[] {
   });
 }
 
+const PERSON_FILTERS: ReadonlySet<keyof typeof filters> = new Set(['scope', 'decision']);
+
+/** How a person shows: their decision, else the proposal (a mixed proposal is redacted until decided). */
+function personTag(p: ReviewPerson): 'redact' | 'keep' | 'open' {
+  const d = store.state.persons[p.id];
+  if (d) return d.action === 'redact' ? 'redact' : 'keep';
+  return p.proposed === 'review' ? 'open' : p.proposed === 'keep' ? 'keep' : 'redact';
+}
+
+/** The persons under the document and decision filters: "Dit document" lists those mentioned in it. */
+function listedPersons(): ReviewPerson[] {
+  const sha = docs[view.doc]?.sha256;
+  return idx.persons.filter((p) => (filters.scope !== 'doc' || p.mentions.some((m) => m.document === sha)) && (!filters.decision || personTag(p) === filters.decision));
+}
+
 function findItem(key: string | undefined): Item | undefined {
   if (!key) return undefined;
   const sha = key.slice(0, key.indexOf('|'));
@@ -575,7 +590,8 @@ function renderFilters(): void {
       filters[name] = s.value;
       renderList();
     });
-    return h('label', {}, label, s);
+    // Document and decision filter the persons too; kind, ground and confidence are the findings'.
+    return h('label', { 'data-findings-only': !PERSON_FILTERS.has(name) }, label, s);
   };
   const entities = [...new Set(docs.flatMap((_d, i) => (dataOf(docs[i] as DocRef)?.findings ?? []).map((f) => f.entity)))].sort();
   el.filters.replaceChildren(
@@ -616,7 +632,7 @@ function renderList(): void {
   el.list.setAttribute('aria-label', view.tab === 'findings' ? 'Vondsten' : 'Personen');
   byId('tab-findings').setAttribute('aria-selected', String(view.tab === 'findings'));
   byId('tab-persons').setAttribute('aria-selected', String(view.tab === 'persons'));
-  el.filters.hidden = view.tab !== 'findings';
+  for (const label of el.filters.querySelectorAll<HTMLElement>('[data-findings-only]')) label.hidden = view.tab !== 'findings';
   const rows: HTMLElement[] = [];
   if (view.tab === 'findings') {
     const items = listedItems();
@@ -636,10 +652,11 @@ function renderList(): void {
     if (items.length > LIST_LIMIT) rows.push(h('li', { class: 'more', role: 'presentation' }, `... en nog ${items.length - LIST_LIMIT}: verfijn het filter.`));
     if (items.length === 0) rows.push(h('li', { class: 'more', role: 'presentation' }, 'Geen vondsten bij dit filter.'));
   } else {
-    for (const [n, p] of idx.persons.slice(0, LIST_LIMIT * 5).entries()) {
+    const persons = listedPersons();
+    for (const [n, p] of persons.slice(0, LIST_LIMIT * 5).entries()) {
       const d = store.state.persons[p.id];
       const docsOf = new Set(p.mentions.map((m) => m.document)).size;
-      const tag = d ? (d.action === 'redact' ? 'redact' : 'keep') : p.proposed === 'review' ? 'open' : p.proposed === 'keep' ? 'keep' : 'redact';
+      const tag = personTag(p);
       rows.push(
         h(
           'li',
@@ -650,8 +667,9 @@ function renderList(): void {
         ),
       );
     }
-    if (idx.persons.length > LIST_LIMIT * 5) rows.push(h('li', { class: 'more', role: 'presentation' }, `... en nog ${idx.persons.length - LIST_LIMIT * 5} personen: kies ze via hun vermeldingen in de vondsten.`));
+    if (persons.length > LIST_LIMIT * 5) rows.push(h('li', { class: 'more', role: 'presentation' }, `... en nog ${persons.length - LIST_LIMIT * 5} personen: verfijn het filter, of kies ze via hun vermeldingen in de vondsten.`));
     if (idx.persons.length === 0) rows.push(h('li', { class: 'more', role: 'presentation' }, 'Geen personen in dit dossier.'));
+    else if (persons.length === 0) rows.push(h('li', { class: 'more', role: 'presentation' }, 'Geen personen bij dit filter.'));
   }
   el.list.replaceChildren(...rows);
   const cur = el.list.querySelector('[aria-selected="true"]');
@@ -793,7 +811,7 @@ function selectPerson(id: string, open = false): void {
 
 async function step(delta: 1 | -1): Promise<void> {
   if (view.tab === 'persons') {
-    const ids = idx.persons.map((p) => p.id);
+    const ids = listedPersons().map((p) => p.id);
     const at = view.person ? ids.indexOf(view.person) : -1;
     const next = ids[Math.max(0, Math.min(ids.length - 1, at + delta))];
     if (next) selectPerson(next, true);
