@@ -2,6 +2,8 @@
 // follows apply's order, and a duplicate's items follow its original.
 import { describe, expect, it } from 'vitest';
 import { effectiveOf, progressOf, type DocRef } from '../src/review/screen/client/model.js';
+import { reasonWords } from '../src/review/screen/client/labels.js';
+import { REASON_KINDS } from '../src/decide/reasons.js';
 import { exportDecisions, findingKey, importDecisions, type State } from '../src/review/screen/client/store.js';
 import { DecisionsSchema } from '../src/review/decisions-schema.js';
 import type { ReviewDocument, ReviewFinding, ReviewIndex } from '../src/review/package-schema.js';
@@ -59,5 +61,22 @@ describe('review screen model', () => {
     expect(() => importDecisions(index, { ...file, policy: { sha256: 'd'.repeat(64) } })).toThrow(/ander beleid/);
     const approved = DecisionsSchema.parse(exportDecisions(index, { ...back, approvedBy: 'B. Tweede' }, new Date('2026-12-02T09:00:00Z')));
     expect(approved).toMatchObject({ decidedAt: '2026-12-01T10:00:00.000Z', approvedBy: 'B. Tweede', approvedAt: '2026-12-02T09:00:00.000Z' });
+  });
+});
+
+describe('the screen speaks Dutch about the proposal', () => {
+  it('gives every reason kind its own Dutch words, with the detail (role, entity, confidence) in them', () => {
+    const words = REASON_KINDS.map((kind) => reasonWords({ kind, detail: kind === 'public-office' || kind === 'role-needs-review' ? 'directeur' : kind.includes('threshold') ? '0.55' : 'address' }));
+    expect(new Set(words).size).toBe(REASON_KINDS.length);
+    for (const w of words) expect(w).not.toMatch(/\b(the|policy|confidence|below|listed|kept by)\b/);
+    expect(reasonWords({ kind: 'role-needs-review', detail: 'directeur' })).toContain('directeur');
+    expect(reasonWords({ kind: 'below-redact-threshold', detail: '0.55' })).toContain('55%');
+    expect(reasonWords({ kind: 'policy-reviews-entity', detail: 'address' })).toContain('adres');
+  });
+
+  it('shows a proposed keep with the Dutch reason, not the package\'s English text', () => {
+    const kept: ReviewFinding = { ...finding('person@0-11', 'keep'), reason: { kind: 'public-office', detail: 'minister', text: 'public office (minister)' } };
+    const e = effectiveOf(doc, kept, { findings: {}, persons: {}, additions: {} } as unknown as State);
+    expect(e).toMatchObject({ kind: 'keep', reason: 'publieke functie (minister)', by: 'proposal' });
   });
 });

@@ -7,6 +7,7 @@ import type { Addition, ReviewerDecision } from '../../decisions-schema.js';
 import type { ReviewDocument, ReviewIndex, ReviewPerson } from '../../package-schema.js';
 import { anyDialogOpen, askName, choose, type Option } from './dialogs.js';
 import { byId, h } from './dom.js';
+import { ENTITY_LABELS, PROPOSED_LABELS, reasonWords } from './labels.js';
 import { loadDocument, reviewIndex } from './load.js';
 import { classOf, type DocRef, effectiveOf, type Item, itemsOf, KEEP_REASONS, labelOf, pageOf, progressOf } from './model.js';
 import { pdfWorker, PdfView, type RenderedPage, toPdf, toScreen } from './pdf.js';
@@ -25,21 +26,6 @@ interface ScreenProbe {
 const probe: ScreenProbe = { renders: [], errors: [], marks: { client: performance.now() } };
 (window as unknown as { __wooScreen: ScreenProbe }).__wooScreen = probe;
 
-const ENTITY_LABELS: Record<string, string> = {
-  person: 'naam',
-  email: 'e-mailadres',
-  phone: 'telefoonnummer',
-  bsn: 'BSN',
-  iban: 'IBAN',
-  'v-number': 'v-nummer',
-  address: 'adres',
-  'date-of-birth': 'geboortedatum',
-  'license-plate': 'kenteken',
-  'client-number': 'klantnummer',
-  section: 'passage',
-  document: 'document',
-};
-const PROPOSED_LABELS = { redact: 'lakken', review: 'beoordelen', keep: 'openbaar', mixed: 'gemengd' } as const;
 // The grounds a Woo-team cites most first, so they get the number keys.
 const GROUND_ORDER: readonly GroundCode[] = ['5.1.2e', '5.1.1e', '5.1.1d', '5.1.2i', '5.2', '5.1.1c', '5.1.2f', '5.1.2h', '5.1.2d', ...GROUND_CODES.filter((g) => !['5.1.2e', '5.1.1e', '5.1.1d', '5.1.2i', '5.2', '5.1.1c', '5.1.2f', '5.1.2h', '5.1.2d'].includes(g))];
 const groundOptions = (): Option[] => GROUND_ORDER.map((g) => ({ value: g, label: `${g} - ${GROUNDS[g].label}` }));
@@ -758,7 +744,7 @@ function renderDetail(): void {
       h('dt', {}, 'Soort'),
       h('dd', {}, `${ENTITY_LABELS[f.entity] ?? f.entity} (${Math.round(f.confidence * 100)}% zeker)`),
       h('dt', {}, 'Voorstel'),
-      h('dd', {}, `${PROPOSED_LABELS[f.proposed]}${f.proposed !== 'keep' ? ` (${f.ground})` : ''}${f.reason ? `: ${f.reason.text}` : ''}`),
+      h('dd', {}, `${PROPOSED_LABELS[f.proposed]}${f.proposed !== 'keep' ? ` (${f.ground})` : ''}${f.reason ? `: ${reasonWords(f.reason)}` : ''}`),
       h('dt', {}, 'Besluit'),
       h('dd', {}, e.kind === 'open' ? (it.doc.duplicateOf ? `zoals in het origineel (${it.doc.duplicateOf.path}); nog niets beslist hier` : `open: wordt gelakt (${e.ground}) tot iemand beslist`) : `${e.kind === 'redact' ? `lakken (${e.ground})` : `openbaar${e.reason ? ` (${e.reason})` : ''}`}${e.by === 'person' ? ' - via de persoon' : e.by === 'reviewer' ? (person && store.state.persons[person.id] ? ' - afwijkend van de persoon' : ' - door u') : ' - voorstel'}`),
       h('dt', {}, 'Pagina'),

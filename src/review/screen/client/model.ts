@@ -5,6 +5,7 @@
  */
 import type { Addition, ReviewerDecision } from '../../decisions-schema.js';
 import type { ReviewDocument, ReviewFinding, ReviewIndex } from '../../package-schema.js';
+import { reasonWords } from './labels.js';
 import { findingKey, type State } from './store.js';
 
 export type DocRef = ReviewIndex['documents'][number];
@@ -30,7 +31,7 @@ export function effectiveOf(doc: DocRef, f: ReviewFinding, state: State): Effect
   const person = f.person ? state.persons[f.person] : undefined;
   if (person) return fromDecision(person, 'person');
   if (f.proposed === 'redact') return { kind: 'redact', ground: f.ground, by: 'proposal' };
-  if (f.proposed === 'keep') return { kind: 'keep', reason: f.reason?.text ?? '', by: 'proposal' };
+  if (f.proposed === 'keep') return { kind: 'keep', reason: f.reason ? reasonWords(f.reason) : '', by: 'proposal' };
   return { kind: 'open', ground: f.ground };
 }
 
