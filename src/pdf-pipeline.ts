@@ -90,8 +90,8 @@ export const pdfFormat: Format<PdfInput, PdfSource, Uint8Array> = {
       return { value, caseSensitive, allowed: countOccurrences(keptText, value, caseSensitive), id };
     });
     // The redaction's loaded file (its rewritten images included) is garbage now: freed before
-    // verification loads the output again.
-    releaseMemory();
+    // verification loads the output again (what was loaded is at least the file's size).
+    releaseMemory(doc.output.length);
     const survivors = yield* wait(findPdfSurvivors(doc.output, checks));
 
     // Scans: the pixels under the boxes, decoded from the written file and read by OCR again.

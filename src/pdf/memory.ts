@@ -7,6 +7,9 @@
  * its (raised) mmap threshold in the process, so RSS stays at its highest point: what matters is
  * that the next page's buffers reuse this page's. A full collection at that moment costs a few
  * milliseconds (the heap is small: the pixels are outside it) against the 0.2-0.4 s of decoding.
+ * But a full collection is tens of milliseconds on a worker holding the lexicons, and on a
+ * born-digital two-page nota that was most of its time (600 nota's: 20 s -> 108 s): so it runs
+ * only when what just became garbage is big enough to matter.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -26,8 +29,15 @@ function collector(): (() => void) | null {
   }
 }
 
-/** Collects garbage now (where the runtime allows it): call after dropping a page image's buffers. */
-export function releaseMemory(): void {
+/** Below this much garbage (a 1000 x 1400 grey scan) a full collection costs more than it saves. */
+export const MIN_GARBAGE_BYTES = 4 << 20;
+
+/**
+ * Collects garbage now (where the runtime allows it) when `garbageBytes`, what the caller just
+ * dropped (an image's samples, a file and what was parsed from it), is at least MIN_GARBAGE_BYTES.
+ */
+export function releaseMemory(garbageBytes: number): void {
+  if (!(garbageBytes >= MIN_GARBAGE_BYTES)) return;
   if (collect === undefined) collect = collector();
   collect?.();
 }

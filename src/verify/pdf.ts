@@ -185,7 +185,7 @@ export async function findPdfSurvivors(bytes: Uint8Array, values: readonly PdfCh
     for (const reading of utf16Readings(text)) over(countsIn(reading, long, false));
   });
   // The file's Latin-1 string and its decoded streams are garbage: freed before pdf.js loads it.
-  releaseMemory();
+  releaseMemory(bytes.length);
   over(countsIn(await extractWithPdfJs(bytes), matchers(checked), true));
   return [...survivors].sort((a, b) => a - b);
 }

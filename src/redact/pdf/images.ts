@@ -122,8 +122,9 @@ export async function destroyImagePixels(pdf: PDFDocument, placements: readonly 
         image = rewriteFromPdfJs(context, decoded, rectsFor(decoded.width, decoded.height));
       }
       const ref = context.register(image);
-      // This image's samples and its decoder's buffers are garbage now: freed before the next one.
-      releaseMemory();
+      // This image's samples and its decoder's buffers are garbage now: freed before the next one
+      // (at least width x height bytes; a colour image and the JPEG decoder's buffers are more).
+      releaseMemory(width * height);
       for (const t of sharing.includes(target) ? sharing : [target, ...sharing]) {
         let names = overrides.get(t);
         if (!names) overrides.set(t, (names = new Map()));
