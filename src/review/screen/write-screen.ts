@@ -38,14 +38,14 @@ export function writeDocumentScreenData(reviewDir: string, file: string, doc: Re
 
 /**
  * Writes review.html, assets/ and the index script into the review package; the documents' data
- * scripts are written by writeDocumentScreenData as each document is proposed. Returns false when
- * the screen's assets are not in this build (a page saying so is written instead).
+ * scripts are written by writeDocumentScreenData as each document is proposed. Where the screen's
+ * assets are not in this build, a page saying so is written instead.
  */
-export async function writeReviewScreen(reviewDir: string, index: ReviewIndex): Promise<boolean> {
+export async function writeReviewScreen(reviewDir: string, index: ReviewIndex): Promise<void> {
   const assets = screenAssetsDir();
   if (!assets) {
     await writeFileAtomic(join(reviewDir, SCREEN_FILE), missingAssetsHtml());
-    return false;
+    return;
   }
   for (const name of [CLIENT_SCRIPT, PDF_WORKER_SCRIPT, PDF_WASM_SCRIPT, SCREEN_LICENCES]) await writeFileAtomic(join(reviewDir, ASSETS_DIR, name), readFileSync(join(assets, name)));
   // A page from file:// may start a worker from a blob: URL only: the worker's code as a string.
@@ -64,5 +64,4 @@ export async function writeReviewScreen(reviewDir: string, index: ReviewIndex): 
   }
   await writeFileAtomic(join(reviewDir, SCREEN_INDEX_SCRIPT), dataScript('index', SCREEN_INDEX_SCRIPT, JSON.stringify(JSON.stringify(index))));
   await writeFileAtomic(join(reviewDir, SCREEN_FILE), screenHtml());
-  return true;
 }
