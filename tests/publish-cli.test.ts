@@ -1,22 +1,17 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
+import { runCli } from './fixtures-cli.js';
 import { DOSSIER_CONFIG, type Dossier, writeDossier } from './publish-dossier.js';
-
-async function inProcess(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false });
-  return { code, stdout, stderr };
-}
+import { lookUp, parseCsv } from './publish-importer.js';
 
 // Names, numbers and addresses the dossier's documents redact (tests/publish-dossier.ts).
 const SECRETS = ['Verbeek', 'Brandsma', 'Roeland', 'Ilse', '12 34 56 78', '98 76 54 32', 'r.verbeek@', 'i.brandsma@'];
 
 let dossier: Dossier;
 /** The ID of the first inventory row containing `marker`, from the upload CSV. */
-const idOf = (out: string, marker: string) => readFileSync(join(out, 'publicatie', 'productierapport.csv'), 'utf8').split('\r\n').find((l) => l.includes(marker))?.split(',')[1] as string;
+const idOf = (out: string, field: string, value: string) => lookUp(parseCsv(readFileSync(join(out, 'publicatie', 'productierapport.csv'), 'utf8')), field, value, 'id') as string;
+const undatedIds = (out: string) => [idOf(out, 'sourcetype', 'pdf'), idOf(out, 'judgement', 'niet openbaar')].sort();
 const config = (name: string, value: unknown) => {
   const file = join(dossier.root, name);
   writeFileSync(file, JSON.stringify(value));
@@ -30,7 +25,7 @@ beforeAll(() => {
 describe('terminal summary of the publication package', () => {
   it('counts rows, links and refused files, says what to upload and what to open in Excel, and names no redacted value', async () => {
     const out = join(dossier.root, 'out-summary');
-    const r = await inProcess([dossier.input, '--out', out, '--config', config('full.json', DOSSIER_CONFIG)]);
+    const r = await runCli([dossier.input, '--out', out, '--config', config('full.json', DOSSIER_CONFIG)]);
     expect(r.code).toBe(1); // kapot.txt failed
     const pkg = join(out, 'publicatie');
     expect(r.stderr).toContain(`\npublication package: ${pkg}: 7 rows in the inventory (6 published, 1 withheld wholly), 6 DiWoo files\n`);
@@ -40,18 +35,18 @@ describe('terminal summary of the publication package', () => {
     // Fully configured: only the Datum of the scan and of the withheld nota (its text is all
     // redacted, so nothing is read from it) is left to fill in.
     const fix = r.stderr.slice(r.stderr.indexOf('  to fix before uploading:')).split('\n').filter((l) => l.startsWith('    - '));
-    expect(fix).toEqual([`    - 2 document(s) without a date woo-redact could read (Datum left empty; fill it in the XLSX): ${[idOf(out, ',pdf,'), idOf(out, ',niet openbaar,')].sort().join(', ')}`]);
+    expect(fix).toEqual([`    - 2 document(s) without a date woo-redact could read (Datum left empty; fill it in the XLSX): ${undatedIds(out).join(', ')}`]);
     for (const s of SECRETS) expect(r.stderr).not.toContain(s);
   }, 60_000);
 
   it('lists what to fix: no organisation (no DiWoo), no matter, and the documents without a date, by ID', async () => {
     const out = join(dossier.root, 'out-bare');
-    const r = await inProcess([dossier.input, '--out', out, '--config', config('bare.json', { dossier: { idPrefix: 'WOO' } })]);
+    const r = await runCli([dossier.input, '--out', out, '--config', config('bare.json', { dossier: { idPrefix: 'WOO' } })]);
     const fix = r.stderr.slice(r.stderr.indexOf('  to fix before uploading:'));
     expect(fix).toMatch(/\n {4}- dossier\.matter is not set: [^\n]*set it in the config/);
     expect(fix).toMatch(/\n {4}- DiWoo metadata not written: set dossier\.organisation in the config/);
     // The scan has no date of its own, the withheld nota no text read; by their IDs in the inventory.
-    const undated = [idOf(out, ',pdf,'), idOf(out, ',niet openbaar,')].sort();
+    const undated = undatedIds(out);
     for (const id of undated) expect(id).toMatch(/^WOO\d{4}$/);
     expect(fix).toMatch(new RegExp(`\\n {4}- 2 document\\(s\\) without a date woo-redact could read \\(Datum left empty; fill it in the XLSX\\): ${undated.join(', ')}\\n`));
     expect(r.stderr).toContain('7 rows in the inventory');
@@ -61,7 +56,7 @@ describe('terminal summary of the publication package', () => {
 
   it('with an organisation but no besluitdatum, the undated document gets no DiWoo file and the notice says which key to set', async () => {
     const out = join(dossier.root, 'out-nodate');
-    const r = await inProcess([dossier.input, '--out', out, '--config', config('nodate.json', { dossier: { matter: 'WOO-2024-017', organisation: DOSSIER_CONFIG.dossier.organisation } })]);
+    const r = await runCli([dossier.input, '--out', out, '--config', config('nodate.json', { dossier: { matter: 'WOO-2024-017', organisation: DOSSIER_CONFIG.dossier.organisation } })]);
     expect(r.stderr).toMatch(/5 DiWoo files\n/);
     expect(r.stderr).toMatch(/\n {4}- DiWoo metadata not written for 1 document\(s\) without a date woo-redact could read \(WOO20240170\d{3}\): set dossier\.besluitdatum \(YYYY-MM-DD\) in the config/);
     expect(r.stderr.match(/besluitdatum/g)).toHaveLength(1);
@@ -69,11 +64,11 @@ describe('terminal summary of the publication package', () => {
 
   it('--json prints the same counts in publication, and --quiet nothing', async () => {
     const out = join(dossier.root, 'out-json');
-    const r = await inProcess([dossier.input, '--out', out, '--json', '--config', config('full2.json', DOSSIER_CONFIG)]);
+    const r = await runCli([dossier.input, '--out', out, '--json', '--config', config('full2.json', DOSSIER_CONFIG)]);
     const summary = JSON.parse(r.stdout) as { publication: Record<string, unknown> };
     expect(summary.publication).toMatchObject({ rows: 7, duplicates: 1, quotedEmails: 2, threads: 1, families: 1, refused: 2 });
     expect(summary.publication.notices).toHaveLength(1);
-    const q = await inProcess([dossier.input, '--out', join(dossier.root, 'out-quiet'), '--quiet', '--config', config('full3.json', DOSSIER_CONFIG)]);
+    const q = await runCli([dossier.input, '--out', join(dossier.root, 'out-quiet'), '--quiet', '--config', config('full3.json', DOSSIER_CONFIG)]);
     expect(q.stderr).toBe('');
   }, 60_000);
 
@@ -82,7 +77,7 @@ describe('terminal summary of the publication package', () => {
     mkdirSync(input);
     for (let i = 1; i <= 22; i++) writeFileSync(join(input, `notitie-${String(i).padStart(2, '0')}.txt`), `Notitie over het onderhoud van gebouw ${i}.\n`);
     const out = join(dossier.root, 'out-many');
-    const r = await inProcess([input, '--out', out, '--config', config('many.json', { dossier: { matter: 'WOO-9' } })]);
+    const r = await runCli([input, '--out', out, '--config', config('many.json', { dossier: { matter: 'WOO-9' } })]);
     const line = r.stderr.split('\n').find((l) => l.includes('without a date')) ?? '';
     expect(line).toMatch(/- 22 document\(s\) without a date [^:]*: WOO90001, [^]*, WOO90020 and 2 more \(all in woo-team-rapport\.intern\.md\)$/);
     expect(line.match(/WOO9\d{4}/g)).toHaveLength(20);
@@ -95,12 +90,12 @@ describe('terminal summary of the publication package', () => {
     mkdirSync(join(input, 'mails'), { recursive: true });
     for (const f of ['nota-dorpshuizen.txt', 'z-kopie-nota-dorpshuizen.txt', 'mails/mail-1.txt', 'mails/mail-2.txt']) writeFileSync(join(input, f), readFileSync(join(dossier.input, f)));
     const review = join(dossier.root, 'review');
-    expect((await inProcess(['propose', input, '--review', review, '--quiet'])).code).toBe(0);
+    expect((await runCli(['propose', input, '--review', review, '--quiet'])).code).toBe(0);
     const template = JSON.parse(readFileSync(join(review, 'decisions.internal.json'), 'utf8')) as Record<string, unknown>;
     const decisions = join(dossier.root, 'decisions.json');
     writeFileSync(decisions, JSON.stringify({ ...template, decidedBy: 'A. Beoordelaar', decidedAt: '2026-12-01' }));
     const out = join(dossier.root, 'out-apply');
-    const r = await inProcess(['apply', '--decisions', decisions, '--review', review, input, '--out', out, '--undecided', 'redact', '--config', config('apply.json', DOSSIER_CONFIG)]);
+    const r = await runCli(['apply', '--decisions', decisions, '--review', review, input, '--out', out, '--undecided', 'redact', '--config', config('apply.json', DOSSIER_CONFIG)]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`\npublication package: ${join(out, 'publicatie')}: 4 rows in the inventory (4 published, 0 withheld wholly), 4 DiWoo files\n`);
     expect(r.stderr).toContain('\n  linked: 1 duplicate (same text as an earlier document), 1 e-mail quoted whole in a later one, ');

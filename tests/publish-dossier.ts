@@ -1,9 +1,10 @@
 // A synthetic Woo dossier for the publication-package tests: nota's (one with an identical copy,
 // one withheld wholly), an e-mail thread whose replies quote the earlier messages whole, an OCR'd
 // scan, and files the batch refuses. All names and numbers are invented.
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { type Dossier, fixturePdf, tempDossier } from './fixtures-files.js';
+
+export type { Dossier } from './fixtures-files.js';
 
 export const NOTA = `Minister van Binnenlandse Zaken en Koninkrijksrelaties
 
@@ -101,29 +102,21 @@ Ilse
 -----Oorspronkelijk bericht-----
 ${MAIL_2}`;
 
-export const SCAN_FIXTURE = new URL('../fixtures/pdf/ocrmypdf-scan.pdf', import.meta.url).pathname;
-
-export interface Dossier {
-  readonly root: string;
-  readonly input: string;
-  readonly out: string;
-}
+export const SCAN_FIXTURE = fixturePdf('ocrmypdf-scan.pdf');
 
 /** Writes the dossier into a fresh temporary folder. */
 export function writeDossier(): Dossier {
-  const root = mkdtempSync(join(tmpdir(), 'woo-publish-'));
-  const input = join(root, 'dossier');
-  mkdirSync(join(input, 'mails'), { recursive: true });
-  writeFileSync(join(input, 'nota-dorpshuizen.txt'), NOTA);
-  writeFileSync(join(input, 'z-kopie-nota-dorpshuizen.txt'), NOTA);
-  writeFileSync(join(input, 'nota-beveiliging.txt'), NOTA_WITHHELD);
-  writeFileSync(join(input, 'mails', 'mail-1.txt'), MAIL_1);
-  writeFileSync(join(input, 'mails', 'mail-2.txt'), MAIL_2);
-  writeFileSync(join(input, 'mails', 'mail-3.txt'), MAIL_3);
-  copyFileSync(SCAN_FIXTURE, join(input, 'scan-nota.pdf'));
-  writeFileSync(join(input, 'kapot.txt'), Buffer.from([0, 1, 2, 3]));
-  writeFileSync(join(input, 'presentatie.docx'), 'x');
-  return { root, input, out: join(root, 'out') };
+  return tempDossier('woo-publish-', {
+    'nota-dorpshuizen.txt': NOTA,
+    'z-kopie-nota-dorpshuizen.txt': NOTA,
+    'nota-beveiliging.txt': NOTA_WITHHELD,
+    'mails/mail-1.txt': MAIL_1,
+    'mails/mail-2.txt': MAIL_2,
+    'mails/mail-3.txt': MAIL_3,
+    'scan-nota.pdf': readFileSync(SCAN_FIXTURE),
+    'kapot.txt': Buffer.from([0, 1, 2, 3]),
+    'presentatie.docx': 'x',
+  });
 }
 
 export const DOSSIER_CONFIG = {

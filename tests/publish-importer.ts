@@ -2,6 +2,9 @@
 // src/Service/FileReader), restated for the tests: how headers are matched, which are required,
 // what each value must be. Written from reading that code; the tests run our output through it.
 
+import { expect } from 'vitest';
+import { splitCsv } from './fixtures-csv.js';
+
 /** Header lists per field, as the importer's InventoryReaderFactory declares them. */
 export const IMPORTER_COLUMNS: readonly { field: string; required: boolean; names: readonly string[] }[] = [
   { field: 'date', required: false, names: ['date', 'datum'] },
@@ -48,36 +51,7 @@ export function mapHeaders(headers: readonly string[]): Map<string, number> {
  * fgetcsv($handle) / fgetcsv($handle, escape: '\\')) and detects none: a ";" file is one column.
  */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '\\' && text[i + 1] === '"') throw new Error('backslash before a quote: fgetcsv would read it as an escape');
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  return splitCsv(text, { separator: ',', quoteOnlyAtFieldStart: false, backslashQuote: 'backslash before a quote: fgetcsv would read it as an escape' });
 }
 
 export const JUDGEMENTS = ['openbaar', 'deels openbaar', 'reeds openbaar', 'niet openbaar'];
@@ -114,6 +88,28 @@ export function rowViolations(row: readonly string[], map: ReadonlyMap<string, n
   const suspended = get('suspended') ?? '';
   if (suspended !== '' && suspended !== 'yes') v.push('Opgeschort is not "yes" or empty');
   return v;
+}
+
+/** The rows after the header as the importer maps them (field -> value), each checked against every rule. */
+export function importerRecords(rows: readonly string[][]): Record<string, string>[] {
+  const [header, ...body] = rows;
+  const map = mapHeaders(header ?? []);
+  return body.map((row) => {
+    expect(rowViolations(row, map)).toEqual([]);
+    return Object.fromEntries([...map].map(([field, i]) => [field, row[i] ?? '']));
+  });
+}
+
+/** The value of `field` in the first row whose `where` field holds `value` (no rule checked: a bare config breaks some). */
+export function lookUp(rows: readonly string[][], where: string, value: string, field: string): string | undefined {
+  const [header, ...body] = rows;
+  const map = mapHeaders(header ?? []);
+  const at = (f: string) => {
+    const i = map.get(f);
+    if (i === undefined) throw new Error(`no column for ${f}`);
+    return i;
+  };
+  return body.find((row) => row[at(where)] === value)?.[at(field)];
 }
 
 /** DocumentNumberExtractor: the ID is the file name's leading run of letters and digits. */

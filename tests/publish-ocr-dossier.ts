@@ -2,9 +2,7 @@
 // of a printed page (quoting a digital mail), a digital reply quoting a mail that exists only as
 // a scan, and mails of the same conversations that quote nothing of the others. All names and
 // addresses are invented.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { type Dossier, tempDossier } from './fixtures-files.js';
 
 const SUBSTITUTE: readonly [RegExp, string][] = [
   [/l/, '1'],
@@ -154,12 +152,6 @@ export const OCR_DOSSIER_FILES: Readonly<Record<string, string>> = {
   'scans/overleg-westerhoven-scan.txt': ocrNoise(OVERLEG_OTHER),
 };
 
-export function writeOcrDossier(): { root: string; input: string; out: string } {
-  const root = mkdtempSync(join(tmpdir(), 'woo-ocr-threads-'));
-  const input = join(root, 'dossier');
-  for (const [name, text] of Object.entries(OCR_DOSSIER_FILES)) {
-    mkdirSync(join(input, name, '..'), { recursive: true });
-    writeFileSync(join(input, name), text);
-  }
-  return { root, input, out: join(root, 'out') };
+export function writeOcrDossier(): Dossier {
+  return tempDossier('woo-ocr-threads-', OCR_DOSSIER_FILES);
 }

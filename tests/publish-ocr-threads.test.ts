@@ -6,7 +6,7 @@ import { relateDocuments } from '../src/publish/duplicates.js';
 import { documentFacts } from '../src/publish/facts.js';
 import { containment, decodeSketch, encodeSketch, foldForOcr, positionsOf, sketchOf } from '../src/publish/quote-sketch.js';
 import { OCR_DOSSIER_FILES, ocrNoise, writeOcrDossier } from './publish-ocr-dossier.js';
-import { mapHeaders, parseCsv, rowViolations } from './publish-importer.js';
+import { importerRecords, parseCsv } from './publish-importer.js';
 
 const NAMES = Object.keys(OCR_DOSSIER_FILES);
 const at = (name: string) => NAMES.indexOf(name);
@@ -90,14 +90,7 @@ describe('publication package of the OCR dossier', () => {
   beforeAll(async () => {
     const dossier = writeOcrDossier();
     summary = await runBatch({ inputs: [dossier.input], outDir: dossier.out, config: ConfigSchema.parse({ dossier: { matter: 'WOO-2024-040', idPrefix: 'OCR' } }) });
-    const [header, ...body] = parseCsv(readFileSync(summary.publication.inventory.csv, 'utf8'));
-    const map = mapHeaders(header ?? []);
-    rows = new Map();
-    for (const row of body) {
-      expect(rowViolations(row, map)).toEqual([]);
-      const record = Object.fromEntries([...map].map(([field, i]) => [field, row[i] ?? '']));
-      rows.set(record.document as string, record);
-    }
+    rows = new Map(importerRecords(parseCsv(readFileSync(summary.publication.inventory.csv, 'utf8'))).map((r) => [r.document as string, r]));
   }, 60_000);
 
   const inputId = (name: string) => `OCR${String(summary.files.filter((f) => f.status === 'ok').findIndex((f) => f.input === name) + 1).padStart(4, '0')}`;

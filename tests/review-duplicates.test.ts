@@ -1,47 +1,26 @@
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManifestSchema } from '../src/manifest/schema.js';
 import { apply } from '../src/review/apply.js';
 import type { DecisionsInput } from '../src/review/decisions-schema.js';
-import type { ReviewDocument, ReviewIndex } from '../src/review/package-schema.js';
 import { propose } from '../src/review/propose.js';
+import { fixturePdf } from './fixtures-files.js';
+import { MISSED_NAME_LINE, notaAdditions, reviewDossier, reviewPackage, syntheticNota } from './fixtures-review.js';
 import { HAVE_POPPLER, pdftotext } from './pdf-tools.js';
 
 // A dossier with a duplicate text (the same nota with Windows line endings, an empty line more and
 // other spacing, so every offset differs) and a duplicate PDF (the same file with bytes appended:
 // another sha256, the same text), filed in two folders; the first in dossier order is the
 // original. Synthetic names only.
-const NOTA = [
-  'Nota',
-  '',
-  'Van: Pieter de Vries, senior beleidsmedewerker',
-  'Telefoon: 06 12345678',
-  '',
-  '1. Aanleiding',
-  'De directeur Hanneke Mulder vroeg om advies. Pieter de Vries schreef het concept.',
-  'Het dossiernummer van mevrouw Jansen-Oud is intern bekend.',
-  'Kenmerk: projectcode Zilvermeeuw.',
-  '',
-].join('\n');
+const NOTA = syntheticNota([MISSED_NAME_LINE, 'Kenmerk: projectcode Zilvermeeuw.'], { addressee: false });
 // An empty line more at the top moves every offset (and so every id) of the copy.
 const COPY = `\n${NOTA.replace('vroeg om advies', 'vroeg  om   advies')}`.split('\n').join('\r\n');
 
-const root = mkdtempSync(join(tmpdir(), 'woo-review-dup-'));
-const input = join(root, 'in');
-const dossier = join(input, 'dossier');
-const reviewDir = join(root, 'review');
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const { root, input, dossier, reviewDir, remove } = reviewDossier('woo-review-dup-');
+afterAll(remove);
 
-const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
-const index = () => readJson<ReviewIndex>(join(reviewDir, 'review.internal.json'));
-const entry = (path: string) => {
-  const d = index().documents.find((x) => x.path === path);
-  if (!d) throw new Error(`no ${path} in the index`);
-  return d;
-};
-const reviewOf = (path: string) => readJson<ReviewDocument>(join(reviewDir, entry(path).file));
+const { entry, reviewOf, finding: find, ...reviewPkg } = reviewPackage(reviewDir);
 interface TemplateDocument {
   sha256: string;
   path: string;
@@ -50,18 +29,12 @@ interface TemplateDocument {
   removals: unknown[];
 }
 type Template = Omit<DecisionsInput, 'documents'> & { documents: TemplateDocument[] };
-const template = () => readJson<Template>(join(reviewDir, 'decisions.internal.json'));
-const find = (path: string, text: string) => {
-  const f = reviewOf(path).findings.find((x) => x.text === text);
-  if (!f) throw new Error(`no finding ${text} in ${path}`);
-  return f;
-};
+const template = () => reviewPkg.template<Template>();
 
 /** Decisions on the originals only (and what a test adds per document). */
 function decisions(extra: Record<string, Partial<TemplateDocument>> = {}): DecisionsInput {
   const t = template();
   const nota = reviewOf('dossier/2024/nota.txt');
-  const jansen = nota.text.indexOf('Jansen-Oud');
   return {
     ...t,
     decidedBy: 'A. Beoordelaar',
@@ -73,10 +46,7 @@ function decisions(extra: Record<string, Partial<TemplateDocument>> = {}): Decis
           ...d,
           findings: [{ id: find('dossier/2024/nota.txt', 'Hanneke Mulder').id, decision: { action: 'keep', reason: 'directeur, staat in het organogram' } }],
           removals: [{ id: find('dossier/2024/nota.txt', '06 12345678').id, reason: 'algemeen nummer' }],
-          additions: [
-            { kind: 'text', start: jansen, end: jansen + 'Jansen-Oud'.length, ground: '5.1.2e', entity: 'person' },
-            { kind: 'match', text: 'Zilvermeeuw', ground: '5.1.2i', entity: 'section' },
-          ],
+          additions: notaAdditions(nota.text),
         };
       }
       if (d.path === 'dossier/2024/brief.pdf') out = { ...d, removals: [{ id: find('dossier/2024/brief.pdf', '06 44 29 81 50').id, reason: 'algemeen nummer' }] };
@@ -90,7 +60,7 @@ beforeAll(async () => {
   mkdirSync(join(dossier, '2025'), { recursive: true });
   writeFileSync(join(dossier, '2024', 'nota.txt'), NOTA);
   writeFileSync(join(dossier, '2025', 'nota.txt'), COPY);
-  cpSync(new URL('../fixtures/pdf/standard14-nota.pdf', import.meta.url).pathname, join(dossier, '2024', 'brief.pdf'));
+  cpSync(fixturePdf('standard14-nota.pdf'), join(dossier, '2024', 'brief.pdf'));
   cpSync(join(dossier, '2024', 'brief.pdf'), join(dossier, '2025', 'brief.pdf'));
   appendFileSync(join(dossier, '2025', 'brief.pdf'), '\n% een kopie\n');
   const s = await propose({ inputs: [input], reviewDir });

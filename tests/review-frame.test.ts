@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { redactText } from '../src/api.js';
 import { describeReason, REASON_KINDS } from '../src/decide/reasons.js';
 import { runPdfPipeline } from '../src/pdf-pipeline.js';
+import { fixturePdf } from './fixtures-files.js';
 
-const pdf = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/pdf/${name}`, import.meta.url)));
+const pdf = (name: string) => new Uint8Array(readFileSync(fixturePdf(name)));
 
 describe('one pipeline frame for text and PDF', () => {
   it('carries the document to the manifest: applied redactions, output hash, reasons as kinds', () => {

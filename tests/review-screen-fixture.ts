@@ -4,6 +4,7 @@
  * a box over it as a reviewer would.
  */
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { syntheticNota } from './fixtures-review.js';
 
 export const PAGE = { width: 595.28, height: 841.89 };
 
@@ -13,18 +14,7 @@ export const PDF_PAGES: readonly (readonly string[])[] = [
   ['3. Besluit', '', 'Hanneke Mulder stemt in met het voorstel.', 'Jorien Vermeulen stuurt de brief voor het reces.'],
 ];
 
-export const NOTA = [
-  'Nota',
-  '',
-  'Aan: de staatssecretaris',
-  'Van: Pieter de Vries, senior beleidsmedewerker',
-  'Telefoon: 06 12345678',
-  '',
-  '1. Aanleiding',
-  'De directeur Hanneke Mulder vroeg om advies. Pieter de Vries schreef het concept.',
-  'Kenmerk: projectcode Kraanvogel, intern bekend.',
-  '',
-].join('\n');
+export const NOTA = syntheticNota(['Kenmerk: projectcode Kraanvogel, intern bekend.']);
 
 const SIZE = 11;
 const LEFT = 72;

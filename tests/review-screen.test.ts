@@ -3,16 +3,16 @@
  * (nothing downloads a browser; .ci/run installs the chromium package). Opened from file://, as a
  * Woo-team member opens it with a double-click. Screenshots go to .screenshots/ (gitignored).
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apply } from '../src/review/apply.js';
 import { DecisionsSchema } from '../src/review/decisions-schema.js';
-import type { ReviewDocument, ReviewIndex } from '../src/review/package-schema.js';
 import { propose } from '../src/review/propose.js';
+import { fixturePdf } from './fixtures-files.js';
+import { readJson, reviewDossier, reviewPackage } from './fixtures-review.js';
 import { HAVE_POPPLER, pdftotext } from './pdf-tools.js';
 import { NOTA, PAGE, screenPdf, type WordBox } from './review-screen-fixture.js';
 
@@ -26,28 +26,16 @@ const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const SHOTS = new URL('../.screenshots/', import.meta.url).pathname;
 
-const root = mkdtempSync(join(tmpdir(), 'woo-screen-'));
-const input = join(root, 'in');
-const reviewDir = join(root, 'review');
+const { root, input, dossier, reviewDir, remove } = reviewDossier('woo-screen-');
 let word: (page: number, w: string) => WordBox;
 let keyboardBox: { scale: number; left: number; top: number; width: number; height: number } | undefined;
 let context: BrowserContext | undefined;
 let page: Page;
 const pageErrors: string[] = [];
 
-const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
-const index = () => readJson<ReviewIndex>(join(reviewDir, 'review.internal.json'));
-const reviewOf = (path: string): ReviewDocument => {
-  const ref = index().documents.find((d) => d.path === path);
-  if (!ref) throw new Error(`no review file for ${path}`);
-  return readJson<ReviewDocument>(join(reviewDir, ref.file));
-};
-const findingId = (path: string, text: string, pageNo: number) => {
-  const doc = reviewOf(path);
-  const f = doc.findings.find((x) => x.text === text && x.page === pageNo);
-  if (!f) throw new Error(`no finding ${text} on page ${pageNo} of ${path}`);
-  return `${doc.document.sha256}|${f.id}`;
-};
+const { index, reviewOf, finding } = reviewPackage(reviewDir);
+/** The screen's key of a finding: the document's sha256 and the finding's id. */
+const findingId = (path: string, text: string, pageNo: number) => `${reviewOf(path).document.sha256}|${finding(path, text, pageNo).id}`;
 
 export async function launch(userDataDir: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
@@ -110,11 +98,11 @@ async function onScreen(b: WordBox): Promise<{ x1: number; y1: number; x2: numbe
 }
 
 beforeAll(async () => {
-  mkdirSync(join(input, 'dossier'), { recursive: true });
+  mkdirSync(dossier, { recursive: true });
   const pdf = await screenPdf();
   word = pdf.word;
-  writeFileSync(join(input, 'dossier', 'brief.pdf'), pdf.bytes);
-  writeFileSync(join(input, 'dossier', 'nota.txt'), NOTA);
+  writeFileSync(join(dossier, 'brief.pdf'), pdf.bytes);
+  writeFileSync(join(dossier, 'nota.txt'), NOTA);
   await propose({ inputs: [input], reviewDir, jobs: 1 });
   if (!HAVE_CHROMIUM) return;
   context = await launch(join(root, 'profile'));
@@ -127,7 +115,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await context?.close();
-  rmSync(root, { recursive: true, force: true });
+  remove();
 });
 
 describe('propose writes the review screen', () => {
@@ -143,7 +131,7 @@ describe('propose writes the review screen', () => {
     expect(existsSync(join(reviewDir, 'documents/0002.pdf.internal.js'))).toBe(false);
     const pdfScript = readFileSync(join(reviewDir, 'documents/0001.pdf.internal.js'), 'utf8');
     const b64 = /,"([A-Za-z0-9+/=]+)"\]\);\s*$/.exec(pdfScript)?.[1] ?? '';
-    expect(Buffer.from(b64, 'base64').equals(readFileSync(join(input, 'dossier', 'brief.pdf')))).toBe(true);
+    expect(Buffer.from(b64, 'base64').equals(readFileSync(join(dossier, 'brief.pdf')))).toBe(true);
   });
 });
 
@@ -444,7 +432,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the review screen in chromium, from file://', (
   it('renders a JPEG 2000 scan: pdf.js gets its OpenJPEG decoder from the package, not the network', async () => {
     const jpxIn = join(root, 'jpx-in');
     mkdirSync(jpxIn, { recursive: true });
-    cpSync(new URL('../fixtures/pdf/text-over-jpx-image.pdf', import.meta.url).pathname, join(jpxIn, 'scan.pdf'));
+    cpSync(fixturePdf('text-over-jpx-image.pdf'), join(jpxIn, 'scan.pdf'));
     const jpxReview = join(root, 'jpx-review');
     await propose({ inputs: [jpxIn], reviewDir: jpxReview, jobs: 1 });
     await page.goto(pathToFileURL(join(jpxReview, 'review.html')).href);
