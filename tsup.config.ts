@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
@@ -12,8 +12,31 @@ const shared: Options = {
   splitting: false,
   shims: true,
   loader: { '.txt': 'text' },
-  external: ['pdfjs-dist', 'pdf-lib'],
+  // pdf-lib, compromise and fast-levenshtein are bundled: loaded file by file (hundreds of small
+  // modules) they cost every thread, the main one and each worker, about 0.3 s of start-up. pdf.js
+  // stays external (loaded when a PDF is verified), zod too (its types are part of ours).
+  external: ['pdfjs-dist', 'zod'],
+  noExternal: ['pdf-lib', '@pdf-lib/standard-fonts', 'compromise', 'fast-levenshtein'],
 };
+
+// The licences of what the bundles hold, read from the packages esbuild put in them (it names
+// each module's path in a comment): a package without a licence file fails the build. The CLI
+// holds everything the library does (tests/package-licences.test.ts checks every bundle).
+function writeBundledLicences(): void {
+  const packages = new Set<string>();
+  for (const file of ['cli.js', 'worker.js']) {
+    for (const m of readFileSync(join('dist', file), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) packages.add(m[1] as string);
+  }
+  packages.delete('tsup'); // its ESM shims, generated code
+  const sections = [...packages].sort().map((name) => {
+    const dir = join('node_modules', name);
+    const meta = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string; license?: string };
+    const licence = readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
+    if (!licence) throw new Error(`bundled package ${name} has no licence file`);
+    return `== ${name} ${meta.version} (${meta.license ?? 'see below'}) ==\n\n${readFileSync(join(dir, licence), 'utf8').trim()}\n`;
+  });
+  writeFileSync(join('dist', 'THIRD-PARTY-LICENSES.txt'), `Packages bundled into woo-redact's dist/*.js and dist/index.cjs, with their licences.\n\n${sections.join('\n')}`);
+}
 
 // The review screen (src/review/screen/client) runs in a browser from file://, where ES modules,
 // fetch and workers from files are blocked: classic IIFE scripts, pdf.js bundled in, and pdf.js's
@@ -55,6 +78,6 @@ const screen: Options = {
 
 export default defineConfig([
   { ...shared, entry: { index: 'src/index.ts' }, format: ['esm', 'cjs'], dts: true },
-  { ...shared, entry: { cli: 'src/cli/main.ts', worker: 'src/cli/worker.ts' }, format: ['esm'], dts: false },
+  { ...shared, entry: { cli: 'src/cli/main.ts', worker: 'src/cli/worker.ts' }, format: ['esm'], dts: false, onSuccess: async () => writeBundledLicences() },
   screen,
 ]);

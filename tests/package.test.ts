@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { jsonSchemas } from '../src/manifest/json-schema.js';
 import { TOOL_VERSION } from '../src/version.js';
@@ -29,6 +29,25 @@ describe('package', () => {
   it('declares the bin and an honest engines field', () => {
     expect(pkg.bin['woo-redact']).toBe('./bin/woo-redact.mjs');
     expect(pkg.engines.node).toMatch(/^>=20/);
+  });
+
+  it('ships the licence of every package bundled into dist/, and does not install them again', () => {
+    const dist = new URL('../dist/', import.meta.url);
+    expect(existsSync(new URL('cli.js', dist)), 'run `npm run build` first').toBe(true);
+    const bundled = new Set<string>();
+    for (const file of readdirSync(dist).filter((f) => /\.c?js$/.test(f))) {
+      for (const m of readFileSync(new URL(file, dist), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) bundled.add(m[1] as string);
+    }
+    bundled.delete('tsup');
+    expect([...bundled]).toEqual(expect.arrayContaining(['pdf-lib', 'compromise', 'fast-levenshtein']));
+    const licences = readFileSync(new URL('THIRD-PARTY-LICENSES.txt', dist), 'utf8');
+    for (const name of bundled) {
+      expect(licences, name).toMatch(new RegExp(`^== ${name.replace(/[/.]/g, '\\$&')} \\d`, 'm'));
+      expect(Object.keys(pkg.dependencies), `${name} is bundled: a devDependency`).not.toContain(name);
+    }
+    expect(licences).toMatch(/Permission is hereby granted, free of charge/);
+    // What stays external is installed with the package.
+    for (const name of ['pdfjs-dist', 'zod']) expect(Object.keys(pkg.dependencies)).toContain(name);
   });
 
   it.each(['manifest', 'config', 'inventory-row'] as const)('ships an up-to-date JSON Schema of the %s', (name) => {

@@ -25,8 +25,15 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
   const tmp = temporaryName(path);
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, data);
+    try {
+      writeFileSync(tmp, data);
+    } catch (error) {
+      // The folder is made only when it is missing: a recursive mkdir on every write of a batch
+      // (several files per document) cost more than the small writes themselves.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(tmp, data);
+    }
     renameSync(tmp, path);
   } catch (error) {
     try {

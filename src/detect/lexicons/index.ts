@@ -12,6 +12,9 @@ import stopwordsText from './stopwords.txt';
 import surnameCoresText from './surname-cores.txt';
 import titlesText from './titles.txt';
 import tussenvoegselsText from './tussenvoegsels.txt';
+import { SortedWordList, type WordSet } from './sorted-words.js';
+
+export { SortedWordList, type WordSet } from './sorted-words.js';
 
 /** Entries of a word-list file: one per line, "#" comments and blank lines skipped. */
 export function parseList(text: string): string[] {
@@ -31,7 +34,7 @@ export interface Lexicons {
   /** Given names, lower case. */
   readonly givenNames: ReadonlySet<string>;
   /** Capitalised cores of surnames ("berg" for "van den Berg", "broekers-knol"), lower case. */
-  readonly surnameCores: ReadonlySet<string>;
+  readonly surnameCores: WordSet;
   /** Tussenvoegsels, lower case, longest first for greedy matching. */
   readonly tussenvoegsels: readonly string[];
   readonly tussenvoegselSet: ReadonlySet<string>;
@@ -60,7 +63,7 @@ export function lexicons(): Lexicons {
     if (!tussen.includes(extra)) tussen.push(extra);
   }
   tussen.sort((a, b) => b.length - a.length);
-  const cores = new Set(parseList(surnameCoresText));
+  const cores = new SortedWordList(surnameCoresText);
   cached = {
     givenNames: lower(parseList(givenNamesText)),
     surnameCores: cores,

@@ -1,4 +1,4 @@
-import type { Lexicons } from '../lexicons/index.js';
+import type { Lexicons, WordSet } from '../lexicons/index.js';
 import { foldWord, isCapitalised, isInitials, type Token } from './tokens.js';
 
 /** The parts of a name as written: "mr. J.H.M. (Jan) van der Berg-Smit". */
@@ -16,7 +16,7 @@ export interface NameParse {
   readonly nickname: boolean;
 }
 
-export function lookupWord(set: ReadonlySet<string>, word: string): boolean {
+export function lookupWord(set: WordSet, word: string): boolean {
   const lower = word.toLowerCase().replace(/\.$/, '');
   return set.has(lower) || set.has(foldWord(word));
 }
@@ -48,11 +48,11 @@ function computeOcrReadings(word: string): string[] {
   return [...readings];
 }
 
-const nameCache = new WeakMap<ReadonlySet<string>, Map<string, boolean>>();
+const nameCache = new WeakMap<WordSet, Map<string, boolean>>();
 const NAME_CACHE_LIMIT = 50_000;
 
 /** Lexicon lookup that also accepts an OCR-damaged spelling of a known name. Memoised per lexicon. */
-export function lookupName(set: ReadonlySet<string>, word: string): boolean {
+export function lookupName(set: WordSet, word: string): boolean {
   let cache = nameCache.get(set);
   if (!cache) {
     cache = new Map();
