@@ -10,7 +10,7 @@ import { parseToUnicode } from '../src/pdf/fonts.js';
 import { type Matrix, multiply, translate } from '../src/pdf/matrix.js';
 import { GlyphTable } from '../src/pdf/glyph-table.js';
 import { compressPendingStreams, flateStream, streamBytes } from '../src/pdf/objects.js';
-import { findPdfSurvivors, utf16Readings } from '../src/verify/pdf.js';
+import { findPdfSurvivors, rawTextCounter, utf16Readings } from '../src/verify/pdf.js';
 import { withPdfJsDocument } from '../src/pdf/pdfjs.js';
 import { findValues, LOWER_CASE_WINDOW, TakenRanges } from '../src/document/value-search.js';
 import { runPdfPipeline } from '../src/pdf-pipeline.js';
@@ -311,6 +311,49 @@ describe('the verifier (findPdfSurvivors)', () => {
     // byte first, the last letter lost), checked on its own so nothing is counted twice.
     expect(readings).toEqual(['minister Bakhuizen', '\u00ffminister Bakhuize']);
     expect(utf16Readings('no zero bytes')).toEqual([]);
+  });
+
+  it('counts in raw text exactly what a search for every value in every reading counts (the first-word filter loses nothing)', () => {
+    // Values and texts from a small alphabet with Latin-1 letters in both cases, spaces, digits
+    // and punctuation; texts mix values (case changed), UTF-16 in both byte orders and binary.
+    const letters = 'abkAÉéÿßµ 0.-@';
+    const word = fc.array(fc.constantFrom(...letters), { minLength: 2, maxLength: 9 }).map((cs) => cs.join(''));
+    const flip = (v: string, k: number) => [...v].map((ch, j) => ((k >> j) & 1 ? ch.toUpperCase() : ch.toLowerCase())).join('');
+    const piece = (values: string[]) =>
+      fc.oneof(
+        fc.tuple(fc.nat(values.length - 1), fc.nat(255)).map(([i, k]) => flip(values[i] as string, k)),
+        fc.tuple(fc.nat(values.length - 1), fc.boolean()).map(([i, be]) => utf16(values[i] as string, be).toString('latin1')),
+        fc.array(fc.nat(255), { maxLength: 12 }).map((b) => Buffer.from(b).toString('latin1')),
+        fc.constantFrom('\0', ' ', '\n', 'x', 'A'),
+      );
+    const latin1Only = (v: string) => /^[\u0000-\u00ff]*$/.test(v);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(word, fc.boolean()), { minLength: 1, maxLength: 5 }).chain((vs) => fc.tuple(fc.constant(vs), fc.array(piece(vs.map(([v]) => v)), { maxLength: 30 }))),
+        ([vs, pieces]) => {
+          const values = vs.map(([v, cs], id) => ({ value: v, caseSensitive: cs, allowed: 0, id }));
+          const text = pieces.join('');
+          if (!latin1Only(text)) return;
+          const got = rawTextCounter(values)(text).map((m) => [...m].sort((a, b) => a[0] - b[0]));
+          const long = values.filter((v) => v.value.trim().length >= 5);
+          const expected = [text, ...utf16Readings(text)].map((t) => {
+            const counts = new Map<number, number>();
+            for (const cs of [true, false]) {
+              const mine = long.filter((v) => v.caseSensitive === cs);
+              const found = findValues(t, mine.map((v) => v.value), cs);
+              for (const v of mine) {
+                const n = found.get(cs ? v.value.trim().replace(/\s+/g, ' ') : v.value.trim().replace(/\s+/g, ' ').toLowerCase())?.length ?? 0;
+                if (n > 0) counts.set(v.id, n);
+              }
+            }
+            return [...counts].sort((a, b) => a[0] - b[0]);
+          });
+          // Readings without any value may be left out; every count found must be the same.
+          expect(got.filter((c) => c.length > 0)).toEqual(expected.filter((c) => c.length > 0));
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 
   it('finds a value in a compressed stream that no page draws', async () => {

@@ -1,5 +1,6 @@
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { compileValues, type ValueMatcher, valueKey } from '../document/value-search.js';
+import { escapeRegExp } from '../detect/engine.js';
 import { normalise } from '../normalise/normalise.js';
 import { constants as zlibConstants, inflateSync } from 'node:zlib';
 import { MAX_DECODED_STREAM_BYTES, quietly, streamBytes } from '../pdf/objects.js';
@@ -110,16 +111,35 @@ interface Matchers {
   readonly values: readonly Prepared[];
   readonly exact: Record<'true' | 'false', ValueMatcher>;
   readonly normalised: Record<'true' | 'false', ValueMatcher>;
+  /**
+   * For Latin-1 texts (the raw bytes, decoded streams, UTF-16 runs): whether the first word of
+   * any value occurs (case-insensitively), and whether one occurs written as UTF-16 (a zero byte
+   * before or after each letter). A value is found only where its first word is (see
+   * compileValues), so a text where neither occurs holds none: most streams of a file are fonts
+   * and images, and one regex pass over them replaces an indexOf per value and a copy in lower
+   * case (woo-19's raw check, 154 values in 5 M characters: 0.13 s -> 0.02 s).
+   */
+  readonly mayOccur: RegExp | undefined;
+  readonly mayOccurUtf16: RegExp | undefined;
 }
 
 function matchers(values: readonly Prepared[]): Matchers {
   const of = (cs: boolean, pick: (v: Prepared) => string) => compileValues(values.filter((v) => v.caseSensitive === cs).map(pick), cs);
+  // The words searched for first, as compileValues takes them (case-insensitive: a superset).
+  const firstWords = [...new Set(values.flatMap((v) => [v.value, v.normalised]).map((s) => valueKey(s, false).split(' ')[0] as string).filter((w) => w.length > 0))];
+  const anyOf = (forms: readonly string[]) => (forms.length > 0 ? new RegExp(forms.map(escapeRegExp).join('|'), 'i') : undefined);
+  const spread = (w: string, bigEndian: boolean) => [...w].map((ch) => (bigEndian ? `\\x00${escapeRegExp(ch)}` : `${escapeRegExp(ch)}\\x00`)).join('');
+  const latin1Words = firstWords.filter((w) => !BEYOND_LATIN1.test(w));
   return {
     values,
     exact: { true: of(true, (v) => v.value), false: of(false, (v) => v.value) },
     normalised: { true: of(true, (v) => v.normalised), false: of(false, (v) => v.normalised) },
+    mayOccur: anyOf(latin1Words),
+    mayOccurUtf16: latin1Words.length > 0 ? new RegExp(latin1Words.flatMap((w) => [spread(w, true), spread(w, false)]).join('|'), 'i') : undefined,
   };
 }
+
+const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
 
 /** How often each value occurs in `text`, as written and (for extracted text) normalised. */
 function countsIn(text: string, m: Matchers, alsoNormalised: boolean): Map<number, number> {
@@ -138,6 +158,32 @@ function countsIn(text: string, m: Matchers, alsoNormalised: boolean): Map<numbe
     }
   }
   return counts;
+}
+
+/**
+ * countsIn for a text of Latin-1 characters only (each lower-cases to one Latin-1 character, so
+ * the case-insensitive regex finds every place compileValues's lower-cased search would).
+ */
+function countsInLatin1(text: string, m: Matchers): Map<number, number> {
+  return m.mayOccur?.test(text) ? countsIn(text, m, false) : new Map();
+}
+
+/**
+ * The raw check of one Latin-1 text (the file's bytes, a decoded stream): how often each value of
+ * five characters or more occurs in it, and in each of its UTF-16 readings, each reading counted
+ * on its own (a big-endian string read little endian is the same text shifted).
+ */
+export function rawTextCounter(values: readonly PdfCheckValue[]): (text: string) => Map<number, number>[] {
+  const long = matchers(prepared(values).filter((v) => v.value.trim().length >= 5));
+  return (text) => [
+    countsInLatin1(text, long),
+    // A value in a reading has its first word in one UTF-16 run of the text, zero bytes and all.
+    ...(long.mayOccurUtf16?.test(text) ? utf16Readings(text).map((reading) => countsInLatin1(reading, long)) : []),
+  ];
+}
+
+function prepared(values: readonly PdfCheckValue[]): Prepared[] {
+  return values.filter((v) => v.value.trim().length >= 3).map((v) => ({ ...v, normalised: normalise(v.value).text }));
 }
 
 /** Five or more characters of 1-255, each after (big endian) or before (little endian) a zero byte. */
@@ -166,7 +212,7 @@ export function utf16Readings(text: string): string[] {
  * stream) and returns the ids of the values still readable more often than allowed.
  */
 export async function findPdfSurvivors(bytes: Uint8Array, values: readonly PdfCheckValue[]): Promise<number[]> {
-  const checked: Prepared[] = values.filter((v) => v.value.trim().length >= 3).map((v) => ({ ...v, normalised: normalise(v.value).text }));
+  const checked = prepared(values);
   const allowed = new Map(checked.map((v) => [v.id, v.allowed]));
   const survivors = new Set<number>();
   const over = (counts: Map<number, number>) => {
@@ -178,11 +224,9 @@ export async function findPdfSurvivors(bytes: Uint8Array, values: readonly PdfCh
   // as the file) then takes the place of the redaction's freed buffers, not a place beside the
   // copy pdf.js keeps of the file until the next document. Each channel is judged on its own, so
   // the order changes nothing of the result.
-  const long = matchers(checked.filter((v) => v.value.trim().length >= 5));
+  const counter = rawTextCounter(values);
   await forEachRawText(bytes, (text) => {
-    over(countsIn(text, long, false));
-    // Each reading on its own: a big-endian string read little endian is the same text shifted.
-    for (const reading of utf16Readings(text)) over(countsIn(reading, long, false));
+    for (const counts of counter(text)) over(counts);
   });
   // The file's Latin-1 string and its decoded streams are garbage: freed before pdf.js loads it.
   releaseMemory(bytes.length);
