@@ -2,7 +2,7 @@ import { Encodings, Font, FontNames } from '@pdf-lib/standard-fonts';
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
 import { MAC_ROMAN_ENCODING, STANDARD_ENCODING } from './encodings.js';
 import { glyphNameToUnicode } from './glyph-names.js';
-import { arrayOf, dictOf, get, nameOf, numberOf, numbers, resolve, streamBytes } from './objects.js';
+import { arrayOf, dictOf, get, nameOf, nameText, numberOf, numbers, resolve, streamBytes } from './objects.js';
 
 export class UnsupportedFontError extends Error {}
 
@@ -204,7 +204,7 @@ function simpleFont(context: PDFContext, dict: PDFDict, type3 = false): PdfFont 
   const encodingObj = get(context, dict, 'Encoding');
   let baseName: string | undefined;
   let differences: PDFObject[] | undefined;
-  if (encodingObj instanceof PDFName) baseName = encodingObj.decodeText();
+  if (encodingObj instanceof PDFName) baseName = nameText(encodingObj);
   else if (encodingObj instanceof PDFDict) {
     baseName = nameOf(context, encodingObj, 'BaseEncoding');
     differences = arrayOf(context, encodingObj, 'Differences');
@@ -221,7 +221,7 @@ function simpleFont(context: PDFContext, dict: PDFDict, type3 = false): PdfFont 
     for (const item of differences) {
       if (item instanceof PDFNumber) code = item.asNumber();
       else if (item instanceof PDFName) {
-        const name = item.decodeText();
+        const name = nameText(item);
         table.set(code, { name, unicode: glyphNameToUnicode(name) ?? '' });
         code++;
       }
@@ -288,7 +288,7 @@ export function parseCMap(bytes: Uint8Array): CMap {
 
 function compositeFont(context: PDFContext, dict: PDFDict): PdfFont {
   const encodingObj = get(context, dict, 'Encoding');
-  const encoding = encodingObj instanceof PDFName ? encodingObj.decodeText() : undefined;
+  const encoding = encodingObj instanceof PDFName ? nameText(encodingObj) : undefined;
   let cmap: CMap | undefined;
   if (encodingObj instanceof PDFStream) cmap = parseCMap(streamBytes(encodingObj));
   else if (encoding !== 'Identity-H' && encoding !== 'Identity-V') {

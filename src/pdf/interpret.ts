@@ -2,7 +2,7 @@ import { PDFArray, PDFDict, PDFName, PDFRef, PDFStream, type PDFContext, type PD
 import { ContentStreamError, type Operand, type Operation, parseContentStream } from './content-stream.js';
 import { loadFont, type PdfFont } from './fonts.js';
 import { type Matrix, IDENTITY, multiply, transformPoint, translate } from './matrix.js';
-import { dictOf, get, numbers, resolve, streamBytes } from './objects.js';
+import { dictOf, get, nameText, numbers, resolve, streamBytes } from './objects.js';
 import type { GlyphTable } from './glyph-table.js';
 
 /** Where a glyph's bytes live: a page's content, or a form XObject drawn on that page. */
@@ -256,7 +256,7 @@ export class PageInterpreter {
     const stream = resolve(this.context, raw);
     if (!(stream instanceof PDFStream)) return;
     const subtype = get(this.context, stream.dict, 'Subtype');
-    const kind = subtype instanceof PDFName ? subtype.decodeText() : '';
+    const kind = subtype instanceof PDFName ? nameText(subtype) : '';
     if (kind === 'Image') {
       this.images.push({ pageIndex: this.pageIndex, target, opIndex, name, quad: unitSquare(ctm), inline: false });
       return;

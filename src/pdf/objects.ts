@@ -19,9 +19,17 @@ export function get(context: PDFContext, dict: PDFDict | undefined, key: string)
   return dict ? resolve(context, dict.get(PDFName.of(key))) : undefined;
 }
 
+/** A name's decoded text, once per name: pdf-lib keeps one PDFName per name, and decodeText decodes it byte by byte each time. */
+const nameTexts = new WeakMap<PDFName, string>();
+export function nameText(name: PDFName): string {
+  let text = nameTexts.get(name);
+  if (text === undefined) nameTexts.set(name, (text = name.decodeText()));
+  return text;
+}
+
 export function nameOf(context: PDFContext, dict: PDFDict | undefined, key: string): string | undefined {
   const o = get(context, dict, key);
-  return o instanceof PDFName ? o.decodeText() : undefined;
+  return o instanceof PDFName ? nameText(o) : undefined;
 }
 
 export function numberOf(context: PDFContext, dict: PDFDict | undefined, key: string): number | undefined {
@@ -60,7 +68,7 @@ export const MAX_DECODED_STREAM_BYTES = 256 * 1024 * 1024;
 export function streamBytes(stream: PDFStream, limit = MAX_DECODED_STREAM_BYTES): Uint8Array {
   if (stream instanceof PDFRawStream) {
     const filter = stream.dict.get(PDFName.of('Filter'));
-    const plainFlate = filter instanceof PDFName && filter.decodeText() === 'FlateDecode' && !stream.dict.has(PDFName.of('DecodeParms'));
+    const plainFlate = filter instanceof PDFName && nameText(filter) === 'FlateDecode' && !stream.dict.has(PDFName.of('DecodeParms'));
     if (plainFlate) {
       try {
         // A stream cut short gives what it has (as viewers show it); corrupt data is an error.
@@ -87,24 +95,26 @@ export function streamBytes(stream: PDFStream, limit = MAX_DECODED_STREAM_BYTES)
   return s.getUnencodedContents ? s.getUnencodedContents() : s.getContents();
 }
 
-/** The references reachable from the trailer's catalog and info dictionary (as "12 0 R"). */
-export function reachableRefs(context: PDFContext): Set<string> {
-  const reachable = new Set<string>();
+/**
+ * The references reachable from the trailer's catalog and info dictionary. pdf-lib keeps one
+ * PDFRef per object number and generation, so the set holds them by identity.
+ */
+export function reachableRefs(context: PDFContext): Set<PDFRef> {
+  const reachable = new Set<PDFRef>();
   const stack: PDFObject[] = [context.trailerInfo.Root, context.trailerInfo.Info].filter((x): x is PDFObject => x !== undefined);
   while (stack.length > 0) {
     const o = stack.pop() as PDFObject;
     if (o instanceof PDFRef) {
-      const key = o.toString();
-      if (reachable.has(key)) continue;
-      reachable.add(key);
+      if (reachable.has(o)) continue;
+      reachable.add(o);
       const target = context.lookup(o);
       if (target) stack.push(target);
     } else if (o instanceof PDFDict) {
-      for (const [, v] of o.entries()) stack.push(v);
+      for (const v of o.values()) stack.push(v);
     } else if (o instanceof PDFArray) {
-      for (const v of o.asArray()) stack.push(v);
+      for (let k = 0; k < o.size(); k++) stack.push(o.get(k));
     } else if (o instanceof PDFStream) {
-      for (const [, v] of o.dict.entries()) stack.push(v);
+      for (const v of o.dict.values()) stack.push(v);
     }
   }
   return reachable;
@@ -117,7 +127,7 @@ export function reachableRefs(context: PDFContext): Set<string> {
  */
 export function usesUnreadableObject(context: PDFContext): boolean {
   const reachable = reachableRefs(context);
-  for (const [ref, obj] of context.enumerateIndirectObjects()) if (obj instanceof PDFInvalidObject && reachable.has(ref.toString())) return true;
+  for (const [ref, obj] of context.enumerateIndirectObjects()) if (obj instanceof PDFInvalidObject && reachable.has(ref)) return true;
   return false;
 }
 
@@ -129,16 +139,28 @@ export function usesUnreadableObject(context: PDFContext): boolean {
  */
 export function deepestNesting(context: PDFContext, stopAt: number): number {
   let deepest = 0;
-  const stack: [PDFObject, number][] = [];
+  const objects: PDFObject[] = [];
+  const depths: number[] = [];
   for (const [, obj] of context.enumerateIndirectObjects()) {
-    stack.push([obj instanceof PDFStream ? obj.dict : obj, 1]);
-    while (stack.length > 0) {
-      const [o, depth] = stack.pop() as [PDFObject, number];
+    objects.push(obj instanceof PDFStream ? obj.dict : obj);
+    depths.push(1);
+    while (objects.length > 0) {
+      const o = objects.pop() as PDFObject;
+      const depth = depths.pop() as number;
       if (!(o instanceof PDFArray || o instanceof PDFDict)) continue;
       if (depth > deepest) deepest = depth;
       if (deepest > stopAt) return deepest;
-      const children = o instanceof PDFArray ? o.asArray() : [...o.values()];
-      for (const child of children) stack.push([child, depth + 1]);
+      if (o instanceof PDFArray) {
+        for (let k = 0; k < o.size(); k++) {
+          objects.push(o.get(k));
+          depths.push(depth + 1);
+        }
+      } else {
+        for (const child of o.values()) {
+          objects.push(child);
+          depths.push(depth + 1);
+        }
+      }
     }
   }
   return deepest;
@@ -161,7 +183,7 @@ export function compressPendingStreams(context: PDFContext): void {
     if (!(obj instanceof PDFFlateStream)) continue;
     const dict: Record<string, PDFObject> = {};
     for (const [key, value] of obj.dict.entries()) {
-      const k = key.decodeText();
+      const k = nameText(key);
       if (k !== 'Length' && k !== 'Filter' && k !== 'DecodeParms') dict[k] = value;
     }
     context.assign(ref, flateStream(context, obj.getUnencodedContents(), dict));

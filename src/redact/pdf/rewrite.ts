@@ -2,7 +2,7 @@ import { PDFDict, PDFName, PDFRef, type PDFContext, type PDFDocument, type PDFOb
 import { type Operand, type Operation, numberOperand, stringOperand, writeContentStream } from '../../pdf/content-stream.js';
 import type { Glyph } from '../../pdf/glyph-table.js';
 import type { StreamTarget } from '../../pdf/interpret.js';
-import { dictOf, flateStream } from '../../pdf/objects.js';
+import { dictOf, flateStream, nameText } from '../../pdf/objects.js';
 import { groupBy } from '../../util/group-by.js';
 
 export class RewriteError extends Error {}
@@ -157,7 +157,7 @@ function newStream(context: PDFContext, bytes: Uint8Array, template?: PDFDict): 
   const dict: Record<string, PDFObject> = {};
   if (template) {
     for (const [key, value] of template.entries()) {
-      const k = key.decodeText();
+      const k = nameText(key);
       if (k === 'Length' || k === 'Filter' || k === 'DecodeParms' || k === 'Metadata' || k === 'PieceInfo') continue;
       dict[k] = value;
     }

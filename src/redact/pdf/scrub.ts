@@ -1,5 +1,5 @@
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFContext, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { dictOf, reachableRefs, resolve } from '../../pdf/objects.js';
+import { dictOf, nameText, reachableRefs, resolve } from '../../pdf/objects.js';
 import type { Box } from './select.js';
 
 /** What scrubbing removed, for the manifest (counts, never content). */
@@ -13,6 +13,11 @@ function overlaps(rect: number[], box: Box): boolean {
   return Math.min(x0, x1) < box.x + box.width && Math.max(x0, x1) > box.x && Math.min(y0, y1) < box.y + box.height && Math.max(y0, y1) > box.y;
 }
 
+// pdf-lib keeps one PDFName per name: keys compare by identity (decoding a name's text each time
+// was most of reading a tagged PDF's structure tree, thousands of elements).
+const PARENT = PDFName.of('Parent');
+const P = PDFName.of('P');
+
 /** Every string reachable from an object, decoded: to check what an annotation or outline says. */
 function strings(context: PDFContext, obj: PDFObject | undefined, out: string[], seen = new Set<PDFObject>(), depth = 0): string[] {
   const o = resolve(context, obj);
@@ -20,7 +25,7 @@ function strings(context: PDFContext, obj: PDFObject | undefined, out: string[],
   seen.add(o);
   if (o instanceof PDFString || o instanceof PDFHexString) out.push(o.decodeText());
   else if (o instanceof PDFArray) for (const x of o.asArray()) strings(context, x, out, seen, depth + 1);
-  else if (o instanceof PDFDict) for (const [k, v] of o.entries()) if (k.decodeText() !== 'Parent' && k.decodeText() !== 'P') strings(context, v, out, seen, depth + 1);
+  else if (o instanceof PDFDict) for (const [k, v] of o.entries()) if (k !== PARENT && k !== P) strings(context, v, out, seen, depth + 1);
   return out;
 }
 
@@ -90,7 +95,7 @@ export function scrubDocument(pdf: PDFDocument, boxes: readonly Box[], values: r
       const subtype = resolve(context, d.get(PDFName.of('Subtype')));
       const rect = resolve(context, d.get(PDFName.of('Rect')));
       const r = rect instanceof PDFArray ? rect.asArray().map((x) => Number((resolve(context, x) as { asNumber?: () => number })?.asNumber?.() ?? 0)) : [];
-      const isLink = subtype instanceof PDFName && subtype.decodeText() === 'Link';
+      const isLink = subtype instanceof PDFName && nameText(subtype) === 'Link';
       const overBox = boxes.some((b) => b.page === index + 1 && overlaps(r, b));
       const quotes = mentions(strings(context, a, []), values);
       // Links keep working unless they touch a redaction; every other annotation goes.
@@ -113,7 +118,7 @@ export function sweepUnreachable(pdf: PDFDocument): number {
   const reachable = reachableRefs(context);
   let removed = 0;
   for (const [ref] of context.enumerateIndirectObjects()) {
-    if (!reachable.has(ref.toString())) {
+    if (!reachable.has(ref)) {
       context.delete(ref);
       removed++;
     }
