@@ -43,7 +43,81 @@ function latin1(bytes: Uint8Array, start: number, end: number): string {
   return s;
 }
 
+/*
+ * Short tokens repeat: operators, font and resource names, and most numbers ("0", "1", "12",
+ * "72.5") occur thousands of times in a document. Tokens of up to six bytes (none is a zero byte)
+ * are packed into one number and their operand (or operator text) made once: operands are never
+ * changed after parsing, so operations share them. This was most of what parsing allocated.
+ * The cache is emptied when it grows past its limit (a document of unique coordinates).
+ */
+const MAX_PACKED = 6;
+const CACHE_LIMIT = 1 << 16;
+const numberTokens = new Map<number, Operand>();
+const nameTokens = new Map<number, Operand>();
+const wordTokens = new Map<number, string>();
+
+/** The bytes of a token of at most MAX_PACKED non-zero bytes as one number (-1 when longer). */
+function packed(bytes: Uint8Array, start: number, end: number): number {
+  if (end - start > MAX_PACKED) return -1;
+  let key = 0;
+  for (let i = start; i < end; i++) key = key * 256 + (bytes[i] as number);
+  return key;
+}
+
+function remember<V>(cache: Map<number, V>, key: number, value: V): V {
+  if (key < 0) return value;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+function numberToken(bytes: Uint8Array, start: number, end: number): Operand {
+  const key = packed(bytes, start, end);
+  const known = key < 0 ? undefined : numberTokens.get(key);
+  if (known) return known;
+  const raw = latin1(bytes, start, end);
+  const value = Number.parseFloat(raw);
+  return remember(numberTokens, key, { kind: 'number', value: Number.isNaN(value) ? 0 : value, raw });
+}
+
+function nameToken(bytes: Uint8Array, start: number, end: number): Operand {
+  const key = packed(bytes, start, end);
+  const known = key < 0 ? undefined : nameTokens.get(key);
+  if (known) return known;
+  const raw = latin1(bytes, start, end);
+  const value = raw.slice(1);
+  return remember(nameTokens, key, { kind: 'name', value: value.includes('#') ? value.replace(/#([0-9a-fA-F]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))) : value, raw });
+}
+
+function wordToken(bytes: Uint8Array, start: number, end: number): string {
+  const key = packed(bytes, start, end);
+  return (key < 0 ? undefined : wordTokens.get(key)) ?? remember(wordTokens, key, latin1(bytes, start, end));
+}
+
 export class ContentStreamError extends Error {}
+
+/**
+ * A string operand as parsed: its source text (what is written back when the operation is kept)
+ * is read from the stream's bytes only when written, and most operations of a document never are.
+ */
+class ParsedString {
+  readonly kind = 'string';
+  readonly bytes: Uint8Array;
+  readonly #source: Uint8Array;
+  readonly #start: number;
+  readonly #end: number;
+
+  constructor(bytes: Uint8Array, source: Uint8Array, start: number, end: number) {
+    this.bytes = bytes;
+    this.#source = source;
+    this.#start = start;
+    this.#end = end;
+  }
+
+  get raw(): string {
+    return latin1(this.#source, this.#start, this.#end);
+  }
+}
 
 /** Where literal strings are decoded before they get their own bytes (grown as needed). */
 let scratch = new Uint8Array(4096);
@@ -54,7 +128,16 @@ export function parseContentStream(bytes: Uint8Array): Operation[] {
   const ops: Operation[] = [];
   let i = 0;
   const n = bytes.length;
-  const stack: Operand[][] = [[]];
+  // Arrays being read (TJ's); an operation's own operands gather in a scratch array and are
+  // copied out at their operator, at their size (a new array per operation grew to 17 slots).
+  const stack: Operand[][] = [];
+  const pending: Operand[] = [];
+  let pendingCount = 0;
+  const takePending = (): Operand[] => {
+    const operands = pending.slice(0, pendingCount);
+    pendingCount = 0;
+    return operands;
+  };
 
   const skipSpace = () => {
     for (;;) {
@@ -66,7 +149,10 @@ export function parseContentStream(bytes: Uint8Array): Operation[] {
       return;
     }
   };
-  const push = (o: Operand) => (stack[stack.length - 1] as Operand[]).push(o);
+  const push = (o: Operand) => {
+    if (stack.length > 0) (stack[stack.length - 1] as Operand[]).push(o);
+    else pending[pendingCount++] = o;
+  };
 
   while (true) {
     skipSpace();
@@ -114,7 +200,7 @@ export function parseContentStream(bytes: Uint8Array): Operation[] {
         } else buf[out++] = b;
       }
       if (depth !== 0) throw new ContentStreamError('unterminated string');
-      push({ kind: 'string', bytes: buf.slice(0, out), raw: latin1(bytes, start, i) });
+      push(new ParsedString(buf.slice(0, out), bytes, start, i));
     } else if (c === 0x3c && bytes[i + 1] === 0x3c) {
       // Dictionary operand (BDC properties): kept as raw text with nesting.
       let depth = 0;
@@ -156,27 +242,23 @@ export function parseContentStream(bytes: Uint8Array): Operation[] {
         digits++;
       }
       i++;
-      push({ kind: 'string', bytes: out.subarray(0, (digits + 1) >> 1), raw: latin1(bytes, start, i) });
+      push(new ParsedString(out.subarray(0, (digits + 1) >> 1), bytes, start, i));
     } else if (c === 0x5b) {
       i++;
       stack.push([]);
     } else if (c === 0x5d) {
       i++;
-      if (stack.length < 2) throw new ContentStreamError('unbalanced array');
+      if (stack.length < 1) throw new ContentStreamError('unbalanced array');
       const items = stack.pop() as Operand[];
       push({ kind: 'array', items });
     } else if (c === 0x2f) {
       i++;
       while (i < n && isRegular(bytes[i] as number)) i++;
-      const raw = latin1(bytes, start, i);
-      const value = raw.slice(1);
-      push({ kind: 'name', value: value.includes('#') ? value.replace(/#([0-9a-fA-F]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))) : value, raw });
+      push(nameToken(bytes, start, i));
     } else if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
       i++;
       while (i < n && (BYTE_CLASS[bytes[i] as number] as number) === CLASS_NUMBER) i++;
-      const raw = latin1(bytes, start, i);
-      const value = Number.parseFloat(raw);
-      push({ kind: 'number', value: Number.isNaN(value) ? 0 : value, raw });
+      push(numberToken(bytes, start, i));
     } else {
       while (i < n && isRegular(bytes[i] as number)) i++;
       if (i === start) {
@@ -184,12 +266,12 @@ export function parseContentStream(bytes: Uint8Array): Operation[] {
         i++;
         continue;
       }
-      const word = latin1(bytes, start, i);
+      const word = wordToken(bytes, start, i);
       if (word === 'true' || word === 'false' || word === 'null') {
         push({ kind: 'other', raw: word });
         continue;
       }
-      if (stack.length > 1) throw new ContentStreamError('an operator inside an array');
+      if (stack.length > 0) throw new ContentStreamError('an operator inside an array');
       if (word === 'BI') {
         // Inline image: up to "ID", one whitespace byte, binary data, then "EI" after whitespace.
         const idAt = indexOfWord(bytes, 'ID', i);
@@ -205,12 +287,11 @@ export function parseContentStream(bytes: Uint8Array): Operation[] {
         }
         if (end < 0) throw new ContentStreamError('inline image without EI');
         ops.push({ operator: 'BI', operands: [], inlineImage: bytes.slice(start, end) });
-        stack[0] = [];
+        pendingCount = 0;
         i = end;
         continue;
       }
-      ops.push({ operator: word, operands: stack[0] as Operand[] });
-      stack[0] = [];
+      ops.push({ operator: word, operands: takePending() });
     }
   }
   return ops;
