@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
+import { runCli } from './fixtures-cli.js';
 import { planOutputNames } from '../src/cli/output-names.js';
 
 // Outputs are never silently lost, and woo-redact never reads what it wrote: run through the
@@ -31,12 +31,7 @@ function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: st
   });
 }
 
-async function inProcess(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false });
-  return { code, stdout, stderr };
-}
+const inProcess = runCli;
 
 function tree(d: string): Record<string, string> {
   const out: Record<string, string> = {};

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { TOOL_VERSION } from '../src/version.js';
+import { runCli } from './fixtures-cli.js';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -16,12 +17,7 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 function inputTree(): string {
   const root = tempDir();
