@@ -4,12 +4,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { inflateSync } from 'node:zlib';
+import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../src/cli/args.js';
 import { ConfigSchema } from '../src/config/config.js';
 import { closeOcr } from '../src/ocr/engine.js';
 import { runPdfPipeline } from '../src/pdf-pipeline.js';
+import type { ImagePlacement } from '../src/pdf/interpret.js';
+import { imagePixelRects } from '../src/redact/pdf/images.js';
+import { decodeRaster, destroyRects } from '../src/redact/pdf/raster.js';
 import { extractWithPdfJs } from '../src/verify/pdf.js';
 import { findScanSurvivors } from '../src/verify/scan.js';
 import { jpegScan, mixedDocument, rotatedBilevelScan, stencilScan } from './ocr-scans.js';
@@ -78,6 +82,33 @@ describe.each(scans)('$name', ({ source, make }) => {
 
   it('is refused as PDF_NO_TEXT with OCR off', async () => {
     await expect(runPdfPipeline(await input, 'scan.pdf', { ocr: false })).rejects.toMatchObject({ code: 'PDF_NO_TEXT' });
+  });
+});
+
+describe.runIf(HAVE_POPPLER)('a JPEG scan decoded once (OCR keeps its samples for the redaction)', () => {
+  const imageOf = async (bytes: Uint8Array) => {
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    const found = pdf.context.enumerateIndirectObjects().map(([, o]) => o).filter((o): o is PDFRawStream => o instanceof PDFRawStream && String(o.dict.get(PDFName.of('Subtype'))) === '/Image');
+    expect(found).toHaveLength(1);
+    return { pdf, stream: found[0] as PDFRawStream };
+  };
+
+  it('writes exactly the scan\'s decoded samples with those under the boxes destroyed', async () => {
+    const input = await jpegScan('standard14-nota.pdf');
+    const { manifest, pdf } = await runPdfPipeline(input, 'scan.pdf', { policy: { reviewedAs: 'keep' } });
+    const source = await imageOf(input);
+    expect(String(source.stream.dict.get(PDFName.of('Filter')))).toBe('/DCTDecode');
+    const expected = await decodeRaster(source.pdf.context, source.stream);
+    // The image fills the page (jpegScan): its placement's corners are the page's.
+    const placement = { pageIndex: 0, quad: [0, 0, 595, 0, 595, 842, 0, 842] } as unknown as ImagePlacement;
+    const boxes = manifest.redactions.flatMap((r) => r.boxes ?? []).map((b) => ({ ...b, label: '' }));
+    expect(boxes.length).toBeGreaterThan(0);
+    destroyRects(expected, imagePixelRects(placement, boxes as never, expected.width, expected.height));
+    const written = await imageOf(pdf);
+    expect(String(written.stream.dict.get(PDFName.of('Filter')))).toBe('/FlateDecode');
+    const samples = new Uint8Array(inflateSync(written.stream.contents));
+    expect(samples.length).toBe(expected.samples.length);
+    expect(Buffer.from(samples).equals(Buffer.from(expected.samples))).toBe(true);
   });
 });
 

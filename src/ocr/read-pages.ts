@@ -4,7 +4,10 @@
  * every character becomes a glyph in the page's user space, so the rest of the pipeline (layout,
  * detection, boxes, manifest) treats a scan as any other PDF.
  */
-import { PDFBool, PDFName, PDFRawStream, PDFRef, type PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFBool, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFDocument } from 'pdf-lib';
+import { releaseMemory } from '../pdf/memory.js';
+import { keepSamples } from '../redact/pdf/kept-samples.js';
+import { decodeRaster, ImageRedactionError, type Raster, releaseImageDecoders } from '../redact/pdf/raster.js';
 import type { GlyphTable } from '../pdf/glyph-table.js';
 import type { ImagePlacement, Quad, StreamTarget } from '../pdf/interpret.js';
 import { quadBounds } from '../pdf/interpret.js';
@@ -255,6 +258,140 @@ export interface OcrRequest {
   readonly lang: string;
 }
 
+/** One image sent to OCR, with the way back from its upright pixels to the page. */
+interface OcrJob {
+  readonly lines: Promise<OcrLine[]>;
+  readonly toUser: (X: number, Y: number) => [number, number];
+  readonly pointsPerPixel: number;
+}
+
+type PdfJsDocument = { doc: import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy; lib: typeof import('pdfjs-dist/legacy/build/pdf.mjs') };
+
+/** pdf.js's view of the file, loaded only when a page needs it, closed by `close`. */
+function lazyPdfJs(bytes: Uint8Array): { open: () => Promise<PdfJsDocument>; close: () => Promise<void> } {
+  let opened: Promise<PdfJsDocument> | undefined;
+  let done: Promise<unknown> = Promise.resolve();
+  let release = () => {};
+  return {
+    open: () =>
+      (opened ??= new Promise<PdfJsDocument>((resolve, reject) => {
+        done = withPdfJsDocument(bytes, (doc, lib) => {
+          resolve({ doc, lib });
+          return new Promise<void>((r) => (release = r));
+        }).catch(reject);
+      })),
+    close: async () => {
+      release();
+      await done;
+    },
+  };
+}
+
+const FILTER_NAMES: Record<string, string> = { Fl: 'FlateDecode', DCT: 'DCTDecode' };
+
+/**
+ * The image's stream when our own decoders (raster.ts, the ones the redaction uses) give the same
+ * pixels pdf.js would: 8-bit grey or RGB, Flate, JPEG or JPEG 2000, no decode array, no mask.
+ * Anything else is read through pdf.js's page rendering.
+ */
+function directStream(pdf: PDFDocument, placement: ImagePlacement): PDFRawStream | undefined {
+  const ref = imageRef(pdf, placement);
+  const stream = ref && pdf.context.lookup(ref);
+  if (!(stream instanceof PDFRawStream)) return undefined;
+  const d = stream.dict;
+  const get = (key: string) => {
+    const v = d.get(PDFName.of(key));
+    return v instanceof PDFRef ? pdf.context.lookup(v) : v;
+  };
+  if (['ImageMask', 'SMask', 'Mask', 'Decode', 'SMaskInData', 'Alternates'].some((k) => d.has(PDFName.of(k)))) return undefined;
+  const filterObj = get('Filter');
+  const filters = (filterObj instanceof PDFName ? [filterObj] : filterObj instanceof PDFArray ? filterObj.asArray().map((f) => (f instanceof PDFRef ? pdf.context.lookup(f) : f)) : []).map((f) => (f instanceof PDFName ? (FILTER_NAMES[f.decodeText()] ?? f.decodeText()) : '?'));
+  const last = filters[filters.length - 1];
+  if (!last || filters.slice(0, -1).some((f) => f !== 'FlateDecode') || !['FlateDecode', 'DCTDecode', 'JPXDecode'].includes(last)) return undefined;
+  const cs = get('ColorSpace');
+  const colour = cs instanceof PDFName ? cs.decodeText() : undefined;
+  if (cs === undefined ? last !== 'JPXDecode' : colour !== 'DeviceGray' && colour !== 'DeviceRGB') return undefined;
+  const bpc = get('BitsPerComponent');
+  if (bpc === undefined ? last !== 'JPXDecode' : !(bpc instanceof PDFNumber) || bpc.asNumber() !== 8) return undefined;
+  return stream;
+}
+
+/** The size a placement's image is drawn at, against the page: a logo or a rule is not text. */
+function worthReading(placement: ImagePlacement, pageWidth: number, pageHeight: number, width: number, height: number): boolean {
+  const b = quadBounds(placement.quad);
+  return width * height >= MIN_PIXELS && (b.x1 - b.x0) * (b.y1 - b.y0) >= MIN_PAGE_FRACTION * pageWidth * pageHeight;
+}
+
+/** Sends an image to OCR upright; undefined when its kind of pixels cannot be read. */
+function ocrJob(placement: ImagePlacement, image: PdfJsImage, rotate: number, lang: string): OcrJob | undefined {
+  const orientation = orientationOf(placement.quad, rotate, image.width, image.height);
+  const upright = uprightGrey(image, orientation);
+  if (!upright) return undefined;
+  const pointsPerPixel = pointsPer(placement.quad, orientation);
+  const lines = recognizeLines(upright, lang, 72 / pointsPerPixel);
+  lines.catch(() => undefined);
+  const toUser = (X: number, Y: number) => {
+    const [px, py] = toSource(orientation, X, Y);
+    return sourceToUser(placement.quad as Quad, image.width, image.height, px, py);
+  };
+  return { lines, toUser, pointsPerPixel };
+}
+
+/**
+ * Reads a page whose images our decoders read (directStream): each decoded once, its grey sent to
+ * OCR, its samples kept for the redaction (encoded while OCR runs on the other thread). Undefined
+ * when an image is not of that kind or does not decode: pdf.js reads the page then.
+ */
+async function directJobs(pdf: PDFDocument, placements: readonly ImagePlacement[], pageWidth: number, pageHeight: number, rotate: number, lang: string): Promise<{ jobs: OcrJob[]; decodedBytes: number } | undefined> {
+  const wanted: { placement: ImagePlacement; stream: PDFRawStream }[] = [];
+  for (const placement of placements) {
+    const b = quadBounds(placement.quad);
+    if ((b.x1 - b.x0) * (b.y1 - b.y0) < MIN_PAGE_FRACTION * pageWidth * pageHeight) continue;
+    const stream = directStream(pdf, placement);
+    if (!stream) return undefined;
+    wanted.push({ placement, stream });
+  }
+  const rasters: Raster[] = [];
+  for (const { stream } of wanted) {
+    let raster: Raster;
+    try {
+      raster = await decodeRaster(pdf.context, stream);
+    } catch (error) {
+      if (error instanceof ImageRedactionError) return undefined;
+      throw error;
+    }
+    if (raster.bitsPerComponent !== 8 || (raster.components !== 1 && raster.components !== 3)) return undefined;
+    rasters.push(raster);
+  }
+  const jobs: OcrJob[] = [];
+  wanted.forEach(({ placement, stream }, k) => {
+    const raster = rasters[k] as Raster;
+    if (!worthReading(placement, pageWidth, pageHeight, raster.width, raster.height)) return;
+    const job = ocrJob(placement, { width: raster.width, height: raster.height, kind: raster.components === 1 ? 0 : 2, data: raster.samples }, rotate, lang);
+    if (!job) return;
+    jobs.push(job);
+    keepSamples(pdf.context, stream, raster);
+  });
+  return { jobs, decodedBytes: rasters.reduce((n, r) => n + r.samples.length, 0) };
+}
+
+/** Reads a page through pdf.js's decoding of its images (every codec, masks applied). */
+async function pdfJsJobs({ doc, lib }: PdfJsDocument, pdf: PDFDocument, pageIndex: number, placements: readonly ImagePlacement[], pageWidth: number, pageHeight: number, rotate: number, lang: string): Promise<OcrJob[]> {
+  const decoded = await decodedImages(doc, lib, pageIndex);
+  const imageOf = imageMatcher(pdf, decoded);
+  const jobs: OcrJob[] = [];
+  // Images in drawing order; each is read on its own (a page scanned in strips reads per strip).
+  for (const placement of placements) {
+    const image = imageOf(placement);
+    if (!image || !worthReading(placement, pageWidth, pageHeight, image.width, image.height)) continue;
+    const job = ocrJob(placement, image, rotate, lang);
+    if (job) jobs.push(job);
+  }
+  decoded.images.clear();
+  (await doc.getPage(pageIndex + 1)).cleanup();
+  return jobs;
+}
+
 /**
  * OCRs the given pages' images and appends their characters to the glyph table, page by page (one
  * decoded page image in memory at a time). Returns, per page read, the range of its glyphs and its
@@ -272,39 +409,22 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<{ page: Ocr
   }
   if (byPage.size === 0) return [];
   const pages = pdf.getPages();
-  return withPdfJsDocument(bytes, async (doc, lib) => {
+  const pdfjs = lazyPdfJs(bytes);
+  try {
     const out: { page: OcrPage; first: number; end: number }[] = [];
-    // Decoding the next page (pdf.js, this thread) overlaps with OCR of this one (its own thread);
-    // glyphs are added in page order.
+    // Decoding the next page (this thread) overlaps with OCR of this one (its own thread); glyphs
+    // are added in page order.
     let previous: Promise<void> = Promise.resolve();
     for (const pageIndex of [...byPage.keys()].sort((a, b) => a - b)) {
       const page = pages[pageIndex];
       if (!page) continue;
       const { width: pw, height: ph } = page.getSize();
       const rotate = (((page.getRotation().angle % 360) + 360) % 360) as number;
-      const decoded = await decodedImages(doc, lib, pageIndex);
-      const imageOf = imageMatcher(pdf, decoded);
-      const jobs: { lines: Promise<OcrLine[]>; toUser: (X: number, Y: number) => [number, number]; pointsPerPixel: number }[] = [];
-      // Images in drawing order; each is read on its own (a page scanned in strips reads per strip).
-      for (const placement of byPage.get(pageIndex) ?? []) {
-        const image = imageOf(placement);
-        if (!image || image.width * image.height < MIN_PIXELS) continue;
-        const b = quadBounds(placement.quad);
-        if ((b.x1 - b.x0) * (b.y1 - b.y0) < MIN_PAGE_FRACTION * pw * ph) continue;
-        const orientation = orientationOf(placement.quad, rotate, image.width, image.height);
-        const upright = uprightGrey(image, orientation);
-        if (!upright) continue;
-        const pointsPerPixel = pointsPer(placement.quad, orientation);
-        const lines = recognizeLines(upright, lang, 72 / pointsPerPixel);
-        lines.catch(() => undefined);
-        const toUser = (X: number, Y: number) => {
-          const [px, py] = toSource(orientation, X, Y);
-          return sourceToUser(placement.quad as Quad, image.width, image.height, px, py);
-        };
-        jobs.push({ lines, toUser, pointsPerPixel });
-      }
-      decoded.images.clear();
-      (await doc.getPage(pageIndex + 1)).cleanup();
+      const onPage = byPage.get(pageIndex) ?? [];
+      const direct = await directJobs(pdf, onPage, pw, ph, rotate, lang);
+      // The page's decoded samples are garbage now (OCR has its grey copy): freed before the next.
+      if (direct) releaseMemory(direct.decodedBytes);
+      const jobs = direct?.jobs ?? (await pdfJsJobs(await pdfjs.open(), pdf, pageIndex, onPage, pw, ph, rotate, lang));
       const pushPage = async () => {
         const first = glyphs.length;
         const words: { glyphs: number[]; lineEnd: boolean }[] = [];
@@ -324,7 +444,11 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<{ page: Ocr
     }
     await previous;
     return out;
-  });
+  } finally {
+    await pdfjs.close();
+    // The JPEG 2000 decoder's memory is let go (the redaction uses what was kept, or decodes anew).
+    releaseImageDecoders();
+  }
 }
 
 /** Points per upright pixel along the upright image's rows (its text lines). */
