@@ -3,12 +3,12 @@
  * image's decoded pixels are one uniform colour (nothing of the letters' shapes is left), and
  * those regions, read by OCR again, give nothing of the redacted value.
  */
-import { inflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFRef } from 'pdf-lib';
 import { GlyphTable } from '../pdf/glyph-table.js';
 import { type ImagePlacement, PageInterpreter, quadBounds } from '../pdf/interpret.js';
 import { quietly } from '../pdf/objects.js';
 import { type PdfJsImage, withPdfJsDocument } from '../pdf/pdfjs.js';
+import { inflateWhole } from '../redact/pdf/banded-flate.js';
 import { imagePixelRects } from '../redact/pdf/images.js';
 import type { Box } from '../redact/pdf/select.js';
 import { type GreyImage, recognizeLines } from '../ocr/engine.js';
@@ -73,7 +73,7 @@ function plainFlateImage(pdf: PDFDocument, ref: PDFRef): PdfJsImage | undefined 
   const channels = colour === 'DeviceGray' ? 1 : 3;
   let data: Uint8Array;
   try {
-    data = new Uint8Array(inflateSync(stream.contents, { maxOutputLength: width * height * channels + 1 }));
+    data = inflateWhole(stream.contents, width * height * channels, width * height * channels + 1);
   } catch {
     return undefined;
   }

@@ -9,7 +9,7 @@
  * it: the redaction then needs neither a second decode of the page (a 300 dpi JPEG 2000 page costs
  * about 0.4 s, a JPEG page 0.15 s) nor a deflate of the whole page.
  */
-import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { constants, deflateRawSync, inflateRawSync, inflateSync } from 'node:zlib';
 
 /** Rows per band: about 0.5 MB of a 300 dpi colour page, 60 bands a page. */
 const BAND_BYTES = 1 << 19;
@@ -35,8 +35,26 @@ export function adler32(data: Uint8Array, start = 1): number {
   const n = data.length;
   let i = 0;
   while (i < n) {
-    // 5552 bytes at most before the sums could pass 2^32 (zlib's NMAX).
+    // 5552 bytes at most before the sums could pass 2^32 (zlib's NMAX); 8 bytes a step.
     const end = Math.min(n, i + 5552);
+    for (const end8 = end - 7; i < end8; i += 8) {
+      a += data[i] as number;
+      b += a;
+      a += data[i + 1] as number;
+      b += a;
+      a += data[i + 2] as number;
+      b += a;
+      a += data[i + 3] as number;
+      b += a;
+      a += data[i + 4] as number;
+      b += a;
+      a += data[i + 5] as number;
+      b += a;
+      a += data[i + 6] as number;
+      b += a;
+      a += data[i + 7] as number;
+      b += a;
+    }
     for (; i < end; i++) {
       a += data[i] as number;
       b += a;
@@ -61,8 +79,20 @@ export function adler32Combine(first: number, second: number, secondLength: numb
   return ((sum2 << 16) | sum1) >>> 0;
 }
 
+/**
+ * Inflates a zlib stream into one buffer of the expected size: zlib's default 16 KB output chunks
+ * are joined at the end, a second copy of a 26 MB page image for a moment. A stream longer than
+ * expected still inflates whole (in more chunks); `maxOutputLength` is the hard limit.
+ */
+export function inflateWhole(data: Uint8Array, expectedBytes: number, maxOutputLength: number): Uint8Array {
+  // Without a known size, zlib's default chunks.
+  const out = expectedBytes > 0 ? inflateSync(data, { chunkSize: Math.max(64, Math.min(maxOutputLength, Math.ceil(expectedBytes) + 1)), maxOutputLength }) : inflateSync(data, { maxOutputLength });
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
 function deflateBand(samples: Uint8Array, level: number): Uint8Array {
-  return new Uint8Array(deflateRawSync(samples, { level, finishFlush: constants.Z_SYNC_FLUSH }));
+  const out = deflateRawSync(samples, { level, finishFlush: constants.Z_SYNC_FLUSH });
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
 /** Encodes samples (rows of rowBytes, height rows) as bands at the given deflate level. */
@@ -97,7 +127,8 @@ export function flateWithEditedBands(banded: BandedFlate, rows: readonly { y0: n
     let part = encoded;
     let sum = banded.adlers[k] as number;
     if (rows.some((r) => r.y0 < y1 && r.y1 > y0)) {
-      const band = new Uint8Array(inflateRawSync(encoded, { finishFlush: constants.Z_SYNC_FLUSH }));
+      const raw = inflateRawSync(encoded, { finishFlush: constants.Z_SYNC_FLUSH, chunkSize: (y1 - y0) * rowBytes + 1 });
+      const band = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
       if (band.length !== (y1 - y0) * rowBytes) throw new Error('a kept image band does not inflate to its size');
       edit(band, y0, y1);
       part = deflateBand(band, level);

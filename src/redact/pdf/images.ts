@@ -107,8 +107,13 @@ export async function destroyImagePixels(pdf: PDFDocument, placements: readonly 
       const rectsFor = (w: number, h: number) => drawn.flatMap((p) => imagePixelRects(p, boxes, w, h));
       if (rectsFor(width, height).length === 0) continue;
       let image: PDFRawStream;
+      let decodedBytes = width * height;
       try {
-        image = await rewriteInPlace(context, stream, rectsFor);
+        const kept = takeKeptSamples(context, stream);
+        // Samples OCR decoded and kept (an image without masks): not decoded again, and what
+        // becomes garbage is a few bands, not the image.
+        if (kept) decodedBytes = 0;
+        image = kept ? rewriteKept(context, kept, rectsFor(kept.width, kept.height)) : await rewriteInPlace(context, stream, rectsFor);
       } catch (error) {
         if (!(error instanceof ImageRedactionError) || !source || !(raw instanceof PDFRef)) throw error;
         const pageIndex = (drawn[0] as ImagePlacement).pageIndex;
@@ -121,7 +126,7 @@ export async function destroyImagePixels(pdf: PDFDocument, placements: readonly 
       const ref = context.register(image);
       // This image's samples and its decoder's buffers are garbage now: freed before the next one
       // (at least width x height bytes; a colour image and the JPEG decoder's buffers are more).
-      releaseMemory(width * height);
+      releaseMemory(decodedBytes);
       for (const t of sharing.includes(target) ? sharing : [target, ...sharing]) {
         let names = overrides.get(t);
         if (!names) overrides.set(t, (names = new Map()));
@@ -158,9 +163,6 @@ function rewriteKept(context: PDFContext, kept: KeptSamples, rects: readonly Pix
 
 /** Rewrites an image (and its soft or stencil mask) with the pixels under the rectangles destroyed. */
 async function rewriteInPlace(context: PDFContext, stream: PDFRawStream, rectsFor: (w: number, h: number) => PixelRect[]): Promise<PDFRawStream> {
-  // Samples OCR decoded and kept (an image without masks): not decoded again.
-  const kept = takeKeptSamples(context, stream);
-  if (kept) return rewriteKept(context, kept, rectsFor(kept.width, kept.height));
   const raster = await decodeRaster(context, stream);
   const rects = rectsFor(raster.width, raster.height);
   destroyRects(raster, rects);

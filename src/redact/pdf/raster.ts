@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { inflateSync } from 'node:zlib';
+import { inflateWhole } from './banded-flate.js';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFStream, PDFString, type PDFContext, type PDFObject } from 'pdf-lib';
 import { restoreNativeBuiltins } from '../../pdf/pdfjs.js';
 import { dictOf, get, MAX_DECODED_STREAM_BYTES, numberOf, resolve, streamBytes } from '../../pdf/objects.js';
@@ -222,7 +222,10 @@ export async function decodeRaster(context: PDFContext, stream: PDFStream, role:
     const p = parms[k];
     if (filter === 'FlateDecode') {
       try {
-        data = new Uint8Array(inflateSync(data, { maxOutputLength: MAX_DECODED_STREAM_BYTES }));
+        // The samples' size (a row's predictor byte included), when they are what Flate holds:
+        // inflated into one buffer. Before another filter, the size is not known.
+        const expected = last ? (Math.ceil((width * (components ?? 1) * bitsPerComponent) / 8) + 1) * height : 0;
+        data = inflateWhole(data, expected, MAX_DECODED_STREAM_BYTES);
       } catch (error) {
         throw new ImageRedactionError(`the image's compressed data cannot be read (${(error as Error).name})`);
       }
