@@ -104,6 +104,7 @@ export async function benchOcr() {
     let pipelineCpu = 0;
     let cliCpu = 0;
     const cliAvailable = have('tesseract') && existsSync('/usr/share/tesseract-ocr/5/tessdata/nld.traineddata');
+    const rows = [];
     for (const { name, bytes } of scans) {
       const t = performance.now();
       const c = ownCpu();
@@ -115,6 +116,8 @@ export async function benchOcr() {
       pages += images.length;
       pipeline += took;
       pipelineCpu += tookCpu;
+      const row = { name, pages: images.length, wall: took, cpu: tookCpu, cliWall: 0, cliCpu: 0 };
+      rows.push(row);
       for (const image of images) {
         const data = readFileSync(image);
         const e = performance.now();
@@ -122,8 +125,12 @@ export async function benchOcr() {
         engine += (performance.now() - e) / 1000;
         if (cliAvailable) {
           cli += seconds(() => execFileSync('tesseract', [image, '-', '-l', 'nld', 'tsv'], { stdio: ['ignore', 'ignore', 'ignore'] }));
-          cliOneThread += seconds(() => execFileSync('tesseract', [image, '-', '-l', 'nld', 'tsv'], { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, OMP_THREAD_LIMIT: '1' } }));
-          cliCpu += cpuSecondsOf('tesseract', [image, '-', '-l', 'nld', 'tsv'], { ...process.env, OMP_THREAD_LIMIT: '1' });
+          const oneThread = seconds(() => execFileSync('tesseract', [image, '-', '-l', 'nld', 'tsv'], { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, OMP_THREAD_LIMIT: '1' } }));
+          const oneThreadCpu = cpuSecondsOf('tesseract', [image, '-', '-l', 'nld', 'tsv'], { ...process.env, OMP_THREAD_LIMIT: '1' });
+          cliOneThread += oneThread;
+          cliCpu += oneThreadCpu;
+          row.cliWall += oneThread;
+          row.cliCpu += oneThreadCpu;
         }
       }
     }
@@ -137,10 +144,44 @@ export async function benchOcr() {
       console.log(`  ratio woo-redact pipeline / CLI: ${(pipeline / cli).toFixed(2)}x (default threads), ${(pipeline / cliOneThread).toFixed(2)}x (one thread); engine alone / CLI one thread: ${(engine / cliOneThread).toFixed(2)}x`);
       // CPU seconds: what a shared machine's load does not move much (wall seconds above do).
       console.log(`  CPU seconds per page: woo-redact pipeline ${per(pipelineCpu)} (all threads), tesseract CLI one thread ${per(cliCpu)}: ${(pipelineCpu / cliCpu).toFixed(2)}x`);
+      for (const r of rows) {
+        const f = (n) => (n / r.pages).toFixed(2);
+        console.log(`    ${r.name}: ${r.pages} page(s); CPU s/page ${f(r.cpu)} against ${f(r.cliCpu)} (${(r.cpu / r.cliCpu).toFixed(2)}x), wall s/page ${f(r.wall)} against ${f(r.cliWall)} (${(r.wall / r.cliWall).toFixed(2)}x)`);
+      }
     } else console.log('  tesseract CLI: not installed (apt-get install tesseract-ocr-nld), no comparison');
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await benchOcr();
+/**
+ * Peak RSS with OCR on, one fresh process per file (`WOO_OCR_BENCH_RSS=n`: the highest of n runs;
+ * peak RSS moves by 5-10% between runs with garbage collection timing and other jobs).
+ */
+function peakRss(scans) {
+  const runs = Math.max(1, Number(process.env.WOO_OCR_BENCH_RSS) || 0);
+  if (!process.env.WOO_OCR_BENCH_RSS || !existsSync('/usr/bin/time')) return;
+  const tmp = mkdtempSync(join(tmpdir(), 'woo-bench-ocr-rss-'));
+  try {
+    console.log(`  peak RSS with OCR on (one process per file, the highest of ${runs} run(s)):`);
+    for (const { name, bytes } of scans) {
+      writeFileSync(join(tmp, 'in.pdf'), bytes);
+      let peak = 0;
+      for (let k = 0; k < runs; k++) {
+        const r = spawnSync('/usr/bin/time', ['-f', '@@%M', process.execPath, fileURLToPath(import.meta.url), '--one', join(tmp, 'in.pdf')], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+        peak = Math.max(peak, Number(/@@(\d+)/.exec(r.stderr ?? '')?.[1] ?? 0) / 1024);
+      }
+      console.log(`    ${name}: ${peak.toFixed(0)} MB`);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv[2] === '--one') await runPdfPipeline(new Uint8Array(readFileSync(process.argv[3])), 'bench.pdf');
+  else {
+    await benchOcr();
+    peakRss(realScans());
+  }
+}

@@ -110,6 +110,22 @@ describe.runIf(HAVE_POPPLER)('a JPEG scan decoded once (OCR keeps its samples fo
     expect(samples.length).toBe(expected.samples.length);
     expect(Buffer.from(samples).equals(Buffer.from(expected.samples))).toBe(true);
   });
+
+  it('verification reads a page image written as the redaction writes it (Flate, streamed by rows): the unredacted samples there fail', async () => {
+    const input = await jpegScan('standard14-nota.pdf');
+    const { manifest, document, pdf } = await runPdfPipeline(input, 'scan.pdf', { policy: { reviewedAs: 'keep' } });
+    const checks = manifest.redactions.map((r, id) => ({ id, value: document.sourceText.slice(r.start, r.end), boxes: r.boxes ?? [] }));
+    // The scan's own samples, unredacted, in the form the redaction writes (8-bit, Flate).
+    const source = await imageOf(input);
+    const raster = await decodeRaster(source.pdf.context, source.stream);
+    const ref = source.pdf.context.getObjectRef(source.stream);
+    if (!ref) throw new Error('the image has no reference');
+    source.pdf.context.assign(ref, source.pdf.context.flateStream(raster.samples, { Type: 'XObject', Subtype: 'Image', Width: raster.width, Height: raster.height, ColorSpace: raster.components === 1 ? 'DeviceGray' : 'DeviceRGB', BitsPerComponent: 8 }));
+    const leaking = await source.pdf.save();
+    expect(String((await imageOf(leaking)).stream.dict.get(PDFName.of('Filter')))).toBe('/FlateDecode');
+    expect(await findScanSurvivors(leaking, new Set([0]), checks, 'nld')).toEqual(checks.map((c) => c.id));
+    expect(await findScanSurvivors(pdf, new Set([0]), checks, 'nld')).toEqual([]);
+  });
 });
 
 describe.runIf(HAVE_POPPLER)('a mixed document (page 1 with text, page 2 a scan)', () => {

@@ -3,12 +3,12 @@
  * image's decoded pixels are one uniform colour (nothing of the letters' shapes is left), and
  * those regions, read by OCR again, give nothing of the redacted value.
  */
+import { createInflate } from 'node:zlib';
 import { PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFRef } from 'pdf-lib';
 import { GlyphTable } from '../pdf/glyph-table.js';
 import { type ImagePlacement, PageInterpreter, quadBounds } from '../pdf/interpret.js';
 import { quietly } from '../pdf/objects.js';
 import { type PdfJsImage, withPdfJsDocument } from '../pdf/pdfjs.js';
-import { inflateWhole } from '../redact/pdf/banded-flate.js';
 import { imagePixelRects } from '../redact/pdf/images.js';
 import type { Box } from '../redact/pdf/select.js';
 import { type GreyImage, recognizeLines } from '../ocr/engine.js';
@@ -48,12 +48,20 @@ function uniform(image: PdfJsImage, r: Rect): boolean {
 
 const squash = (s: string) => s.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}@]/gu, '');
 
-/**
- * The image as written, when it is what the redaction writes (8-bit grey or RGB, Flate, nothing
- * else): inflated here with zlib, many times faster than pdf.js's decoder for a 300 dpi page.
- * Anything else is decoded by pdf.js.
- */
-function plainFlateImage(pdf: PDFDocument, ref: PDFRef): PdfJsImage | undefined {
+/** Pixels of an image by rectangle: the whole decoded image, or only the rectangles' pixels. */
+interface RegionSource {
+  readonly width: number;
+  readonly height: number;
+  /** An image holding the rectangle, and where the rectangle is in it. */
+  at(r: Rect): { image: PdfJsImage; r: Rect } | undefined;
+}
+
+function wholeImage(image: PdfJsImage): RegionSource {
+  return { width: image.width, height: image.height, at: (r) => ({ image, r }) };
+}
+
+/** The size and channels of an image as the redaction writes it (8-bit grey or RGB, Flate, nothing else). */
+function plainFlate(pdf: PDFDocument, ref: PDFRef): { stream: PDFRawStream; width: number; height: number; channels: number } | undefined {
   const stream = pdf.context.lookup(ref);
   if (!(stream instanceof PDFRawStream)) return undefined;
   const d = stream.dict;
@@ -70,15 +78,61 @@ function plainFlateImage(pdf: PDFDocument, ref: PDFRef): PdfJsImage | undefined 
   const colour = name('ColorSpace');
   if (name('Filter') !== 'FlateDecode' || num('BitsPerComponent') !== 8 || d.has(PDFName.of('DecodeParms')) || d.has(PDFName.of('Decode')) || d.has(PDFName.of('SMask'))) return undefined;
   if ((colour !== 'DeviceGray' && colour !== 'DeviceRGB') || width <= 0 || height <= 0) return undefined;
-  const channels = colour === 'DeviceGray' ? 1 : 3;
-  let data: Uint8Array;
-  try {
-    data = inflateWhole(stream.contents, width * height * channels, width * height * channels + 1);
-  } catch {
-    return undefined;
-  }
-  if (data.length < width * height * channels) return undefined;
-  return { width, height, kind: channels === 1 ? 0 : 2, data };
+  return { stream, width, height, channels: colour === 'DeviceGray' ? 1 : 3 };
+}
+
+/**
+ * The rectangles' pixels of an image as the redaction writes it, inflated here with zlib (many
+ * times faster than pdf.js's decoder for a 300 dpi page) as a stream of rows: only the pixels
+ * inside the rectangles are kept (not the page's 26 MB), and inflating stops after the last row
+ * a rectangle needs. Undefined when the data cannot be read to there (pdf.js decodes it then).
+ */
+function streamedRegions(plain: { stream: PDFRawStream; width: number; height: number; channels: number }, rects: readonly Rect[]): Promise<RegionSource | undefined> {
+  const { stream, width, height, channels } = plain;
+  const kind = channels === 1 ? 0 : 2;
+  const crops = rects.map((r) => ({ r, image: { width: r.x1 - r.x0, height: r.y1 - r.y0, kind, data: new Uint8Array((r.x1 - r.x0) * (r.y1 - r.y0) * channels) } }));
+  const source: RegionSource = {
+    width,
+    height,
+    at: (r) => {
+      const crop = crops.find((c) => c.r.x0 <= r.x0 && c.r.y0 <= r.y0 && c.r.x1 >= r.x1 && c.r.y1 >= r.y1);
+      return crop && { image: crop.image, r: { x0: r.x0 - crop.r.x0, y0: r.y0 - crop.r.y0, x1: r.x1 - crop.r.x0, y1: r.y1 - crop.r.y0 } };
+    },
+  };
+  const lastRow = Math.max(0, ...rects.map((r) => r.y1));
+  if (lastRow === 0) return Promise.resolve(source);
+  const rowBytes = width * channels;
+  return new Promise((resolve) => {
+    const inflate = createInflate();
+    const row = new Uint8Array(rowBytes);
+    let filled = 0;
+    let y = 0;
+    let done = false;
+    const finish = (ok: boolean) => {
+      if (done) return;
+      done = true;
+      inflate.destroy();
+      resolve(ok ? source : undefined);
+    };
+    inflate.on('data', (chunk: Buffer) => {
+      let at = 0;
+      while (at < chunk.length && !done) {
+        const n = Math.min(rowBytes - filled, chunk.length - at);
+        row.set(chunk.subarray(at, at + n), filled);
+        filled += n;
+        at += n;
+        if (filled < rowBytes) continue;
+        for (const { r, image } of crops) {
+          if (y >= r.y0 && y < r.y1) image.data.set(row.subarray(r.x0 * channels, r.x1 * channels), (y - r.y0) * image.width * channels);
+        }
+        filled = 0;
+        if (++y >= lastRow) finish(true);
+      }
+    });
+    inflate.on('error', () => finish(false));
+    inflate.on('end', () => finish(y >= lastRow));
+    inflate.end(stream.contents);
+  });
 }
 
 /**
@@ -93,14 +147,15 @@ function near(b: Box, placement: ImagePlacement): boolean {
 }
 
 /** Cuts the rectangles out of an image, in grey, and stacks them on white, with white between. */
-function stacked(image: PdfJsImage, rects: readonly Rect[]): GreyImage | undefined {
+function stacked(source: RegionSource, rects: readonly Rect[]): GreyImage | undefined {
   const gap = 24;
   const width = Math.max(...rects.map((r) => r.x1 - r.x0)) + 2 * gap;
   const height = rects.reduce((h, r) => h + (r.y1 - r.y0) + gap, gap);
   const pixels = new Uint8Array(width * height).fill(255);
   let top = gap;
   for (const r of rects) {
-    const grey = greyRegion(image, r);
+    const found = source.at(r);
+    const grey = found && greyRegion(found.image, found.r);
     if (!grey) return undefined;
     for (let y = 0; y < grey.height; y++) pixels.set(grey.pixels.subarray(y * grey.width, (y + 1) * grey.width), (top + y) * width + gap);
     top += r.y1 - r.y0 + gap;
@@ -127,21 +182,23 @@ export async function findScanSurvivors(out: Uint8Array, ocrPages: ReadonlySet<n
     interpreter.releaseOperations();
   }
   const failed = new Set<number>();
-  const check = async (pageIndex: number, placement: ImagePlacement, image: PdfJsImage) => {
+  /** The rectangles of the boxes on an image of the page, by redaction, in the image's pixels. */
+  const regionsOf = (pageIndex: number, placement: ImagePlacement, width: number, height: number) =>
+    onScans.flatMap((c) => imagePixelRects(placement, c.boxes.filter((b) => b.page === pageIndex + 1), width, height).map((rect) => ({ id: c.id, rect })));
+  const check = async (pageIndex: number, placement: ImagePlacement, source: RegionSource) => {
     const regions: { id: number; rect: Rect }[] = [];
-    for (const c of onScans) {
+    for (const { id, rect: r } of regionsOf(pageIndex, placement, source.width, source.height)) {
       // The destruction widened each rectangle by a pixel: inside that, every pixel must match.
-      for (const r of imagePixelRects(placement, c.boxes.filter((b) => b.page === pageIndex + 1), image.width, image.height)) {
-        const inner = { x0: r.x0 + 1, y0: r.y0 + 1, x1: r.x1 - 1, y1: r.y1 - 1 };
-        if (inner.x1 <= inner.x0 || inner.y1 <= inner.y0) continue;
-        if (!uniform(image, inner)) failed.add(c.id);
-        regions.push({ id: c.id, rect: r });
-      }
+      const inner = { x0: r.x0 + 1, y0: r.y0 + 1, x1: r.x1 - 1, y1: r.y1 - 1 };
+      if (inner.x1 <= inner.x0 || inner.y1 <= inner.y0) continue;
+      const found = source.at(inner);
+      if (!found || !uniform(found.image, found.r)) failed.add(id);
+      regions.push({ id, rect: r });
     }
     if (regions.length === 0) return;
     // OCR again, the regions upright and stacked into one image (one recognition per image).
     const rotate = (((pages[pageIndex]?.getRotation().angle ?? 0) % 360) + 360) % 360;
-    const strip = stacked(image, regions.map((r) => r.rect));
+    const strip = stacked(source, regions.map((r) => r.rect));
     if (!strip) return;
     const upright = turnUpright(orientationOf(placement.quad, rotate, strip.width, strip.height), strip);
     const read = squash((await recognizeLines(upright, lang)).flatMap((l) => l.words.map((w) => w.text)).join(' '));
@@ -161,8 +218,9 @@ export async function findScanSurvivors(out: Uint8Array, ocrPages: ReadonlySet<n
     for (const placement of onPage) {
       if (!boxes.some((b) => near(b, placement))) continue;
       const ref = imageRef(pdf, placement);
-      const plain = ref && plainFlateImage(pdf, ref);
-      if (plain) await check(pageIndex, placement, plain);
+      const plain = ref && plainFlate(pdf, ref);
+      const source = plain && (await streamedRegions(plain, regionsOf(pageIndex, placement, plain.width, plain.height).map((r) => r.rect)));
+      if (source) await check(pageIndex, placement, source);
       else viaPdfJs.set(pageIndex, [...(viaPdfJs.get(pageIndex) ?? []), placement]);
     }
   }
@@ -175,7 +233,7 @@ export async function findScanSurvivors(out: Uint8Array, ocrPages: ReadonlySet<n
         for (const placement of placements.get(pageIndex) ?? []) {
           const image = imageOf(placement);
           if (!onPage.includes(placement)) continue;
-          if (image) await check(pageIndex, placement, image);
+          if (image) await check(pageIndex, placement, wholeImage(image));
           else {
             // An image that cannot be decoded cannot be proven clean: its boxes fail (fail closed).
             const q = quadBounds(placement.quad);
