@@ -45,53 +45,74 @@ function latin1(bytes: Uint8Array, start: number, end: number): string {
 
 /*
  * Short tokens repeat: operators, font and resource names, and most numbers ("0", "1", "12",
- * "72.5") occur thousands of times in a document. Tokens of up to six bytes (none is a zero byte)
- * are packed into one number and their operand (or operator text) made once: operands are never
- * changed after parsing, so operations share them. This was most of what parsing allocated.
- * The cache is emptied when it grows past its limit (a document of unique coordinates).
+ * "72.5") occur thousands of times in a document. Tokens of up to six bytes are looked up by
+ * their bytes in a direct-mapped cache and their operand (or operator text) made once: operands
+ * are never changed after parsing, so operations share them. That was most of what parsing
+ * allocated. (A Map keyed by the bytes packed into one number was slower than making the
+ * operand: keys past 31 bits are heap numbers.) A slot holds the last token that hashed to it.
  */
-const MAX_PACKED = 6;
-const CACHE_LIMIT = 1 << 16;
-const numberTokens = new Map<number, Operand>();
-const nameTokens = new Map<number, Operand>();
-const wordTokens = new Map<number, string>();
+const MAX_CACHED = 6;
+const SLOT_BITS = 12;
 
-/** The bytes of a token of at most MAX_PACKED non-zero bytes as one number (-1 when longer). */
-function packed(bytes: Uint8Array, start: number, end: number): number {
-  if (end - start > MAX_PACKED) return -1;
-  let key = 0;
-  for (let i = start; i < end; i++) key = key * 256 + (bytes[i] as number);
-  return key;
+class TokenCache<V> {
+  readonly #low = new Int32Array(1 << SLOT_BITS);
+  readonly #high = new Int32Array(1 << SLOT_BITS);
+  readonly #values: (V | undefined)[] = new Array<V | undefined>(1 << SLOT_BITS).fill(undefined);
+  #slot = 0;
+  #lowKey = 0;
+  #highKey = 0;
+
+  /** The token's cached value, if any; remembers the token for `set`. */
+  get(bytes: Uint8Array, start: number, end: number): V | undefined {
+    const length = end - start;
+    if (length > MAX_CACHED) {
+      this.#slot = -1;
+      return undefined;
+    }
+    // The first four bytes, and the length with the bytes after them: no two tokens share both.
+    let low = 0;
+    let high = length;
+    for (let i = start; i < end && i < start + 4; i++) low = (low << 8) | (bytes[i] as number);
+    for (let i = start + 4; i < end; i++) high = (high << 8) | (bytes[i] as number);
+    this.#lowKey = low;
+    this.#highKey = high;
+    this.#slot = (Math.imul(low, 0x9e3779b1) ^ Math.imul(high, 0x85ebca77)) >>> (32 - SLOT_BITS);
+    return this.#low[this.#slot] === low && this.#high[this.#slot] === high ? this.#values[this.#slot] : undefined;
+  }
+
+  /** Caches `value` for the token last looked up, and returns it. */
+  set(value: V): V {
+    if (this.#slot >= 0) {
+      this.#low[this.#slot] = this.#lowKey;
+      this.#high[this.#slot] = this.#highKey;
+      this.#values[this.#slot] = value;
+    }
+    return value;
+  }
 }
 
-function remember<V>(cache: Map<number, V>, key: number, value: V): V {
-  if (key < 0) return value;
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
-  return value;
-}
+const numberTokens = new TokenCache<Operand>();
+const nameTokens = new TokenCache<Operand>();
+const wordTokens = new TokenCache<string>();
 
 function numberToken(bytes: Uint8Array, start: number, end: number): Operand {
-  const key = packed(bytes, start, end);
-  const known = key < 0 ? undefined : numberTokens.get(key);
+  const known = numberTokens.get(bytes, start, end);
   if (known) return known;
   const raw = latin1(bytes, start, end);
   const value = Number.parseFloat(raw);
-  return remember(numberTokens, key, { kind: 'number', value: Number.isNaN(value) ? 0 : value, raw });
+  return numberTokens.set({ kind: 'number', value: Number.isNaN(value) ? 0 : value, raw });
 }
 
 function nameToken(bytes: Uint8Array, start: number, end: number): Operand {
-  const key = packed(bytes, start, end);
-  const known = key < 0 ? undefined : nameTokens.get(key);
+  const known = nameTokens.get(bytes, start, end);
   if (known) return known;
   const raw = latin1(bytes, start, end);
   const value = raw.slice(1);
-  return remember(nameTokens, key, { kind: 'name', value: value.includes('#') ? value.replace(/#([0-9a-fA-F]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))) : value, raw });
+  return nameTokens.set({ kind: 'name', value: value.includes('#') ? value.replace(/#([0-9a-fA-F]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))) : value, raw });
 }
 
 function wordToken(bytes: Uint8Array, start: number, end: number): string {
-  const key = packed(bytes, start, end);
-  return (key < 0 ? undefined : wordTokens.get(key)) ?? remember(wordTokens, key, latin1(bytes, start, end));
+  return wordTokens.get(bytes, start, end) ?? wordTokens.set(latin1(bytes, start, end));
 }
 
 export class ContentStreamError extends Error {}
