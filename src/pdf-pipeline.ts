@@ -180,7 +180,7 @@ function* redactLayout(layout: PdfLayout, bytes: Uint8Array, doc: DecidedDocumen
   layout.pdf.catalog.set(PDFName.of('Lang'), PDFString.of('nl-NL'));
   sweepUnreachable(layout.pdf);
   compressPendingStreams(layout.pdf.context);
-  const output = yield* wait(layout.pdf.save({ useObjectStreams: false, updateFieldAppearances: false, addDefaultPage: false }));
+  const output = yield* wait(layout.pdf.save({ useObjectStreams: false, updateFieldAppearances: false, addDefaultPage: false, objectsPerTick: Number.POSITIVE_INFINITY }));
   const warning = (code: string, message: string): Diagnostic => ({ code, severity: 'warning', stage: 'redact', message });
   return {
     output,

@@ -1,4 +1,4 @@
-import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { compileValues, type ValueMatcher, valueKey } from '../document/value-search.js';
 import { escapeRegExp } from '../detect/engine.js';
 import { normalise } from '../normalise/normalise.js';
@@ -42,7 +42,7 @@ export async function forEachRawText(bytes: Uint8Array, check: (text: string) =>
   const latin1 = raw.toString('latin1');
   check(latin1);
   if (scanStreams(raw, latin1, check)) return;
-  const pdf = await quietly(() => PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false }));
+  const pdf = await quietly(() => PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false, parseSpeed: ParseSpeeds.Fastest }));
   for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
     if (!(obj instanceof PDFRawStream)) continue;
     // Image samples are pixels, not text (a scan's page is megabytes of them); what an image shows
