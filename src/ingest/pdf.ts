@@ -51,7 +51,8 @@ export const DEFAULT_MAX_OBJECT_DEPTH = 100;
 export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEFAULT_MAX_PAGES, maxObjectDepth = DEFAULT_MAX_OBJECT_DEPTH, ocr: OcrSetting = { lang: DEFAULT_OCR_LANGUAGE }): Promise<IngestedPdf> {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) throw new InputError('PDF_DAMAGED', 'the file is not a PDF (it has no PDF header); check what it is and export it as PDF again');
-  const encrypted = Buffer.from(bytes).includes('/Encrypt');
+  // A view, not a copy of the file.
+  const encrypted = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes('/Encrypt');
   let pdf: PDFDocument;
   let objectStreams: EncryptedObjectStream[] = [];
   // parseSpeed Fastest: pdf-lib otherwise waits for a timer (at least 1 ms) every 100 objects,

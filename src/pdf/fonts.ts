@@ -146,7 +146,7 @@ class ToUnicodeMap implements ToUnicode {
 
 /** Parses a ToUnicode CMap: bfchar and bfrange sections. */
 export function parseToUnicode(bytes: Uint8Array): ToUnicode {
-  const text = Buffer.from(bytes).toString('latin1');
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
   const map = new ToUnicodeMap();
   const utf16 = (hex: string) => {
     const units: number[] = [];
@@ -255,7 +255,7 @@ interface CMap {
 }
 
 export function parseCMap(bytes: Uint8Array): CMap {
-  const text = Buffer.from(bytes).toString('latin1');
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
   const ranges: { length: number; lo: number; hi: number }[] = [];
   for (const section of text.matchAll(/begincodespacerange([\s\S]*?)endcodespacerange/g)) {
     for (const m of (section[1] as string).matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) {
