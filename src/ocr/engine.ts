@@ -4,14 +4,16 @@
  * from tesseract.js-core, the model is read from a local folder, and its cache is off (nothing is
  * written next to the working folder).
  *
- * One engine per language per thread, kept while files come in (starting one costs about half a
- * second and the first page runs slower while V8 compiles the WebAssembly); in the main thread it
- * is shut down after a short idle time, so a process that used it can still exit by itself.
+ * One engine per language per thread, kept while files come in: starting one costs about a CPU
+ * second per file (half a second to start, and its first page runs slower while V8 compiles the
+ * WebAssembly again for the new thread). In the main thread its thread is unreferenced while it
+ * is idle, so a process that used it still exits by itself, and it is shut down after 30 s idle
+ * (it holds 100-180 MB); where its thread cannot be unreferenced, after 1.5 s.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { isMainThread } from 'node:worker_threads';
+import { isMainThread, Worker as ThreadWorker } from 'node:worker_threads';
 import type { Bbox, Block, Worker } from 'tesseract.js';
 import { WooRedactError } from '../errors.js';
 
@@ -41,8 +43,9 @@ export interface OcrLine {
 
 export const DEFAULT_OCR_LANGUAGE = 'nld';
 
-/** Idle time after which an engine is shut down (its worker thread would keep a process alive). */
-const IDLE_MS = 1500;
+/** Idle time after which an engine is shut down: its memory; with a referenced thread, the process's exit. */
+const IDLE_MS = 30_000;
+const IDLE_MS_REFERENCED = 1500;
 
 const require = createRequire(import.meta.url);
 const LANGUAGE = /^[a-z]{3}(_[a-z]+)?$/;
@@ -74,8 +77,11 @@ export function assertOcrLanguage(lang: string): void {
   }
 }
 
+/** The engine's own thread, to reference only while it works. */
+type Thread = Pick<ThreadWorker, 'ref' | 'unref'>;
+
 interface Engine {
-  readonly worker: Promise<Worker>;
+  readonly worker: Promise<{ worker: Worker; thread: Thread | undefined }>;
   busy: number;
   /** The last job: jobs run one after the other (a job's parameters must not change under it). */
   last: Promise<unknown>;
@@ -84,10 +90,26 @@ interface Engine {
 const engines = new Map<string, Engine>();
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 
-async function startEngine(lang: string): Promise<Worker> {
+async function startEngine(lang: string): Promise<{ worker: Worker; thread: Thread | undefined }> {
   assertOcrLanguage(lang);
   const { createWorker, OEM } = await import('tesseract.js');
-  return createWorker(lang, OEM.LSTM_ONLY, { langPath: languageFolder(lang) as string, cacheMethod: 'none', gzip: true, logger: () => {}, errorHandler: () => {} });
+  // tesseract.js keeps its thread to itself: it is caught as tesseract.js subscribes to its
+  // messages, which createWorker does synchronously (no other code runs while \`on\` is wrapped).
+  let thread: Thread | undefined;
+  const proto = ThreadWorker.prototype as unknown as { on: (this: ThreadWorker, ...args: unknown[]) => unknown };
+  const inherited = proto.on;
+  proto.on = function (this: ThreadWorker, ...args: unknown[]) {
+    if (args[0] === 'message') thread ??= this;
+    return inherited.apply(this, args);
+  };
+  let started: Promise<Worker>;
+  try {
+    started = createWorker(lang, OEM.LSTM_ONLY, { langPath: languageFolder(lang) as string, cacheMethod: 'none', gzip: true, logger: () => {}, errorHandler: () => {} });
+  } finally {
+    Reflect.deleteProperty(proto, 'on');
+    if (proto.on !== inherited) proto.on = inherited;
+  }
+  return { worker: await started, thread };
 }
 
 function engineFor(setting: string): Engine {
@@ -101,15 +123,18 @@ function engineFor(setting: string): Engine {
   return engine;
 }
 
-function scheduleIdleShutdown(): void {
+function scheduleIdleShutdown(referenced: boolean): void {
   // In a batch's worker thread the engine stays for the next scans (the pool ends the thread, and
   // the engine's thread with it); in the main thread it must not keep the process alive.
   if (!isMainThread) return;
   if (idleTimer) clearTimeout(idleTimer);
-  idleTimer = setTimeout(() => {
-    idleTimer = undefined;
-    if ([...engines.values()].every((e) => e.busy === 0)) void closeOcr();
-  }, IDLE_MS);
+  idleTimer = setTimeout(
+    () => {
+      idleTimer = undefined;
+      if ([...engines.values()].every((e) => e.busy === 0)) void closeOcr();
+    },
+    referenced ? IDLE_MS_REFERENCED : IDLE_MS,
+  );
   idleTimer.unref();
 }
 
@@ -117,7 +142,7 @@ function scheduleIdleShutdown(): void {
 export async function closeOcr(): Promise<void> {
   const all = [...engines.values()];
   engines.clear();
-  await Promise.all(all.map((e) => e.worker.then((w) => w.terminate()).catch(() => undefined)));
+  await Promise.all(all.map((e) => e.worker.then(({ worker }) => worker.terminate()).catch(() => undefined)));
 }
 
 /** Encodes a grey image as binary PGM, which Tesseract's image library reads without conversion. */
@@ -139,8 +164,13 @@ export function recognizeLines(image: GreyImage, lang: string, dpi?: number): Pr
 }
 
 async function recognizeNow(engine: Engine, image: GreyImage, dpi: number | undefined): Promise<OcrLine[]> {
+  let thread: Thread | undefined;
   try {
-    const worker = await engine.worker;
+    const started = await engine.worker;
+    const worker = started.worker;
+    thread = started.thread;
+    // Working, the engine's thread keeps the process alive (the result is awaited).
+    thread?.ref();
     await worker.setParameters({ user_defined_dpi: String(Math.round(Math.min(1200, Math.max(70, dpi ?? 300)))) } as never);
     const result = await worker.recognize(pgm(image) as never, {}, { blocks: true, text: false });
     return linesOf(result.data.blocks ?? []);
@@ -149,7 +179,8 @@ async function recognizeNow(engine: Engine, image: GreyImage, dpi: number | unde
     throw new OcrError('PDF_DAMAGED', `a page image could not be read by OCR (${typeof error === 'string' ? 'engine error' : (error as Error).name}); nothing was written`, { cause: error });
   } finally {
     engine.busy--;
-    scheduleIdleShutdown();
+    if (engine.busy === 0) thread?.unref();
+    scheduleIdleShutdown(thread === undefined);
   }
 }
 
