@@ -111,38 +111,41 @@ interface Matchers {
   readonly values: readonly Prepared[];
   readonly exact: Record<'true' | 'false', ValueMatcher>;
   readonly normalised: Record<'true' | 'false', ValueMatcher>;
-  /**
-   * For Latin-1 texts (the raw bytes, decoded streams, UTF-16 runs): whether the first word of
-   * any value occurs (case-insensitively), and whether one occurs written as UTF-16 (a zero byte
-   * before or after each letter). A value is found only where its first word is (see
-   * compileValues), so a text where neither occurs holds none: most streams of a file are fonts
-   * and images, and one regex pass over them replaces an indexOf per value and a copy in lower
-   * case (woo-19's raw check, 154 values in 5 M characters: 0.13 s -> 0.02 s).
-   */
-  readonly mayOccur: RegExp | undefined;
-  readonly mayOccurUtf16: RegExp | undefined;
 }
 
 function matchers(values: readonly Prepared[]): Matchers {
   const of = (cs: boolean, pick: (v: Prepared) => string) => compileValues(values.filter((v) => v.caseSensitive === cs).map(pick), cs);
-  // The words searched for first, as compileValues takes them (case-insensitive: a superset).
-  const firstWords = [...new Set(values.flatMap((v) => [v.value, v.normalised]).map((s) => valueKey(s, false).split(' ')[0] as string).filter((w) => w.length > 0))];
-  const anyOf = (forms: readonly string[]) => (forms.length > 0 ? new RegExp(forms.map(escapeRegExp).join('|'), 'i') : undefined);
-  // Big endian: a zero byte before each letter (the first one's factored out of the alternatives,
-  // which makes the regex a third faster); little endian: one after each letter.
-  const bigEndian = (w: string) => [...w].map((ch, k) => (k === 0 ? escapeRegExp(ch) : `\\x00${escapeRegExp(ch)}`)).join('');
-  const littleEndian = (w: string) => [...w].map((ch) => `${escapeRegExp(ch)}\\x00`).join('');
-  const latin1Words = firstWords.filter((w) => !BEYOND_LATIN1.test(w));
   return {
     values,
     exact: { true: of(true, (v) => v.value), false: of(false, (v) => v.value) },
     normalised: { true: of(true, (v) => v.normalised), false: of(false, (v) => v.normalised) },
-    mayOccur: anyOf(latin1Words),
-    mayOccurUtf16: latin1Words.length > 0 ? new RegExp(`\\x00(?:${latin1Words.map(bigEndian).join('|')})|${latin1Words.map(littleEndian).join('|')}`, 'i') : undefined,
   };
 }
 
 const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
+
+/** Past this many first words the regex below costs more than the readings it spares. */
+const MAX_FILTER_WORDS = 256;
+
+/**
+ * Whether a Latin-1 text (the raw bytes, a decoded stream) may hold a value written as UTF-16:
+ * one regex, case-insensitive, for the first word of every value with a zero byte before each
+ * letter (big endian; the first zero factored out of the alternatives) or after it (little
+ * endian). A value is found in a reading only where its first word is (see compileValues), and a
+ * first word of a reading lies in one UTF-16 run of the text, zero bytes and all, so a text where
+ * none occurs needs no readings: fonts are full of zero bytes, and reading their "UTF-16" was
+ * most of the raw check of a file with embedded fonts (woo-22: 40-80 -> 25-40 ms). Undefined: no
+ * filter (too many words; the readings are made).
+ */
+function utf16Filter(values: readonly Prepared[]): RegExp | null | undefined {
+  const words = [...new Set(values.map((v) => valueKey(v.value, false).split(' ')[0] as string).filter((w) => w.length > 0 && !BEYOND_LATIN1.test(w)))];
+  // No first word of Latin-1 letters: nothing a reading holds (Latin-1 only) can match.
+  if (words.length === 0) return null;
+  if (words.length > MAX_FILTER_WORDS) return undefined;
+  const bigEndian = (w: string) => [...w].map((ch, k) => (k === 0 ? escapeRegExp(ch) : `\\x00${escapeRegExp(ch)}`)).join('');
+  const littleEndian = (w: string) => [...w].map((ch) => `${escapeRegExp(ch)}\\x00`).join('');
+  return new RegExp(`\\x00(?:${words.map(bigEndian).join('|')})|${words.map(littleEndian).join('|')}`, 'i');
+}
 
 /** How often each value occurs in `text`, as written and (for extracted text) normalised. */
 function countsIn(text: string, m: Matchers, alsoNormalised: boolean): Map<number, number> {
@@ -164,25 +167,22 @@ function countsIn(text: string, m: Matchers, alsoNormalised: boolean): Map<numbe
 }
 
 /**
- * countsIn for a text of Latin-1 characters only (each lower-cases to one Latin-1 character, so
- * the case-insensitive regex finds every place compileValues's lower-cased search would).
- */
-function countsInLatin1(text: string, m: Matchers): Map<number, number> {
-  return m.mayOccur?.test(text) ? countsIn(text, m, false) : new Map();
-}
-
-/**
  * The raw check of one Latin-1 text (the file's bytes, a decoded stream): how often each value of
  * five characters or more occurs in it, and in each of its UTF-16 readings, each reading counted
  * on its own (a big-endian string read little endian is the same text shifted).
  */
 export function rawTextCounter(values: readonly PdfCheckValue[]): (text: string) => Map<number, number>[] {
   const long = matchers(prepared(values).filter((v) => v.value.trim().length >= 5));
-  return (text) => [
-    countsInLatin1(text, long),
-    // A value in a reading has its first word in one UTF-16 run of the text, zero bytes and all.
-    ...(long.mayOccurUtf16?.test(text) ? utf16Readings(text).map((reading) => countsInLatin1(reading, long)) : []),
-  ];
+  const filter = utf16Filter(long.values);
+  return (text) => {
+    const counts = [countsIn(text, long, false)];
+    // A case-insensitive regex matches wherever lower-casing would: each Latin-1 character
+    // lower-cases to one Latin-1 character.
+    if (filter !== null && text.includes('\u0000') && (filter === undefined || filter.test(text))) {
+      for (const reading of utf16Readings(text)) counts.push(countsIn(reading, long, false));
+    }
+    return counts;
+  };
 }
 
 function prepared(values: readonly PdfCheckValue[]): Prepared[] {
