@@ -172,7 +172,11 @@ function countsIn(text: string, m: Matchers, alsoNormalised: boolean): Map<numbe
  * on its own (a big-endian string read little endian is the same text shifted).
  */
 export function rawTextCounter(values: readonly PdfCheckValue[]): (text: string) => Map<number, number>[] {
-  const long = matchers(prepared(values).filter((v) => v.value.trim().length >= 5));
+  return rawCounterOf(prepared(values));
+}
+
+function rawCounterOf(checked: readonly Prepared[]): (text: string) => Map<number, number>[] {
+  const long = matchers(checked.filter((v) => v.value.trim().length >= 5));
   const filter = utf16Filter(long.values);
   return (text) => {
     const counts = [countsIn(text, long, false)];
@@ -227,7 +231,7 @@ export async function findPdfSurvivors(bytes: Uint8Array, values: readonly PdfCh
   // as the file) then takes the place of the redaction's freed buffers, not a place beside the
   // copy pdf.js keeps of the file until the next document. Each channel is judged on its own, so
   // the order changes nothing of the result.
-  const counter = rawTextCounter(values);
+  const counter = rawCounterOf(checked);
   await forEachRawText(bytes, (text) => {
     for (const counts of counter(text)) over(counts);
   });
