@@ -317,9 +317,14 @@ function directStream(pdf: PDFDocument, placement: ImagePlacement): PDFRawStream
 }
 
 /** The size a placement's image is drawn at, against the page: a logo or a rule is not text. */
-function worthReading(placement: ImagePlacement, pageWidth: number, pageHeight: number, width: number, height: number): boolean {
+function drawnLargeEnough(placement: ImagePlacement, pageWidth: number, pageHeight: number): boolean {
   const b = quadBounds(placement.quad);
-  return width * height >= MIN_PIXELS && (b.x1 - b.x0) * (b.y1 - b.y0) >= MIN_PAGE_FRACTION * pageWidth * pageHeight;
+  return (b.x1 - b.x0) * (b.y1 - b.y0) >= MIN_PAGE_FRACTION * pageWidth * pageHeight;
+}
+
+/** An image worth OCR: drawn large enough, and with pixels enough to hold print. */
+function worthReading(placement: ImagePlacement, pageWidth: number, pageHeight: number, width: number, height: number): boolean {
+  return width * height >= MIN_PIXELS && drawnLargeEnough(placement, pageWidth, pageHeight);
 }
 
 /** Sends an image to OCR upright; undefined when its kind of pixels cannot be read. */
@@ -345,8 +350,8 @@ function ocrJob(placement: ImagePlacement, image: PdfJsImage, rotate: number, la
 async function directJobs(pdf: PDFDocument, placements: readonly ImagePlacement[], pageWidth: number, pageHeight: number, rotate: number, lang: string): Promise<{ jobs: OcrJob[]; decodedBytes: number } | undefined> {
   const wanted: { placement: ImagePlacement; stream: PDFRawStream }[] = [];
   for (const placement of placements) {
-    const b = quadBounds(placement.quad);
-    if ((b.x1 - b.x0) * (b.y1 - b.y0) < MIN_PAGE_FRACTION * pageWidth * pageHeight) continue;
+    // Logos and rules are not decoded at all (their pixel count is known only after decoding).
+    if (!drawnLargeEnough(placement, pageWidth, pageHeight)) continue;
     const stream = directStream(pdf, placement);
     if (!stream) return undefined;
     wanted.push({ placement, stream });
