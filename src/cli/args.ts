@@ -26,8 +26,8 @@ Usage:
   woo-redact propose <files or folders...> --review <dir>       internal review package
   woo-redact apply --decisions <file|dir> <inputs...> --out <dir>   publish what was decided
 
-Reads nota's, e-mails and letters as PDF (born-digital or OCR'd scans with a text layer) or as
-OCR'd text (.txt), redacts civil servants' personal data and withheld sections under their Woo
+Reads nota's, e-mails and letters as PDF (born-digital, or scans: those without a text layer are
+read by the built-in OCR) or as OCR'd text (.txt), redacts civil servants' personal data and withheld sections under their Woo
 ground, verifies the result and writes, mirroring the input tree:
   <out>/<path>/<name>.redacted.pdf    the PDF: text under each box removed, the box shows its code
   <out>/<path>/<name>.redacted.txt    the text with every redaction replaced by [code]
