@@ -84,4 +84,29 @@ describe('a form drawn twice', () => {
     expect(text).not.toContain('Zwanenburg');
     expect(text.match(/Marieke/g)).toHaveLength(3);
   });
+
+  it('is parsed once while the document is read, and again for each rewrite after reading', async () => {
+    const { FormOperations } = await import('../src/pdf/interpret.js');
+    const ctx = (await PDFDocument.create()).context;
+    const a = ctx.flateStream('BT /F1 11 Tf (A) Tj ET');
+    const b = ctx.flateStream('BT /F1 11 Tf (B) Tj ET');
+    let parses = 0;
+    const source = (bytes: string) => () => {
+      parses++;
+      return new Uint8Array(Buffer.from(bytes, 'latin1'));
+    };
+    const forms = new FormOperations();
+    const first = forms.get(a, source('BT (A) Tj ET'));
+    expect(forms.get(a, source('BT (A) Tj ET'))).toBe(first);
+    expect(forms.get(b, source('BT (B) Tj ET'))).not.toBe(first);
+    expect(parses).toBe(2);
+    forms.close();
+    // A rewrite edits its own target's operations: nothing is shared any more.
+    const again = forms.get(a, source('BT (A) Tj ET'));
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    expect(forms.get(a, source('BT (A) Tj ET'))).not.toBe(again);
+    expect(FormOperations.unshared().get(a, source('BT (A) Tj ET'))).not.toBe(again);
+    expect(parses).toBe(5);
+  });
 });

@@ -5,7 +5,7 @@ import { decryptInPlace, type EncryptedObjectStream, isEncrypted, loadEncrypted,
 import { InputError, WooRedactError } from '../errors.js';
 import { ContentStreamError } from '../pdf/content-stream.js';
 import { UnsupportedFontError } from '../pdf/fonts.js';
-import { type FontCache, type ImagePlacement, PageInterpreter, type StreamTarget, UnsupportedContentError } from '../pdf/interpret.js';
+import { type FontCache, FormOperations, type ImagePlacement, PageInterpreter, type StreamTarget, UnsupportedContentError } from '../pdf/interpret.js';
 import { GlyphTable } from '../pdf/glyph-table.js';
 import { layoutPage } from '../pdf/layout.js';
 import { DamagedStreamError, deepestNesting, quietly, usesUnreadableObject, StreamTooLargeError, UnsupportedStreamError } from '../pdf/objects.js';
@@ -96,6 +96,7 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
   }
   const glyphs = new GlyphTable();
   const fonts: FontCache = new WeakMap();
+  const forms = new FormOperations();
   const images: ImagePlacement[] = [];
   const targets: StreamTarget[] = [];
   const pageTargets: StreamTarget[] = [];
@@ -107,7 +108,7 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
   }
   try {
     pages.forEach((page, index) => {
-      const interpreter = new PageInterpreter(pdf.context, index, glyphs, fonts);
+      const interpreter = new PageInterpreter(pdf.context, index, glyphs, fonts, forms);
       const first = glyphs.length;
       pageTargets.push(interpreter.run(page));
       pageTexts.push(layoutPage(glyphs, first, glyphs.length));
@@ -116,6 +117,7 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
       // Operations are parsed again for the few streams a redaction rewrites.
       interpreter.releaseOperations();
     });
+    forms.close();
   } catch (error) {
     if (error instanceof StreamTooLargeError) {
       throw new InputError('FILE_TOO_LARGE', `the PDF holds a stream that decompresses to more than the limit (a decompression bomb?); nothing was written`);

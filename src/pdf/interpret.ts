@@ -30,22 +30,73 @@ class ReleasableTarget implements StreamTarget {
   readonly form?: StreamTarget['form'];
   readonly resources: PDFDict | undefined;
   #ops: Operation[] | undefined;
-  readonly #source: () => Uint8Array;
+  readonly #parse: () => Operation[];
 
-  constructor(fields: TargetFields, source: () => Uint8Array) {
+  constructor(fields: TargetFields, parse: () => Operation[]) {
     this.id = fields.id;
     if (fields.form) this.form = fields.form;
     this.resources = fields.resources;
-    this.#source = source;
+    this.#parse = parse;
   }
 
   get ops(): Operation[] {
-    this.#ops ??= parseContentStream(this.#source());
+    this.#ops ??= this.#parse();
     return this.#ops;
   }
 
   release(): void {
     this.#ops = undefined;
+  }
+}
+
+/** Decoded bytes of form streams whose operations FormOperations holds at most. */
+const MAX_HELD_FORM_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The parsed operations of form XObjects while a document is read: a form drawn on many pages (a
+ * letterhead, a logo drawn as paths) is parsed once instead of once per drawing (woo-22: one 76 KB
+ * form on 19 of its 29 pages was 58% of the bytes parsed). Only reading shares them (nothing
+ * changes operations then); after close() every parse is the caller's own again, as a rewrite
+ * edits its target's operations. Bounded by the forms' decoded bytes, least recently drawn
+ * dropped first.
+ */
+export class FormOperations {
+  readonly #held = new Map<PDFStream, { readonly ops: Operation[]; readonly size: number }>();
+  #bytes = 0;
+  #closed = false;
+
+  /** One that shares nothing: every parse is its caller's own. */
+  static unshared(): FormOperations {
+    const forms = new FormOperations();
+    forms.close();
+    return forms;
+  }
+
+  get(stream: PDFStream, source: () => Uint8Array): Operation[] {
+    const known = this.#held.get(stream);
+    if (known) {
+      this.#held.delete(stream);
+      this.#held.set(stream, known);
+      return known.ops;
+    }
+    const bytes = source();
+    const ops = parseContentStream(bytes);
+    if (this.#closed || bytes.length > MAX_HELD_FORM_BYTES) return ops;
+    this.#held.set(stream, { ops, size: bytes.length });
+    this.#bytes += bytes.length;
+    for (const [key, entry] of this.#held) {
+      if (this.#bytes <= MAX_HELD_FORM_BYTES) break;
+      this.#held.delete(key);
+      this.#bytes -= entry.size;
+    }
+    return ops;
+  }
+
+  /** Reading is done: the held operations go, and later parses are not shared. */
+  close(): void {
+    this.#held.clear();
+    this.#bytes = 0;
+    this.#closed = true;
   }
 }
 
@@ -103,6 +154,8 @@ export class PageInterpreter {
     private readonly glyphs: GlyphTable,
     /** Fonts already read, by their dictionary: pages of a document share their fonts. */
     private readonly fonts: FontCache = new WeakMap(),
+    /** Forms already parsed, shared by the pages of a document while it is read (none by default). */
+    private readonly forms: FormOperations = FormOperations.unshared(),
   ) {}
 
   run(page: PDFPage): StreamTarget {
@@ -116,7 +169,7 @@ export class PageInterpreter {
       }
     }
     const resources = dictOf(this.context, page.node.Resources());
-    const target = new ReleasableTarget({ id: 'page', resources }, () => concatenated(streams.map((s) => streamBytes(s))));
+    const target = new ReleasableTarget({ id: 'page', resources }, () => parseContentStream(concatenated(streams.map((s) => streamBytes(s)))));
     this.targets.push(target);
     this.#walk(target, IDENTITY, 0);
     return target;
@@ -265,7 +318,7 @@ export class PageInterpreter {
     const m = numbers(this.context, (get(this.context, stream.dict, 'Matrix') as PDFArray | undefined)?.asArray());
     const formMatrix: Matrix = m.length === 6 ? (m as unknown as Matrix) : IDENTITY;
     const resources = dictOf(this.context, stream.dict.get(PDFName.of('Resources'))) ?? target.resources;
-    const form = new ReleasableTarget({ id: `${target.id}/${name}`, form: { ref: raw instanceof PDFRef ? raw : undefined, stream, parent: target, name }, resources }, () => streamBytes(stream));
+    const form = new ReleasableTarget({ id: `${target.id}/${name}`, form: { ref: raw instanceof PDFRef ? raw : undefined, stream, parent: target, name }, resources }, () => this.forms.get(stream, () => streamBytes(stream)));
     this.targets.push(form);
     this.#walk(form, multiply(formMatrix, ctm), depth + 1);
   }
