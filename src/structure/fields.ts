@@ -12,20 +12,27 @@ interface LabelHit {
   readonly withColon: boolean;
 }
 
+/** Each written form's label (the first in LABEL_FORMS's order that has it). */
+const EXACT = new Map<string, LabelForm>();
+for (const form of LABEL_FORMS) for (const f of form.forms) if (!EXACT.has(f)) EXACT.set(f, form);
+
+/**
+ * The forms worth an edit distance against a folded text of each length (5-30): six letters or
+ * more, at most two longer or shorter, in LABEL_FORMS's order (the first that matches wins, as
+ * when every form was tried in turn; matchForm ran for every cell of every line).
+ */
+const FUZZY_BY_LENGTH: readonly (readonly { form: LabelForm; f: string }[])[] = Array.from({ length: 31 }, (_, length) =>
+  length < 5 ? [] : LABEL_FORMS.flatMap((form) => form.forms.filter((f) => f.length >= 6 && Math.abs(f.length - length) <= 2).map((f) => ({ form, f }))),
+);
+
 function matchForm(folded: string, exactOnly: boolean): LabelForm | undefined {
-  for (const form of LABEL_FORMS) {
-    for (const f of form.forms) {
-      if (folded === f) return form;
-    }
-  }
+  const exact = EXACT.get(folded);
+  if (exact) return exact;
   if (exactOnly || folded.length < 5 || folded.length > 30) return undefined;
-  for (const form of LABEL_FORMS) {
-    for (const f of form.forms) {
-      // Cheap filters before the edit distance: OCR rarely damages both first and last letter.
-      if (f.length < 6 || Math.abs(f.length - folded.length) > 2) continue;
-      if (f[0] !== folded[0] && f[f.length - 1] !== folded[folded.length - 1]) continue;
-      if (fuzzyEquals(folded, f)) return form;
-    }
+  for (const { form, f } of FUZZY_BY_LENGTH[folded.length] ?? []) {
+    // Cheap filter before the edit distance: OCR rarely damages both first and last letter.
+    if (f[0] !== folded[0] && f[f.length - 1] !== folded[folded.length - 1]) continue;
+    if (fuzzyEquals(folded, f)) return form;
   }
   return undefined;
 }
