@@ -412,6 +412,18 @@ describe('objects pdf-lib cannot read', () => {
     expect(error).toMatchObject({ code: 'PDF_DAMAGED' });
     expect((error as Error).message).toContain('repair');
   });
+
+  it('count only where the document uses them (an old revision may hold one)', async () => {
+    const { usesUnreadableObject } = await import('../src/pdf/objects.js');
+    const { PDFInvalidObject } = await import('pdf-lib');
+    const doc = await PDFDocument.create();
+    doc.addPage([300, 300]);
+    expect(usesUnreadableObject(doc.context)).toBe(false);
+    const invalid = doc.context.register(PDFInvalidObject.of(latin1('<< /Filter ]] >>')));
+    expect(usesUnreadableObject(doc.context)).toBe(false);
+    doc.catalog.set(PDFName.of('Old'), invalid);
+    expect(usesUnreadableObject(doc.context)).toBe(true);
+  });
 });
 
 describe('damaged content streams', () => {

@@ -126,9 +126,11 @@ export function reachableRefs(context: PDFContext): Set<PDFRef> {
  * saving would copy those bytes into the output unchanged.
  */
 export function usesUnreadableObject(context: PDFContext): boolean {
+  // Reachability (a walk of the whole object graph) only where some object is unreadable at all.
+  const unreadable = context.enumerateIndirectObjects().filter(([, obj]) => obj instanceof PDFInvalidObject);
+  if (unreadable.length === 0) return false;
   const reachable = reachableRefs(context);
-  for (const [ref, obj] of context.enumerateIndirectObjects()) if (obj instanceof PDFInvalidObject && reachable.has(ref)) return true;
-  return false;
+  return unreadable.some(([ref]) => reachable.has(ref));
 }
 
 /**
