@@ -21,11 +21,13 @@ const P = PDFName.of('P');
 /** Every string reachable from an object, decoded: to check what an annotation or outline says. */
 function strings(context: PDFContext, obj: PDFObject | undefined, out: string[], seen = new Set<PDFObject>(), depth = 0): string[] {
   const o = resolve(context, obj);
-  if (!o || seen.has(o) || depth > 20) return out;
+  // Names and numbers (most of a structure tree's entries) hold no text: not worth remembering.
+  const isString = o instanceof PDFString || o instanceof PDFHexString;
+  if (!(isString || o instanceof PDFArray || o instanceof PDFDict) || seen.has(o) || depth > 20) return out;
   seen.add(o);
-  if (o instanceof PDFString || o instanceof PDFHexString) out.push(o.decodeText());
+  if (isString) out.push(o.decodeText());
   else if (o instanceof PDFArray) for (const x of o.asArray()) strings(context, x, out, seen, depth + 1);
-  else if (o instanceof PDFDict) for (const [k, v] of o.entries()) if (k !== PARENT && k !== P) strings(context, v, out, seen, depth + 1);
+  else for (const [k, v] of o.entries()) if (k !== PARENT && k !== P) strings(context, v, out, seen, depth + 1);
   return out;
 }
 
