@@ -132,6 +132,20 @@ describe('pdf.js inflating in one go', () => {
   });
 });
 
+describe("pdf.js's one worker", () => {
+  it('reads documents one after another, a file it cannot open in between', async () => {
+    const pdf = await PDFDocument.create();
+    const page = pdf.addPage([300, 300]);
+    page.drawText('Hallo wereld', { x: 10, y: 250, size: 10, font: await pdf.embedFont(StandardFonts.Helvetica) });
+    const bytes = await pdf.save();
+    const pages = (b: Uint8Array) => withPdfJsDocument(b, async (doc) => doc.numPages);
+    expect(await pages(bytes)).toBe(1);
+    await expect(pages(latin1('%PDF-1.7 not a pdf at all'))).rejects.toBeDefined();
+    const [a, b] = await Promise.all([pages(bytes), pages(bytes)]);
+    expect([a, b]).toEqual([1, 1]);
+  });
+});
+
 describe('matrices', () => {
   const finite = fc.double({ min: -1e4, max: 1e4, noNaN: true });
   const matrix = fc.tuple(finite, finite, finite, finite, finite, finite) as fc.Arbitrary<Matrix>;

@@ -92,15 +92,27 @@ export function withPdfJsDocument<T>(bytes: Uint8Array, f: (doc: import('pdfjs-d
   return run;
 }
 
+/*
+ * One in-process worker for every document (they take turns: the queue above). A worker per
+ * document set up pdf.js's message handlers anew each time, and once a collection freed the last
+ * document's, V8 threw away the optimised code that had been specialised on them and compiled it
+ * again for the next file: in a batch that recompiling (on V8's background threads, counted in
+ * the process's CPU) was a third of woo-22's CPU three files in.
+ */
+let worker: InstanceType<PdfJs['PDFWorker']> | undefined;
+
 async function withDocument<T>(bytes: Uint8Array, f: (doc: import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy, lib: PdfJs) => Promise<T>): Promise<T> {
   const lib = await pdfjs();
-  const task = lib.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0, wasmUrl: WASM_FOLDER });
-  const doc = await task.promise;
-  // The fake worker is imported with the first document and brings its own polyfills.
-  restoreNativeBuiltins();
+  if (!worker || worker.destroyed) worker = new lib.PDFWorker({ verbosity: 0 });
+  const task = lib.getDocument({ worker, data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0, wasmUrl: WASM_FOLDER });
   try {
+    const doc = await task.promise;
+    // The fake worker is imported with the first document and brings its own polyfills.
+    restoreNativeBuiltins();
     return await f(doc, lib);
   } finally {
+    restoreNativeBuiltins();
+    // The document's half of the worker goes; the shared worker stays for the next.
     await task.destroy();
   }
 }
