@@ -145,12 +145,27 @@ export async function closeOcr(): Promise<void> {
   await Promise.all(all.map((e) => e.worker.then(({ worker }) => worker.terminate()).catch(() => undefined)));
 }
 
-/** Encodes a grey image as binary PGM, which Tesseract's image library reads without conversion. */
-function pgm(image: GreyImage): Buffer {
-  const head = Buffer.from(`P5\n${image.width} ${image.height}\n255\n`, 'latin1');
-  const out = Buffer.allocUnsafe(head.length + image.pixels.length);
-  out.set(head, 0);
-  out.set(image.pixels, head.length);
+/**
+ * Encodes a grey image in Leptonica's own serialised form ("spix": seven 32-bit little-endian
+ * header words, then the raster as Leptonica holds it), which the engine reads with one copy; its
+ * PGM reader takes a call per pixel (a tenth of a CPU second for a 300 dpi page). The raster is
+ * rows of 32-bit words, padded, each holding four pixels from its most significant byte down: in
+ * memory the bytes of each word are the pixels in reverse order.
+ */
+function spix(image: GreyImage): Uint8Array {
+  const { width, height, pixels } = image;
+  const wordsPerRow = Math.ceil(width / 4);
+  const rowBytes = 4 * wordsPerRow;
+  const out = new Uint8Array(28 + rowBytes * height);
+  const head = new DataView(out.buffer);
+  [0x78697073 /* "spix" */, width, height, 8, wordsPerRow, 0, rowBytes * height].forEach((v, k) => head.setUint32(4 * k, v, true));
+  for (let y = 0; y < height; y++) out.set(pixels.subarray(y * width, (y + 1) * width), 28 + y * rowBytes);
+  // Reversing the bytes of each word is the same on any host (28 keeps the words aligned).
+  const words = new Uint32Array(out.buffer, 28, wordsPerRow * height);
+  for (let i = 0; i < words.length; i++) {
+    const v = words[i] as number;
+    words[i] = (v >>> 24) | ((v >>> 8) & 0xff00) | ((v << 8) & 0xff0000) | (v << 24);
+  }
   return out;
 }
 
@@ -172,7 +187,7 @@ async function recognizeNow(engine: Engine, image: GreyImage, dpi: number | unde
     // Working, the engine's thread keeps the process alive (the result is awaited).
     thread?.ref();
     await worker.setParameters({ user_defined_dpi: String(Math.round(Math.min(1200, Math.max(70, dpi ?? 300)))) } as never);
-    const result = await worker.recognize(pgm(image) as never, {}, { blocks: true, text: false });
+    const result = await worker.recognize(spix(image) as never, {}, { blocks: true, text: false });
     return linesOf(result.data.blocks ?? []);
   } catch (error) {
     if (error instanceof WooRedactError) throw error;
