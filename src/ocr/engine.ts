@@ -138,6 +138,21 @@ function scheduleIdleShutdown(referenced: boolean): void {
   idleTimer.unref();
 }
 
+/** Whether an OCR engine of this thread is running (started, or starting): it holds 100-180 MB. */
+export function ocrEngineRunning(): boolean {
+  return engines.size > 0;
+}
+
+/**
+ * Shuts down the engines of this thread that have no work (another file's recognition in this
+ * thread is left alone); they start again when needed.
+ */
+export async function closeIdleOcr(): Promise<void> {
+  const idle = [...engines].filter(([, e]) => e.busy === 0);
+  for (const [setting] of idle) engines.delete(setting);
+  await Promise.all(idle.map(([, e]) => e.worker.then(({ worker }) => worker.terminate()).catch(() => undefined)));
+}
+
 /** Shuts every OCR engine of this thread down (they start again when needed). */
 export async function closeOcr(): Promise<void> {
   const all = [...engines.values()];

@@ -7,13 +7,13 @@
 import { PDFArray, PDFBool, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFDocument } from 'pdf-lib';
 import { releaseMemory } from '../pdf/memory.js';
 import { keepSamples } from '../redact/pdf/kept-samples.js';
-import { decodeRaster, ImageRedactionError, type Raster, releaseImageDecoders } from '../redact/pdf/raster.js';
+import { decodeRaster, ImageRedactionError, isJpx, type Raster, releaseImageDecoders } from '../redact/pdf/raster.js';
 import type { GlyphTable } from '../pdf/glyph-table.js';
 import type { ImagePlacement, Quad, StreamTarget } from '../pdf/interpret.js';
 import { quadBounds } from '../pdf/interpret.js';
 import { dictOf } from '../pdf/objects.js';
 import { type PdfJsImage, withPdfJsDocument } from '../pdf/pdfjs.js';
-import { type GreyImage, type OcrLine, recognizeLines } from './engine.js';
+import { closeIdleOcr, type GreyImage, ocrEngineRunning, type OcrLine, recognizeLines } from './engine.js';
 import { type Orientation, orientationOf, sourceToUser, toSource, turnUpright, uprightWalk } from './orientation.js';
 
 /** The words OCR put on one page, as runs of glyph indices (for the invisible text layer). */
@@ -40,6 +40,9 @@ function ocrTarget(): StreamTarget {
 /** Smallest image worth reading: a logo or a rule is not a page of text. */
 const MIN_PIXELS = 100 * 100;
 const MIN_PAGE_FRACTION = 0.02;
+
+/** Grey images of JPEG 2000 pages decoded ahead of OCR, at most (three 300 dpi A4 pages). */
+const WAITING_BYTES = 27 << 20;
 
 /** pdf.js's decoded image (or kind 0: 8-bit grey) as grey pixels (alpha over white). */
 export function greyOf(image: PdfJsImage): GreyImage | undefined {
@@ -258,11 +261,14 @@ export interface OcrRequest {
   readonly lang: string;
 }
 
-/** One image sent to OCR, with the way back from its upright pixels to the page. */
+/** One image for OCR, with the way back from its upright pixels to the page; `send` hands it over. */
 interface OcrJob {
-  readonly lines: Promise<OcrLine[]>;
   readonly toUser: (X: number, Y: number) => [number, number];
   readonly pointsPerPixel: number;
+  /** The upright grey image's size in bytes (what a job waiting to be sent holds). */
+  readonly bytes: number;
+  /** Starts the recognition (once); its lines. */
+  readonly send: () => Promise<OcrLine[]>;
 }
 
 type PdfJsDocument = { doc: import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy; lib: typeof import('pdfjs-dist/legacy/build/pdf.mjs') };
@@ -327,19 +333,29 @@ function worthReading(placement: ImagePlacement, pageWidth: number, pageHeight: 
   return width * height >= MIN_PIXELS && drawnLargeEnough(placement, pageWidth, pageHeight);
 }
 
-/** Sends an image to OCR upright; undefined when its kind of pixels cannot be read. */
+/** An image for OCR, upright and grey; undefined when its kind of pixels cannot be read. */
 function ocrJob(placement: ImagePlacement, image: PdfJsImage, rotate: number, lang: string): OcrJob | undefined {
   const orientation = orientationOf(placement.quad, rotate, image.width, image.height);
-  const upright = uprightGrey(image, orientation);
+  let upright = uprightGrey(image, orientation);
   if (!upright) return undefined;
+  const bytes = upright.pixels.length;
   const pointsPerPixel = pointsPer(placement.quad, orientation);
-  const lines = recognizeLines(upright, lang, 72 / pointsPerPixel);
-  lines.catch(() => undefined);
+  let lines: Promise<OcrLine[]> | undefined;
+  const send = () => {
+    if (!lines) {
+      lines = recognizeLines(upright as GreyImage, lang, 72 / pointsPerPixel);
+      lines.catch(() => undefined);
+      upright = undefined;
+    }
+    return lines;
+  };
+  // The size only: the job lives until its page's glyphs are added, the decoded samples must not.
+  const { width, height } = image;
   const toUser = (X: number, Y: number) => {
     const [px, py] = toSource(orientation, X, Y);
-    return sourceToUser(placement.quad as Quad, image.width, image.height, px, py);
+    return sourceToUser(placement.quad as Quad, width, height, px, py);
   };
-  return { lines, toUser, pointsPerPixel };
+  return { toUser, pointsPerPixel, bytes, send };
 }
 
 /**
@@ -367,6 +383,14 @@ async function directJobs(pdf: PDFDocument, placements: readonly ImagePlacement[
     }
     if (raster.bitsPerComponent !== 8 || (raster.components !== 1 && raster.components !== 3)) return undefined;
     rasters.push(raster);
+  }
+  if (wanted.some(({ stream }) => isJpx(pdf.context, stream))) {
+    // OpenJPEG's memory (4 bytes a sample and the output: 124 MB for a 300 dpi colour page) is let
+    // go before the grey copy is made and OCR starts, not after the document's last page. Its
+    // instance is still reachable until the current task ends: collected on the next.
+    await releaseImageDecoders();
+    await new Promise((resolve) => setImmediate(resolve));
+    releaseMemory(rasters.reduce((n, r) => n + 5 * r.samples.length, 0));
   }
   const jobs: OcrJob[] = [];
   wanted.forEach(({ placement, stream }, k) => {
@@ -415,44 +439,80 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<{ page: Ocr
   if (byPage.size === 0) return [];
   const pages = pdf.getPages();
   const pdfjs = lazyPdfJs(bytes);
+  const order = [...byPage.keys()].sort((a, b) => a - b).filter((i) => pages[i] !== undefined);
+  const jpxPage = (pageIndex: number) => {
+    const page = pages[pageIndex];
+    if (!page) return false;
+    const { width, height } = page.getSize();
+    return (byPage.get(pageIndex) ?? []).some((p) => {
+      const ref = drawnLargeEnough(p, width, height) ? imageRef(pdf, p) : undefined;
+      const stream = ref && pdf.context.lookup(ref);
+      return stream instanceof PDFRawStream && isJpx(pdf.context, stream);
+    });
+  };
   try {
     const out: { page: OcrPage; first: number; end: number }[] = [];
     // Decoding the next page (this thread) overlaps with OCR of this one (its own thread); glyphs
     // are added in page order.
     let previous: Promise<void> = Promise.resolve();
-    for (const pageIndex of [...byPage.keys()].sort((a, b) => a - b)) {
-      const page = pages[pageIndex];
-      if (!page) continue;
+    // Pages decoded but not yet handed to OCR (JPEG 2000 pages decoded ahead, see below).
+    let waiting: { pageIndex: number; jobs: OcrJob[] }[] = [];
+    let waitingBytes = 0;
+    const pushPage = async (pageIndex: number, jobs: readonly OcrJob[]) => {
+      const first = glyphs.length;
+      const words: { glyphs: number[]; lineEnd: boolean }[] = [];
+      const target = ocrTarget();
+      for (const job of jobs) {
+        for (const line of await job.send()) {
+          const lineWords = pushLine(glyphs, target, pageIndex, line, job.toUser, job.pointsPerPixel);
+          lineWords.forEach((w, k) => words.push({ glyphs: w, lineEnd: k === lineWords.length - 1 }));
+        }
+      }
+      if (glyphs.length > first) out.push({ page: { pageIndex, words }, first, end: glyphs.length });
+    };
+    const handOver = async () => {
+      for (const { jobs } of waiting) for (const job of jobs) job.send();
+      for (const { pageIndex, jobs } of waiting) {
+        await previous;
+        previous = pushPage(pageIndex, jobs);
+        // Awaited on the next page or after the loop; until then a failure must not count as unhandled.
+        previous.catch(() => undefined);
+      }
+      waiting = [];
+      waitingBytes = 0;
+    };
+    for (const [k, pageIndex] of order.entries()) {
+      const page = pages[pageIndex] as (typeof pages)[number];
       const { width: pw, height: ph } = page.getSize();
       const rotate = (((page.getRotation().angle % 360) + 360) % 360) as number;
       const onPage = byPage.get(pageIndex) ?? [];
+      // OpenJPEG holds 124 MB while it decodes a 300 dpi colour page, the OCR engine 100-180 MB
+      // once it has read a page (its WebAssembly memory only grows): the two must not add up. A
+      // JPEG 2000 page is decoded while no engine runs: it is shut down first (when it has no
+      // other work), and the next JPEG 2000 pages are decoded ahead of OCR while their grey images
+      // fit in WAITING_BYTES; a restart costs about a CPU second.
+      const jpx = jpxPage(pageIndex);
+      if (jpx && ocrEngineRunning()) {
+        await handOver();
+        await previous;
+        await closeIdleOcr();
+      }
       const direct = await directJobs(pdf, onPage, pw, ph, rotate, lang);
       // The page's decoded samples are garbage now (OCR has its grey copy): freed before the next.
       if (direct) releaseMemory(direct.decodedBytes);
       const jobs = direct?.jobs ?? (await pdfJsJobs(await pdfjs.open(), pdf, pageIndex, onPage, pw, ph, rotate, lang));
-      const pushPage = async () => {
-        const first = glyphs.length;
-        const words: { glyphs: number[]; lineEnd: boolean }[] = [];
-        const target = ocrTarget();
-        for (const job of jobs) {
-          for (const line of await job.lines) {
-            const lineWords = pushLine(glyphs, target, pageIndex, line, job.toUser, job.pointsPerPixel);
-            lineWords.forEach((w, k) => words.push({ glyphs: w, lineEnd: k === lineWords.length - 1 }));
-          }
-        }
-        if (glyphs.length > first) out.push({ page: { pageIndex, words }, first, end: glyphs.length });
-      };
-      await previous;
-      previous = pushPage();
-      // Awaited on the next page or after the loop; until then a failure must not count as unhandled.
-      previous.catch(() => undefined);
+      waiting.push({ pageIndex, jobs });
+      waitingBytes += jobs.reduce((n, j) => n + j.bytes, 0);
+      const next = order[k + 1];
+      if (!(jpx && next !== undefined && jpxPage(next) && waitingBytes < WAITING_BYTES)) await handOver();
     }
+    await handOver();
     await previous;
     return out;
   } finally {
     await pdfjs.close();
     // The JPEG 2000 decoder's memory is let go (the redaction uses what was kept, or decodes anew).
-    releaseImageDecoders();
+    await releaseImageDecoders();
   }
 }
 

@@ -135,7 +135,7 @@ export async function destroyImagePixels(pdf: PDFDocument, placements: readonly 
     }
   }
   // The JPEG 2000 decoder's memory (130 MB after a 300 dpi colour page) is let go.
-  releaseImageDecoders();
+  await releaseImageDecoders();
   return overrides;
 }
 

@@ -60,8 +60,14 @@ export function imageDecoders(): Promise<ImageDecoders> {
  * a 300 dpi colour page) and would stay for the life of the process. The next JPEG 2000 image
  * instantiates it again from the bytes already read and the code already compiled (milliseconds).
  */
-export function releaseImageDecoders(): void {
-  void decoders?.then((m) => (m.JpxImage as unknown as { cleanup: () => void }).cleanup());
+export async function releaseImageDecoders(): Promise<void> {
+  const m = await decoders;
+  (m?.JpxImage as unknown as { cleanup: () => void } | undefined)?.cleanup();
+}
+
+/** Whether an image stream is JPEG 2000: its decoder holds 4-5 bytes a sample while it works. */
+export function isJpx(context: PDFContext, stream: PDFStream): boolean {
+  return filtersOf(context, stream.dict).filters.includes('JPXDecode');
 }
 
 /** Undoes PNG predictors (DecodeParms /Predictor 10-15) row by row, for any bit depth. */
