@@ -86,3 +86,47 @@ export async function mixedDocument(textFixture: string, scanFixture: string): P
   page.drawImage(await doc.embedJpg(render(scanFixture, 150, 'jpeg')), { x: 0, y: 0, width: 595, height: 842 });
   return doc.save();
 }
+
+/** An image-only scan (A4 portrait pages) of 8-bit grey pixels, Flate-encoded, one image a page. */
+export async function greyScan(pages: readonly { width: number; height: number; grey: Uint8Array }[]): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const ctx = doc.context;
+  for (const { width, height, grey } of pages) {
+    const page = doc.addPage([595, 842]);
+    const image = ctx.register(ctx.stream(deflateSync(grey), { Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' }));
+    page.node.setXObject(PDFName.of('Im1'), image);
+    page.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(`q 595 0 0 842 0 0 cm /Im1 Do Q`)));
+  }
+  return doc.save();
+}
+
+/** Page 1 of a fixture as grey pixels, its ink lightened to `lightest` on white (faint print). */
+export function faintPage(name: string, dpi: number, lightest: number): { width: number; height: number; grey: Uint8Array } {
+  const pgm = render(name, dpi, 'pgm');
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'));
+  if (!header) throw new Error('not a PGM');
+  const grey = new Uint8Array(pgm.subarray(header[0].length));
+  for (let i = 0; i < grey.length; i++) grey[i] = 255 - Math.round(((255 - (grey[i] as number)) * (255 - lightest)) / 255);
+  return { width: Number(header[1]), height: Number(header[2]), grey };
+}
+
+/**
+ * A blank sheet as a scanner gives it: off-white with noise, isolated dark specks (dust) and a
+ * dark line along one edge (the sheet's shadow). Deterministic.
+ */
+export function blankSheet(width: number, height: number): Uint8Array {
+  const grey = new Uint8Array(width * height);
+  let seed = 12345;
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  for (let i = 0; i < grey.length; i++) grey[i] = 240 + Math.floor(random() * 12);
+  // Specks of 1-3 pixels, one in each cell of 60 x 60 pixels that random picks (a sixth of them).
+  for (let k = 0; k < Math.floor(width / 60) * Math.floor(height / 60); k++) {
+    if (random() > 1 / 6) continue;
+    const x = (k % Math.floor(width / 60)) * 60 + Math.floor(random() * 50);
+    const y = Math.floor(k / Math.floor(width / 60)) * 60 + Math.floor(random() * 50);
+    const size = 1 + Math.floor(random() * 3);
+    for (let dy = 0; dy < size; dy++) for (let dx = 0; dx < size; dx++) grey[(y + dy) * width + x + dx] = Math.floor(random() * 120);
+  }
+  for (let y = 10; y < height - 10; y++) for (let x = width - 6; x < width - 3; x++) grey[y * width + x] = 90;
+  return grey;
+}

@@ -16,7 +16,7 @@ import { imagePixelRects } from '../src/redact/pdf/images.js';
 import { decodeRaster, destroyRects } from '../src/redact/pdf/raster.js';
 import { extractWithPdfJs } from '../src/verify/pdf.js';
 import { findScanSurvivors } from '../src/verify/scan.js';
-import { jpegScan, mixedDocument, rotatedBilevelScan, stencilScan } from './ocr-scans.js';
+import { blankSheet, faintPage, greyScan, jpegScan, mixedDocument, rotatedBilevelScan, stencilScan } from './ocr-scans.js';
 import { HAVE_POPPLER, HAVE_QPDF, HAVE_TESSERACT, ocrPage, pdftotext, qpdfUncompressed } from './pdf-tools.js';
 
 const expectations: Record<string, { gone: string[]; kept: string[] }> = JSON.parse(readFileSync(new URL('../fixtures/pdf/expectations.json', import.meta.url), 'utf8'));
@@ -140,6 +140,35 @@ describe.runIf(HAVE_POPPLER)('a JPEG scan decoded once (OCR keeps its samples fo
     expect(String((await imageOf(leaking)).stream.dict.get(PDFName.of('Filter')))).toBe('/FlateDecode');
     expect(await findScanSurvivors(leaking, new Set([0]), checks, 'nld')).toEqual(checks.map((c) => c.id));
     expect(await findScanSurvivors(pdf, new Set([0]), checks, 'nld')).toEqual([]);
+  });
+});
+
+describe.runIf(HAVE_POPPLER)('faint print and blank sheets', () => {
+  const faint = faintPage('standard14-nota.pdf', 150, 200);
+  const { gone } = expectations['standard14-nota.pdf'] as { gone: string[] };
+
+  it('a scan of faint grey print (ink no darker than 200 on white) is read by OCR and redacted', async () => {
+    const { manifest, pdf } = await runPdfPipeline(await greyScan([faint]), 'faint.pdf', { policy: { reviewedAs: 'keep' } });
+    const codes = manifest.warnings.map((w) => w.code);
+    expect(codes).toContain('PDF_OCR');
+    expect(codes).not.toContain('PDF_OCR_BLANK');
+    expect(manifest.redactions.length).toBeGreaterThanOrEqual(3);
+    const text = oneLine(pdftotext(pdf));
+    for (const value of gone) for (const form of forms(value)) expect(text, value).not.toContain(form);
+  });
+
+  it('a blank sheet (noise, dust, a shadow along its edge) is not read; the manifest names its page', async () => {
+    const { manifest } = await runPdfPipeline(await greyScan([faint, { width: faint.width, height: faint.height, grey: blankSheet(faint.width, faint.height) }]), 'two.pdf', { policy: { reviewedAs: 'keep' } });
+    const blank = manifest.warnings.filter((w) => w.code === 'PDF_OCR_BLANK');
+    expect(blank).toHaveLength(1);
+    expect(blank[0]?.message).toMatch(/^page\(s\) 2 without a text layer/);
+    expect(manifest.warnings.find((w) => w.code === 'PDF_OCR')?.message).toMatch(/^1 page\(s\)/);
+    expect(manifest.redactions.every((r) => r.page === 1)).toBe(true);
+  });
+
+  it('a scan whose only page is blank is refused as without text, not written', async () => {
+    const sheet = { width: faint.width, height: faint.height, grey: blankSheet(faint.width, faint.height) };
+    await expect(runPdfPipeline(await greyScan([sheet]), 'blank.pdf')).rejects.toMatchObject({ code: 'PDF_NO_TEXT' });
   });
 });
 

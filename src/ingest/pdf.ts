@@ -134,9 +134,14 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
   const textless = pageTexts.flatMap((p, i) => (p.text.trim().length === 0 ? [i] : []));
   const ocrPages: OcrPage[] = [];
   if (ocr && textless.length > 0) {
-    for (const read of await readPagesWithOcr({ bytes, pdf, pages: textless, images, glyphs, lang: ocr.lang })) {
+    const { read: pagesRead, blank } = await readPagesWithOcr({ bytes, pdf, pages: textless, images, glyphs, lang: ocr.lang });
+    for (const read of pagesRead) {
       pageTexts[read.page.pageIndex] = layoutPage(glyphs, read.first, read.end);
       ocrPages.push(read.page);
+    }
+    if (blank.length > 0) {
+      // Not read: a person checks that these pages are empty indeed (handwriting is not read either).
+      diagnostics.push({ code: 'PDF_OCR_BLANK', severity: 'warning', stage: 'ingest', message: `page(s) ${blank.map((i) => i + 1).join(', ')} without a text layer hold no mark of a printed character's size and were not read by OCR: check that they are blank` });
     }
     if (ocrPages.length > 0) {
       // A warning: OCR misreads (a name with a letter wrong is still found, a name it cannot read is

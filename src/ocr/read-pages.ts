@@ -13,6 +13,7 @@ import type { ImagePlacement, Quad, StreamTarget } from '../pdf/interpret.js';
 import { quadBounds } from '../pdf/interpret.js';
 import { dictOf } from '../pdf/objects.js';
 import { type PdfJsImage, withPdfJsDocument } from '../pdf/pdfjs.js';
+import { mayHoldPrint } from './blank.js';
 import { closeIdleOcr, type GreyImage, ocrEngineRunning, type OcrLine, recognizeLines } from './engine.js';
 import { type Orientation, orientationOf, sourceToUser, toSource, turnUpright, uprightWalk } from './orientation.js';
 
@@ -269,6 +270,8 @@ interface OcrJob {
   readonly bytes: number;
   /** Starts the recognition (once); its lines. */
   readonly send: () => Promise<OcrLine[]>;
+  /** An image without a mark of a character's size (mayHoldPrint): not recognised, no lines. */
+  readonly blank: boolean;
 }
 
 type PdfJsDocument = { doc: import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy; lib: typeof import('pdfjs-dist/legacy/build/pdf.mjs') };
@@ -340,7 +343,9 @@ function ocrJob(placement: ImagePlacement, image: PdfJsImage, rotate: number, la
   if (!upright) return undefined;
   const bytes = upright.pixels.length;
   const pointsPerPixel = pointsPer(placement.quad, orientation);
-  let lines: Promise<OcrLine[]> | undefined;
+  const blank = !mayHoldPrint(upright, 72 / pointsPerPixel / 25.4);
+  let lines: Promise<OcrLine[]> | undefined = blank ? Promise.resolve([]) : undefined;
+  if (blank) upright = undefined;
   const send = () => {
     if (!lines) {
       lines = recognizeLines(upright as GreyImage, lang, 72 / pointsPerPixel);
@@ -355,7 +360,7 @@ function ocrJob(placement: ImagePlacement, image: PdfJsImage, rotate: number, la
     const [px, py] = toSource(orientation, X, Y);
     return sourceToUser(placement.quad as Quad, width, height, px, py);
   };
-  return { toUser, pointsPerPixel, bytes, send };
+  return { toUser, pointsPerPixel, bytes: blank ? 0 : bytes, send, blank };
 }
 
 /**
@@ -424,9 +429,10 @@ async function pdfJsJobs({ doc, lib }: PdfJsDocument, pdf: PDFDocument, pageInde
 /**
  * OCRs the given pages' images and appends their characters to the glyph table, page by page (one
  * decoded page image in memory at a time). Returns, per page read, the range of its glyphs and its
- * words; pages without a readable image are left out.
+ * words (pages without a readable image are left out), and the pages whose images are all blank
+ * (not recognised).
  */
-export async function readPagesWithOcr(request: OcrRequest): Promise<{ page: OcrPage; first: number; end: number }[]> {
+export async function readPagesWithOcr(request: OcrRequest): Promise<{ read: { page: OcrPage; first: number; end: number }[]; blank: number[] }> {
   const { bytes, pdf, glyphs, lang } = request;
   const wanted = new Set(request.pages);
   const byPage = new Map<number, ImagePlacement[]>();
@@ -436,7 +442,7 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<{ page: Ocr
     list.push(placement);
     byPage.set(placement.pageIndex, list);
   }
-  if (byPage.size === 0) return [];
+  if (byPage.size === 0) return { read: [], blank: [] };
   const pages = pdf.getPages();
   const pdfjs = lazyPdfJs(bytes);
   const order = [...byPage.keys()].sort((a, b) => a - b).filter((i) => pages[i] !== undefined);
@@ -452,6 +458,7 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<{ page: Ocr
   };
   try {
     const out: { page: OcrPage; first: number; end: number }[] = [];
+    const blank: number[] = [];
     // Decoding the next page (this thread) overlaps with OCR of this one (its own thread); glyphs
     // are added in page order.
     let previous: Promise<void> = Promise.resolve();
@@ -501,6 +508,7 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<{ page: Ocr
       // The page's decoded samples are garbage now (OCR has its grey copy): freed before the next.
       if (direct) releaseMemory(direct.decodedBytes);
       const jobs = direct?.jobs ?? (await pdfJsJobs(await pdfjs.open(), pdf, pageIndex, onPage, pw, ph, rotate, lang));
+      if (jobs.length > 0 && jobs.every((j) => j.blank)) blank.push(pageIndex);
       waiting.push({ pageIndex, jobs });
       waitingBytes += jobs.reduce((n, j) => n + j.bytes, 0);
       const next = order[k + 1];
@@ -508,7 +516,7 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<{ page: Ocr
     }
     await handOver();
     await previous;
-    return out;
+    return { read: out, blank };
   } finally {
     await pdfjs.close();
     // The JPEG 2000 decoder's memory is let go (the redaction uses what was kept, or decodes anew).
