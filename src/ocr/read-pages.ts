@@ -4,14 +4,14 @@
  * every character becomes a glyph in the page's user space, so the rest of the pipeline (layout,
  * detection, boxes, manifest) treats a scan as any other PDF.
  */
-import { PDFArray, PDFBool, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFDocument } from 'pdf-lib';
+import { PDFBool, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFDocument } from 'pdf-lib';
 import { releaseMemory } from '../pdf/memory.js';
 import { keepSamples } from '../redact/pdf/kept-samples.js';
-import { decodeRaster, ImageRedactionError, isJpx, type Raster, releaseImageDecoders } from '../redact/pdf/raster.js';
+import { decodeRaster, filterNames, ImageRedactionError, isJpx, type Raster, releaseImageDecoders } from '../redact/pdf/raster.js';
 import type { GlyphTable } from '../pdf/glyph-table.js';
 import type { ImagePlacement, Quad, StreamTarget } from '../pdf/interpret.js';
 import { quadBounds } from '../pdf/interpret.js';
-import { dictOf } from '../pdf/objects.js';
+import { dictOf, get, nameText } from '../pdf/objects.js';
 import { type PdfJsImage, withPdfJsDocument } from '../pdf/pdfjs.js';
 import { mayHoldPrint } from './blank.js';
 import { closeIdleOcr, type GreyImage, ocrEngineRunning, type OcrLine, recognizeLines } from './engine.js';
@@ -296,8 +296,6 @@ function lazyPdfJs(bytes: Uint8Array): { open: () => Promise<PdfJsDocument>; clo
   };
 }
 
-const FILTER_NAMES: Record<string, string> = { Fl: 'FlateDecode', DCT: 'DCTDecode' };
-
 /**
  * The image's stream when our own decoders (raster.ts, the ones the redaction uses) give the same
  * pixels pdf.js would: 8-bit grey or RGB, Flate, JPEG or JPEG 2000, no decode array, no mask.
@@ -308,19 +306,14 @@ function directStream(pdf: PDFDocument, placement: ImagePlacement): PDFRawStream
   const stream = ref && pdf.context.lookup(ref);
   if (!(stream instanceof PDFRawStream)) return undefined;
   const d = stream.dict;
-  const get = (key: string) => {
-    const v = d.get(PDFName.of(key));
-    return v instanceof PDFRef ? pdf.context.lookup(v) : v;
-  };
   if (['ImageMask', 'SMask', 'Mask', 'Decode', 'SMaskInData', 'Alternates'].some((k) => d.has(PDFName.of(k)))) return undefined;
-  const filterObj = get('Filter');
-  const filters = (filterObj instanceof PDFName ? [filterObj] : filterObj instanceof PDFArray ? filterObj.asArray().map((f) => (f instanceof PDFRef ? pdf.context.lookup(f) : f)) : []).map((f) => (f instanceof PDFName ? (FILTER_NAMES[f.decodeText()] ?? f.decodeText()) : '?'));
+  const filters = filterNames(pdf.context, d);
   const last = filters[filters.length - 1];
   if (!last || filters.slice(0, -1).some((f) => f !== 'FlateDecode') || !['FlateDecode', 'DCTDecode', 'JPXDecode'].includes(last)) return undefined;
-  const cs = get('ColorSpace');
-  const colour = cs instanceof PDFName ? cs.decodeText() : undefined;
+  const cs = get(pdf.context, d, 'ColorSpace');
+  const colour = cs instanceof PDFName ? nameText(cs) : undefined;
   if (cs === undefined ? last !== 'JPXDecode' : colour !== 'DeviceGray' && colour !== 'DeviceRGB') return undefined;
-  const bpc = get('BitsPerComponent');
+  const bpc = get(pdf.context, d, 'BitsPerComponent');
   if (bpc === undefined ? last !== 'JPXDecode' : !(bpc instanceof PDFNumber) || bpc.asNumber() !== 8) return undefined;
   return stream;
 }

@@ -67,7 +67,12 @@ export async function releaseImageDecoders(): Promise<void> {
 
 /** Whether an image stream is JPEG 2000: its decoder holds 4-5 bytes a sample while it works. */
 export function isJpx(context: PDFContext, stream: PDFStream): boolean {
-  return filtersOf(context, stream.dict).filters.includes('JPXDecode');
+  return filterNames(context, stream.dict).includes('JPXDecode');
+}
+
+/** A stream's filters in order, by their full names (abbreviations of inline images spelt out). */
+export function filterNames(context: PDFContext, dict: PDFDict): string[] {
+  return filtersOf(context, dict).filters;
 }
 
 /** Undoes PNG predictors (DecodeParms /Predictor 10-15) row by row, for any bit depth. */
