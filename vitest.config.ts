@@ -19,5 +19,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
+    // A suite's setup can start a browser: chromium's first start on a fresh machine (font caches
+    // built, profile created) took more than vitest's default 10 s while other suites ran.
+    hookTimeout: 60_000,
   },
 });

@@ -9,7 +9,8 @@ export const fixturePdf = (name: string): string => new URL(`../fixtures/pdf/${n
 /** A fresh folder under the system's temporary folder; `remove` deletes it (call it in afterAll). */
 export function tempFolder(prefix: string): { readonly root: string; readonly remove: () => void } {
   const root = mkdtempSync(join(tmpdir(), prefix));
-  return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+  // Retries: a browser that is closing may still be writing its profile inside.
+  return { root, remove: () => rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }) };
 }
 
 /** Writes each file (path relative to `dir` -> text or bytes), making the folders it needs. */
