@@ -30,6 +30,7 @@ import { type Box, glyphsUnderBoxes, selectGlyphs } from './redact/pdf/select.js
 import { boxLabel } from './redact/text.js';
 import { runAsync, type Step, wait } from './util/step.js';
 import { findPdfSurvivors, type PdfCheckValue } from './verify/pdf.js';
+import { identifiesOnItsOwn } from './verify/identifying.js';
 import { findScanSurvivors } from './verify/scan.js';
 
 export interface PdfRedactionResult {
@@ -84,10 +85,12 @@ export const pdfFormat: Format<PdfInput, PdfSource, Uint8Array> = {
   *verify(doc, kept) {
     // Verify by every channel; a public official kept readable may recur as often as kept.
     const keptText = kept.map((s) => doc.sourceText.slice(s.start, s.end)).join('\n');
-    const checks: PdfCheckValue[] = doc.applied.map((a, id) => {
+    const checks: PdfCheckValue[] = doc.applied.flatMap((a, id) => {
       const caseSensitive = a.decision.finding.entity === 'person';
       const value = doc.sourceText.slice(a.source.start, a.source.end);
-      return { value, caseSensitive, allowed: countOccurrences(keptText, value, caseSensitive), id };
+      // A name particle left alone ("Van") names nobody: its recurrence in prose is no leak.
+      if (!identifiesOnItsOwn(value, a.decision.finding.entity)) return [];
+      return [{ value, caseSensitive, allowed: countOccurrences(keptText, value, caseSensitive), id }];
     });
     // The redaction's loaded file (its rewritten images included) is garbage now: freed before
     // verification loads the output again (what was loaded is at least the file's size).
@@ -97,7 +100,8 @@ export const pdfFormat: Format<PdfInput, PdfSource, Uint8Array> = {
     // Scans: the pixels under the boxes, decoded from the written file and read by OCR again.
     const scans = scansOf.get(doc.output);
     if (scans && survivors.length === 0) {
-      const onScans = doc.applied.map((a, id) => ({ id, value: checks[id]?.value ?? '', boxes: a.boxes ?? [] }));
+      // Every value, particles too: a box's pixels read again must give nothing of what it hid.
+      const onScans = doc.applied.map((a, id) => ({ id, value: doc.sourceText.slice(a.source.start, a.source.end), boxes: a.boxes ?? [] }));
       survivors.push(...(yield* wait(findScanSurvivors(doc.output, scans.pages, onScans, scans.lang))));
     }
     return survivors.map((id) => (doc.applied[id] as AppliedRedaction).source);

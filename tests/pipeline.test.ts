@@ -5,6 +5,7 @@ import { defineRecognizer } from '../src/detect/recognizer.js';
 import { ManifestSchema } from '../src/manifest/schema.js';
 import { LeakError } from '../src/errors.js';
 import { findSurvivors } from '../src/verify/text.js';
+import { identifiesOnItsOwn } from '../src/verify/identifying.js';
 
 const nota = readFileSync(new URL('../fixtures/text/nota-ocr.txt', import.meta.url), 'utf8');
 
@@ -151,6 +152,25 @@ describe('verification fails closed', () => {
     const applied = [{ decision: { action: 'redact', ground: '5.1.2e', finding: { id: 'x', entity: 'person', span: { start: 0, end: 12 }, detector: 't', confidence: 1, suggestedGround: '5.1.2e' } }, source: { start: 0, end: 12 } }] as const;
     const output = '[5.1.2e] en nog eens Anouk de Wit';
     expect(findSurvivors(source, output, applied as never)).toEqual([{ start: 0, end: 12 }]);
+  });
+
+  it('does not count a name particle left alone ("Van") as a survivor when prose has it, and still checks the rest of the name', () => {
+    // Propagation redacted "Van" of "Van Dijkhuizen" by itself: "Dijkhuizen" was a finding of its own.
+    const source = 'Opdracht aan Van Dijkhuizen. Van de minister kwam bericht.';
+    const person = (start: number, end: number) => ({ decision: { action: 'redact', ground: '5.1.2e', finding: { id: `p${start}`, entity: 'person', span: { start, end }, detector: 'propagate', confidence: 1, suggestedGround: '5.1.2e' } }, source: { start, end } });
+    const applied = [person(13, 16), person(17, 27)];
+    expect(source.slice(13, 16)).toBe('Van');
+    expect(findSurvivors(source, 'Opdracht aan [5.1.2e] [5.1.2e]. Van de minister kwam bericht.', applied as never)).toEqual([]);
+    expect(findSurvivors(source, 'Opdracht aan [5.1.2e] Dijkhuizen. Van de minister kwam bericht.', applied as never)).toEqual([{ start: 17, end: 27 }]);
+  });
+
+  it('tells values that identify on their own from name particles', () => {
+    expect(identifiesOnItsOwn('Van', 'person')).toBe(false);
+    expect(identifiesOnItsOwn('van der', 'person')).toBe(false);
+    expect(identifiesOnItsOwn('Ten', 'person')).toBe(false);
+    expect(identifiesOnItsOwn('Vandaag', 'person')).toBe(true);
+    expect(identifiesOnItsOwn('van Dijk', 'person')).toBe(true);
+    expect(identifiesOnItsOwn('van', 'address')).toBe(true);
   });
 
   it('the pipeline throws LeakError instead of returning a leaking output', () => {

@@ -2,6 +2,7 @@ import { findValues, valueKey } from '../document/value-search.js';
 import type { Span } from '../document/span.js';
 import { normalise } from '../normalise/normalise.js';
 import type { AppliedRedaction } from '../redact/text.js';
+import { identifiesOnItsOwn } from './identifying.js';
 
 // Whole sections are checked by their words elsewhere; a section body is prose whose phrases may
 // legitimately recur ("de Tweede Kamer"), so only values that identify are checked verbatim.
@@ -22,7 +23,7 @@ export function findSurvivors(sourceText: string, output: string, applied: reado
     const value = sourceText.slice(a.source.start, a.source.end);
     const entity = a.decision.finding.entity;
     const check = CHECKED_ENTITIES.has(entity) ? value : value.length >= 40 ? value : '';
-    if (valueKey(check, true).length < MIN_LENGTH) return [];
+    if (valueKey(check, true).length < MIN_LENGTH || !identifiesOnItsOwn(check, entity)) return [];
     return [{ a, check, normalised: normalise(check).text, caseSensitive: entity === 'person' }];
   });
   const survivors: Span[] = [];
