@@ -52,6 +52,7 @@ describe('redactFile and readInput', () => {
     if (r.kind !== 'text') throw new Error('expected text output');
     expect(r.text).toBe('Contactpersoon\n[5.1.2e]\n');
     await expect(redactBytes(new TextEncoder().encode('geen pdf'), 'nota.pdf')).rejects.toMatchObject({ code: 'PDF_DAMAGED' });
+    await expect(redactBytes(new Uint8Array(0), 'nota.pdf')).rejects.toMatchObject({ code: 'INPUT_EMPTY', message: expect.stringContaining('empty (0 bytes)') });
   });
 });
 

@@ -49,6 +49,8 @@ export const DEFAULT_MAX_OBJECT_DEPTH = 100;
  * breaks as form feeds), each character tied to its glyph so a span maps to exact positions.
  */
 export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEFAULT_MAX_PAGES, maxObjectDepth = DEFAULT_MAX_OBJECT_DEPTH, ocr: OcrSetting = { lang: DEFAULT_OCR_LANGUAGE }): Promise<IngestedPdf> {
+  // A file of no bytes (a copy or download that did not finish) is said to be empty, not damaged.
+  if (bytes.length === 0) throw new InputError('INPUT_EMPTY', 'the PDF is empty (0 bytes): there is nothing to redact; copy or export it again');
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) throw new InputError('PDF_DAMAGED', 'the file is not a PDF (it has no PDF header); check what it is and export it as PDF again');
   // A view, not a copy of the file.
