@@ -85,9 +85,10 @@ export const pdfFormat: Format<PdfInput, PdfSource, Uint8Array> = {
   *verify(doc, kept) {
     // Verify by every channel; a public official kept readable may recur as often as kept.
     const keptText = kept.map((s) => doc.sourceText.slice(s.start, s.end)).join('\n');
+    const values = doc.applied.map((a) => doc.sourceText.slice(a.source.start, a.source.end));
     const checks: PdfCheckValue[] = doc.applied.flatMap((a, id) => {
       const caseSensitive = a.decision.finding.entity === 'person';
-      const value = doc.sourceText.slice(a.source.start, a.source.end);
+      const value = values[id] as string;
       // A name particle left alone ("Van") names nobody: its recurrence in prose is no leak.
       if (!identifiesOnItsOwn(value, a.decision.finding.entity)) return [];
       return [{ value, caseSensitive, allowed: countOccurrences(keptText, value, caseSensitive), id }];
@@ -101,7 +102,7 @@ export const pdfFormat: Format<PdfInput, PdfSource, Uint8Array> = {
     const scans = scansOf.get(doc.output);
     if (scans && survivors.length === 0) {
       // Every value, particles too: a box's pixels read again must give nothing of what it hid.
-      const onScans = doc.applied.map((a, id) => ({ id, value: doc.sourceText.slice(a.source.start, a.source.end), boxes: a.boxes ?? [] }));
+      const onScans = doc.applied.map((a, id) => ({ id, value: values[id] as string, boxes: a.boxes ?? [] }));
       survivors.push(...(yield* wait(findScanSurvivors(doc.output, scans.pages, onScans, scans.lang))));
     }
     return survivors.map((id) => (doc.applied[id] as AppliedRedaction).source);
