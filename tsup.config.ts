@@ -14,8 +14,9 @@ const shared: Options = {
   loader: { '.txt': 'text' },
   // pdf-lib, compromise and fast-levenshtein are bundled: loaded file by file (hundreds of small
   // modules) they cost every thread, the main one and each worker, about 0.3 s of start-up. pdf.js
-  // stays external (loaded when a PDF is verified), zod too (its types are part of ours).
-  external: ['pdfjs-dist', 'zod'],
+  // stays external (loaded when a PDF is verified), zod too (its types are part of ours), and sharp
+  // (native, optional: JPEG decoding, see src/redact/pdf/jpeg.ts).
+  external: ['pdfjs-dist', 'zod', 'sharp'],
   noExternal: ['pdf-lib', '@pdf-lib/standard-fonts', 'compromise', 'fast-levenshtein'],
 };
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { inflateWhole } from './banded-flate.js';
+import { decodeJpegNatively } from './jpeg.js';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFStream, PDFString, type PDFContext, type PDFObject } from 'pdf-lib';
 import { restoreNativeBuiltins } from '../../pdf/pdfjs.js';
 import { dictOf, get, MAX_DECODED_STREAM_BYTES, numberOf, resolve, streamBytes } from '../../pdf/objects.js';
@@ -262,6 +263,16 @@ export async function decodeRaster(context: PDFContext, stream: PDFStream, role:
       continue;
     }
     if (!last) throw new ImageRedactionError(`images encoded with ${filter} before another filter are not supported`);
+    if (filter === 'DCTDecode') {
+      const native = await decodeJpegNatively(data, width, height, get(context, p, 'ColorTransform') !== undefined);
+      if (native) {
+        if (components !== undefined && components !== native.components) throw new ImageRedactionError('a JPEG image whose components do not match its colour space');
+        data = native.samples;
+        components = native.components;
+        bitsPerComponent = 8;
+        continue;
+      }
+    }
     const lib = await imageDecoders();
     if (filter === 'DCTDecode') {
       const jpeg = new lib.JpegImage();
