@@ -100,6 +100,30 @@ export async function greyScan(pages: readonly { width: number; height: number; 
   return doc.save();
 }
 
+/**
+ * A scan written as a stack of strips, each its own grey Flate image, drawn one under the other
+ * (as Cairo and Adobe's PDF Library write page images): seams run through text lines.
+ */
+export async function stripScan(name: string, strips: number, dpi = 150): Promise<Uint8Array> {
+  const { width, height, grey } = faintPage(name, dpi, 0);
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  const ctx = doc.context;
+  const rows = Math.ceil(height / strips);
+  const ops: string[] = [];
+  for (let k = 0, y = 0; y < height; k++, y += rows) {
+    const h = Math.min(rows, height - y);
+    const image = ctx.register(ctx.stream(deflateSync(grey.subarray(y * width, (y + h) * width)), { Type: 'XObject', Subtype: 'Image', Width: width, Height: h, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' }));
+    page.node.setXObject(PDFName.of(`S${k}`), image);
+    // Strip k covers rows y .. y + h of the page image, from the top of the page down.
+    const top = 842 - (842 * y) / height;
+    const drawn = (842 * h) / height;
+    ops.push(`q 595 0 0 ${drawn.toFixed(4)} 0 ${(top - drawn).toFixed(4)} cm /S${k} Do Q`);
+  }
+  page.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(ops.join('\n'))));
+  return doc.save();
+}
+
 /** Page 1 of a fixture as grey pixels, its ink lightened to `lightest` on white (faint print). */
 export function faintPage(name: string, dpi: number, lightest: number): { width: number; height: number; grey: Uint8Array } {
   const pgm = render(name, dpi, 'pgm');

@@ -16,6 +16,7 @@ import { type PdfJsImage, withPdfJsDocument } from '../pdf/pdfjs.js';
 import { mayHoldPrint } from './blank.js';
 import { closeIdleOcr, type GreyImage, ocrEngineRunning, type OcrLine, recognizeLines } from './engine.js';
 import { type Orientation, orientationOf, sourceToUser, toSource, turnUpright, uprightWalk } from './orientation.js';
+import { stackedQuad, stackStrips, stripGroups } from './strips.js';
 
 /** The words OCR put on one page, as runs of glyph indices (for the invisible text layer). */
 export interface OcrPage {
@@ -187,8 +188,8 @@ function refKeys(ref: PDFRef): string[] {
   return [`${ref.objectNumber}R`, `${ref.objectNumber}R${ref.generationNumber}`];
 }
 
-/** Pushes one OCR line's characters as glyphs; returns the words' glyph indices. */
-function pushLine(
+/** Pushes one OCR line's characters as glyphs; returns the words' glyph indices (exported for tests). */
+export function pushLine(
   glyphs: GlyphTable,
   target: StreamTarget,
   pageIndex: number,
@@ -219,11 +220,20 @@ function pushLine(
       pushGlyph(glyphs, target, pageIndex, ' ', x0, x1, Math.min(top, previous.top), Math.max(bottom, previous.bottom), baseAt, toUser, Math.max(size, previous.size));
     }
     const indices: number[] = [];
+    // Tesseract's character boxes overlap and can be out of order ("(" after "V", a "V" as wide as
+    // "VN"): each glyph's box keeps them (a redaction covers all of a character's ink), but its
+    // pen runs from where the previous one's ended, so the characters of a word follow one
+    // another without a gap or a step back, which reading would take for a space or a new line.
+    const first = Math.min((symbols[0] as { bbox: { x0: number } }).bbox.x0, bbox.x0) - margin;
+    const last = Math.max((symbols[symbols.length - 1] as { bbox: { x1: number } }).bbox.x1, bbox.x1) + margin;
+    let pen = first;
     symbols.forEach((symbol, k) => {
       const next = symbols[k + 1];
-      const x0 = k === 0 ? Math.min(symbol.bbox.x0, bbox.x0) - margin : symbol.bbox.x0;
-      const x1 = next ? Math.max(symbol.bbox.x1, next.bbox.x0) : Math.max(symbol.bbox.x1, bbox.x1) + margin;
-      indices.push(pushGlyph(glyphs, target, pageIndex, symbol.text, x0, Math.max(x1, x0 + 0.5), top, bottom, baseAt, toUser, size));
+      const x0 = k === 0 ? first : symbol.bbox.x0;
+      const x1 = next ? Math.max(symbol.bbox.x1, next.bbox.x0) : last;
+      const penEnd = next ? Math.min(last, Math.max(pen, next.bbox.x0)) : last;
+      indices.push(pushGlyph(glyphs, target, pageIndex, symbol.text, x0, Math.max(x1, x0 + 0.5), top, bottom, baseAt, toUser, size, pen, penEnd));
+      pen = penEnd;
     });
     words.push(indices);
     previous = { x: Math.max(bbox.x1 + margin, (symbols[symbols.length - 1] as { bbox: { x1: number } }).bbox.x1 + margin), top, bottom, size };
@@ -243,12 +253,15 @@ function pushGlyph(
   baseAt: (X: number) => number,
   toUser: (X: number, Y: number) => [number, number],
   size: number,
+  penX0 = x0,
+  penX1 = x1,
 ): number {
-  const corners = [toUser(x0, top), toUser(x1, top), toUser(x0, bottom), toUser(x1, bottom)];
+  const corners = [toUser(Math.min(x0, penX0), top), toUser(Math.max(x1, penX1), top), toUser(Math.min(x0, penX0), bottom), toUser(Math.max(x1, penX1), bottom)];
   const xs = corners.map((c) => c[0]);
   const ys = corners.map((c) => c[1]);
-  const origin = toUser(x0, baseAt(x0));
-  const end = toUser(x1, baseAt(x1));
+  // Where the glyph starts and ends along its baseline: what reading measures gaps and steps by.
+  const origin = toUser(penX0, baseAt(penX0));
+  const end = toUser(penX1, baseAt(penX1));
   return glyphs.pushRaw(pageIndex, target, -1, 0, 0, 0, text, Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys), origin[0], origin[1], end[0], end[1], size, 0, false);
 }
 
@@ -318,24 +331,24 @@ function directStream(pdf: PDFDocument, placement: ImagePlacement): PDFRawStream
   return stream;
 }
 
-/** The size a placement's image is drawn at, against the page: a logo or a rule is not text. */
-function drawnLargeEnough(placement: ImagePlacement, pageWidth: number, pageHeight: number): boolean {
-  const b = quadBounds(placement.quad);
+/** The size an image is drawn at (its quad), against the page: a logo or a rule is not text. */
+function drawnLargeEnough(quad: Quad, pageWidth: number, pageHeight: number): boolean {
+  const b = quadBounds(quad);
   return (b.x1 - b.x0) * (b.y1 - b.y0) >= MIN_PAGE_FRACTION * pageWidth * pageHeight;
 }
 
 /** An image worth OCR: drawn large enough, and with pixels enough to hold print. */
-function worthReading(placement: ImagePlacement, pageWidth: number, pageHeight: number, width: number, height: number): boolean {
-  return width * height >= MIN_PIXELS && drawnLargeEnough(placement, pageWidth, pageHeight);
+function worthReading(quad: Quad, pageWidth: number, pageHeight: number, width: number, height: number): boolean {
+  return width * height >= MIN_PIXELS && drawnLargeEnough(quad, pageWidth, pageHeight);
 }
 
 /** An image for OCR, upright and grey; undefined when its kind of pixels cannot be read. */
-function ocrJob(placement: ImagePlacement, image: PdfJsImage, rotate: number, lang: string): OcrJob | undefined {
-  const orientation = orientationOf(placement.quad, rotate, image.width, image.height);
+function ocrJob(quad: Quad, image: PdfJsImage, rotate: number, lang: string): OcrJob | undefined {
+  const orientation = orientationOf(quad, rotate, image.width, image.height);
   let upright = uprightGrey(image, orientation);
   if (!upright) return undefined;
   const bytes = upright.pixels.length;
-  const pointsPerPixel = pointsPer(placement.quad, orientation);
+  const pointsPerPixel = pointsPer(quad, orientation);
   const blank = !mayHoldPrint(upright, 72 / pointsPerPixel / 25.4);
   let lines: Promise<OcrLine[]> | undefined = blank ? Promise.resolve([]) : undefined;
   if (blank) upright = undefined;
@@ -351,7 +364,7 @@ function ocrJob(placement: ImagePlacement, image: PdfJsImage, rotate: number, la
   const { width, height } = image;
   const toUser = (X: number, Y: number) => {
     const [px, py] = toSource(orientation, X, Y);
-    return sourceToUser(placement.quad as Quad, width, height, px, py);
+    return sourceToUser(quad, width, height, px, py);
   };
   return { toUser, pointsPerPixel, bytes: blank ? 0 : bytes, send, blank };
 }
@@ -362,13 +375,15 @@ function ocrJob(placement: ImagePlacement, image: PdfJsImage, rotate: number, la
  * when an image is not of that kind or does not decode: pdf.js reads the page then.
  */
 async function directJobs(pdf: PDFDocument, placements: readonly ImagePlacement[], pageWidth: number, pageHeight: number, rotate: number, lang: string): Promise<{ jobs: OcrJob[]; decodedBytes: number } | undefined> {
-  const wanted: { placement: ImagePlacement; stream: PDFRawStream }[] = [];
-  for (const placement of placements) {
+  const wanted: { placement: ImagePlacement; stream: PDFRawStream; group: number }[] = [];
+  for (const [group, strips] of stripGroups(placements).entries()) {
     // Logos and rules are not decoded at all (their pixel count is known only after decoding).
-    if (!drawnLargeEnough(placement, pageWidth, pageHeight)) continue;
-    const stream = directStream(pdf, placement);
-    if (!stream) return undefined;
-    wanted.push({ placement, stream });
+    if (!drawnLargeEnough(stackedQuad(strips.map((p) => p.quad)), pageWidth, pageHeight)) continue;
+    for (const placement of strips) {
+      const stream = directStream(pdf, placement);
+      if (!stream) return undefined;
+      wanted.push({ placement, stream, group });
+    }
   }
   const rasters: Raster[] = [];
   for (const { stream } of wanted) {
@@ -391,14 +406,21 @@ async function directJobs(pdf: PDFDocument, placements: readonly ImagePlacement[
     releaseMemory(rasters.reduce((n, r) => n + 5 * r.samples.length, 0));
   }
   const jobs: OcrJob[] = [];
-  wanted.forEach(({ placement, stream }, k) => {
+  const byGroup = new Map<number, { quad: Quad; image: PdfJsImage }[]>();
+  wanted.forEach(({ placement, stream, group }, k) => {
     const raster = rasters[k] as Raster;
-    if (!worthReading(placement, pageWidth, pageHeight, raster.width, raster.height)) return;
-    const job = ocrJob(placement, { width: raster.width, height: raster.height, kind: raster.components === 1 ? 0 : 2, data: raster.samples }, rotate, lang);
-    if (!job) return;
-    jobs.push(job);
+    const strips = byGroup.get(group) ?? [];
+    strips.push({ quad: placement.quad, image: { width: raster.width, height: raster.height, kind: raster.components === 1 ? 0 : 2, data: raster.samples } });
+    byGroup.set(group, strips);
     keepSamples(pdf.context, stream, raster);
   });
+  for (const strips of byGroup.values()) {
+    for (const { quad, image } of stackStrips(strips)) {
+      if (!worthReading(quad, pageWidth, pageHeight, image.width, image.height)) continue;
+      const job = ocrJob(quad, image, rotate, lang);
+      if (job) jobs.push(job);
+    }
+  }
   return { jobs, decodedBytes: rasters.reduce((n, r) => n + r.samples.length, 0) };
 }
 
@@ -407,12 +429,16 @@ async function pdfJsJobs({ doc, lib }: PdfJsDocument, pdf: PDFDocument, pageInde
   const decoded = await decodedImages(doc, lib, pageIndex);
   const imageOf = imageMatcher(pdf, decoded);
   const jobs: OcrJob[] = [];
-  // Images in drawing order; each is read on its own (a page scanned in strips reads per strip).
-  for (const placement of placements) {
-    const image = imageOf(placement);
-    if (!image || !worthReading(placement, pageWidth, pageHeight, image.width, image.height)) continue;
-    const job = ocrJob(placement, image, rotate, lang);
-    if (job) jobs.push(job);
+  // Images in drawing order (the stencil masks are matched in that order); strips that stack into
+  // one image are read as one, other images each on their own.
+  for (const strips of stripGroups(placements)) {
+    const found = strips.map((placement) => ({ quad: placement.quad, image: imageOf(placement) }));
+    const decodedStrips = found.filter((s): s is { quad: Quad; image: PdfJsImage } => s.image !== undefined);
+    for (const { quad, image } of decodedStrips.length === found.length ? stackStrips(decodedStrips) : decodedStrips) {
+      if (!worthReading(quad, pageWidth, pageHeight, image.width, image.height)) continue;
+      const job = ocrJob(quad, image, rotate, lang);
+      if (job) jobs.push(job);
+    }
   }
   decoded.images.clear();
   (await doc.getPage(pageIndex + 1)).cleanup();
@@ -444,7 +470,7 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<{ read: { p
     if (!page) return false;
     const { width, height } = page.getSize();
     return (byPage.get(pageIndex) ?? []).some((p) => {
-      const ref = drawnLargeEnough(p, width, height) ? imageRef(pdf, p) : undefined;
+      const ref = drawnLargeEnough(p.quad, width, height) ? imageRef(pdf, p) : undefined;
       const stream = ref && pdf.context.lookup(ref);
       return stream instanceof PDFRawStream && isJpx(pdf.context, stream);
     });

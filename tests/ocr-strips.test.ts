@@ -1,0 +1,92 @@
+// Page images drawn as strips are grouped and stacked into one image for OCR.
+import { describe, expect, it } from 'vitest';
+import type { ImagePlacement, Quad, StreamTarget } from '../src/pdf/interpret.js';
+import { stackedQuad, stackStrips, stripGroups } from '../src/ocr/strips.js';
+
+const target: StreamTarget = { id: 't', ops: [], resources: undefined };
+
+/** An image drawn upright at x, with its top at `top` and its bottom at `bottom` (user space). */
+function quad(x0: number, x1: number, bottom: number, top: number): Quad {
+  return [x0, bottom, x1, bottom, x1, top, x0, top];
+}
+const placed = (q: Quad, name: string): ImagePlacement => ({ pageIndex: 0, target, opIndex: 0, name, quad: q, inline: false });
+
+describe('stripGroups', () => {
+  it('groups images drawn one under the other, in drawing order, and keeps others apart', () => {
+    const strips = [placed(quad(0, 595, 800, 842), 'a'), placed(quad(0, 595, 758, 800), 'b'), placed(quad(0, 595, 700.2, 758.1), 'c')];
+    const logo = placed(quad(20, 80, 600, 660), 'logo');
+    const groups = stripGroups([...strips, logo, placed(quad(0, 595, 0, 40), 'far below')]);
+    expect(groups.map((g) => g.map((p) => p.name))).toEqual([['a', 'b', 'c'], ['logo'], ['far below']]);
+    // Drawn bottom-up, or of another width, they are not one stack.
+    expect(stripGroups([strips[1] as ImagePlacement, strips[0] as ImagePlacement]).length).toBe(2);
+    expect(stripGroups([strips[0] as ImagePlacement, placed(quad(0, 400, 758, 800), 'narrow')]).length).toBe(2);
+  });
+
+  it('gives the quad the stack covers', () => {
+    expect(stackedQuad([quad(0, 595, 800, 842), quad(0, 595, 758, 800)])).toEqual(quad(0, 595, 758, 842));
+  });
+});
+
+describe('stackStrips', () => {
+  const grey = (width: number, height: number, value: number) => ({ width, height, kind: 0, data: new Uint8Array(width * height).fill(value) });
+
+  it('stacks strips of one kind, width and scale into one image, rows in order', () => {
+    const [one, ...rest] = stackStrips([
+      { quad: quad(0, 10, 8, 10), image: grey(4, 2, 1) },
+      { quad: quad(0, 10, 5, 8), image: grey(4, 3, 2) },
+    ]);
+    expect(rest).toEqual([]);
+    expect(one?.image).toMatchObject({ width: 4, height: 5, kind: 0 });
+    expect([...(one?.image.data ?? [])]).toEqual([...new Array(8).fill(1), ...new Array(12).fill(2)]);
+    expect(one?.quad).toEqual(quad(0, 10, 5, 10));
+  });
+
+  it('leaves strips apart that cannot be one image: other widths, kinds or scales', () => {
+    expect(stackStrips([{ quad: quad(0, 10, 8, 10), image: grey(4, 2, 1) }, { quad: quad(0, 10, 5, 8), image: grey(5, 3, 2) }]).length).toBe(2);
+    expect(stackStrips([{ quad: quad(0, 10, 8, 10), image: grey(4, 2, 1) }, { quad: quad(0, 10, 5, 8), image: { ...grey(4, 3, 2), kind: 2, data: new Uint8Array(36) } }]).length).toBe(2);
+    // Two rows over 2 units above, six over 3 below: the lower strip has twice the rows per unit.
+    expect(stackStrips([{ quad: quad(0, 10, 8, 10), image: grey(4, 2, 1) }, { quad: quad(0, 10, 5, 8), image: grey(4, 6, 2) }]).length).toBe(2);
+  });
+});
+
+describe('OCR characters as glyphs (pushLine)', () => {
+  // Tesseract's character boxes of "(VNO-NCW) overleg" as it gave them for a 300 dpi scan: "("
+  // after "V" in x, the "V" box as wide as "VN", ")" inside the "W".
+  const box = (x0: number, x1: number) => ({ x0, y0: 573, x1, y1: 615 });
+  const symbols = [
+    ['(', 1642, 1665],
+    ['V', 1635, 1719],
+    ['N', 1695, 1723],
+    ['O', 1721, 1755],
+    ['-', 1757, 1769],
+    ['N', 1771, 1807],
+    ['C', 1807, 1839],
+    ['W', 1841, 1901],
+    [')', 1872, 1901],
+  ] as const;
+  const line = {
+    bbox: box(1635, 2100),
+    baseline: { x0: 1635, y0: 606, x1: 2100, y1: 606 },
+    words: [
+      { text: '(VNO-NCW)', confidence: 95, bbox: box(1635, 1901), symbols: symbols.map(([text, x0, x1]) => ({ text, bbox: box(x0, x1) })) },
+      { text: 'overleg', confidence: 95, bbox: box(1925, 2100), symbols: [...'overleg'].map((text, k) => ({ text, bbox: box(1925 + 25 * k, 1948 + 25 * k) })) },
+    ],
+  };
+  // A page of 2480 x 3508 pixels at 300 dpi, rows downwards, on an A4 page in points.
+  const toUser = (X: number, Y: number): [number, number] => [(X * 72) / 300, 842 - (Y * 72) / 300];
+
+  it('reads a word whose character boxes overlap and step back as one word, on one line', async () => {
+    const { GlyphTable } = await import('../src/pdf/glyph-table.js');
+    const { layoutPage } = await import('../src/pdf/layout.js');
+    const { pushLine } = await import('../src/ocr/read-pages.js');
+    const table = new GlyphTable();
+    const words = pushLine(table, target, 0, line, toUser, 72 / 300);
+    expect(words.map((w) => w.length)).toEqual([9, 7]);
+    expect(layoutPage(table, 0, table.length).text).toBe('(VNO-NCW) overleg');
+    // Each character's box still covers its box as OCR gave it: a redaction of "V" covers "V"'s ink.
+    const v = words[0]?.[1] as number;
+    // (The table keeps 32-bit floats.)
+    expect(table.value(v, 'x0')).toBeLessThanOrEqual((1635 * 72) / 300 + 0.01);
+    expect(table.value(v, 'x1')).toBeGreaterThanOrEqual((1719 * 72) / 300 - 0.01);
+  });
+});
