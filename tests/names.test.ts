@@ -24,6 +24,7 @@ describe('names of civil servants are redacted', () => {
     ['Outlook order in a header', 'Van: Jansen, Piet\nAan: Mulder, A.\nOnderwerp: planning', ['Jansen, Piet', 'Mulder, A.']],
     ['names of other backgrounds', 'Afgestemd met Mehmet Yılmaz en met Fatima el Idrissi.', ['Mehmet Yılmaz', 'Fatima el Idrissi']],
     ['unknown surname with a strong cue', 'De heer Zwavelkamp heeft de stukken.', ['Zwavelkamp']],
+    ['double surname in capitals (its parts are surnames, not acronyms)', 'Gesproken met mevrouw BOER-VOS over de zaak.', ['BOER-VOS']],
     ['name wrapped over a line', 'De tekst is aangepast na overleg met Wouter\nWillems en de directie.', ['Wouter\nWillems']],
     ['function after a comma', 'Pieter Smit, senior beleidsmedewerker, schreef de nota.', ['Pieter Smit']],
     ['signature', 'Met vriendelijke groet,\n\nSanne Bakker\nBeleidsadviseur', ['Sanne Bakker']],
@@ -87,6 +88,8 @@ describe('public officials and organisations stay readable', () => {
     'Dit blijft immers belangrijk, zeker nu de IND groeit.',
     'Het voorstel van de minister wordt overgenomen.',
     'Ook de Europese Commissie in Brussel is geïnformeerd.',
+    'Afgesproken wordt om de reactie van VNO-NCW rechtstreeks te sturen.',
+    'Namens ABN-AMRO en van FNV/CNV kwam een reactie.',
   ])('no person in %j', (text) => {
     const p = persons(text);
     expect([...p.redact, ...p.review]).toEqual([]);

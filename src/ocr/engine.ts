@@ -201,7 +201,9 @@ async function recognizeNow(engine: Engine, image: GreyImage, dpi: number | unde
     thread = started.thread;
     // Working, the engine's thread keeps the process alive (the result is awaited).
     thread?.ref();
-    await worker.setParameters({ user_defined_dpi: String(Math.round(Math.min(1200, Math.max(70, dpi ?? 300)))) } as never);
+    // Tesseract's own notes ("Image too small to scale!!" for a speck it took for a line) would
+    // be printed into a batch's output: they go to its debug file, which is /dev/null.
+    await worker.setParameters({ user_defined_dpi: String(Math.round(Math.min(1200, Math.max(70, dpi ?? 300)))), debug_file: '/dev/null' } as never);
     const result = await worker.recognize(spix(image) as never, {}, { blocks: true, text: false });
     return linesOf(result.data.blocks ?? []);
   } catch (error) {

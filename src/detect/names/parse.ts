@@ -99,9 +99,22 @@ export function isSurnameCore(lex: Lexicons, word: string): boolean {
 // lexicon knows it.
 const NOUN_ENDING = /(?:atie|aties|iteit|iteiten|heid|heden|schap|schappen|isme|gegevens|stukken|ingen)$/u;
 
+/**
+ * Acronyms joined by a hyphen or slash ("VNO-NCW", "ABN-AMRO", "BZK/DGOO"): all capitals, each
+ * part at most four letters, and a part no surname has. A double surname in capitals whose parts
+ * are both surnames ("BOER-VOS") is not one.
+ */
+function isAcronymCompound(lex: Lexicons, word: string): boolean {
+  if (/\p{Ll}/u.test(word)) return false;
+  const parts = word.split(/[-/&]/);
+  if (parts.length < 2 || parts.some((p) => !/^\p{Lu}{1,4}$/u.test(p))) return false;
+  return parts.some((p) => !lookupName(lex.surnameCores, p));
+}
+
 export function canBeSurname(lex: Lexicons, word: string, afterTussenvoegsel = false): boolean {
   if (!isCapitalised(word) || word.endsWith('.') || word.length < 2) return false;
   if (!/\p{Ll}/u.test(word) && word.length <= 4) return false; // acronyms: IND, COA, DGM
+  if (isAcronymCompound(lex, word)) return false;
   const lower = word.toLowerCase();
   if (lex.organisationWords.has(lower) || lex.rolesPublic.has(lower) || lex.rolesReview.has(lower) || lex.rolesStaff.has(lower)) return false;
   if (lex.titles.has(lower) || lex.salutations.has(lower)) return false;
