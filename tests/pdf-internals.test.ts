@@ -9,6 +9,7 @@ import { parseContentStream, writeContentStream } from '../src/pdf/content-strea
 import { parseToUnicode } from '../src/pdf/fonts.js';
 import { type Matrix, multiply, translate } from '../src/pdf/matrix.js';
 import { GlyphTable } from '../src/pdf/glyph-table.js';
+import { layoutPage } from '../src/pdf/layout.js';
 import { compressPendingStreams, flateStream, streamBytes } from '../src/pdf/objects.js';
 import { findPdfSurvivors, rawTextCounter, utf16Readings } from '../src/verify/pdf.js';
 import { withPdfJsDocument } from '../src/pdf/pdfjs.js';
@@ -233,6 +234,26 @@ describe('the glyph table', () => {
   });
 });
 
+describe('reading a page from its glyphs (layoutPage)', () => {
+  const target = { id: 'page', ops: [], resources: undefined };
+  /** Glyphs of 6 pt advance on one baseline at 10 pt, one after the other from x = 10. */
+  const line = (texts: readonly string[]) => {
+    const table = new GlyphTable();
+    texts.forEach((t, k) => table.pushRaw(0, target, k, 0, 0, 1, t, 10 + 6 * k, 98, 16 + 6 * k, 108, 10 + 6 * k, 100, 16 + 6 * k, 100, 10, 0, false));
+    return layoutPage(table, 0, table.length).text;
+  };
+
+  it('reads a glyph its font maps to nothing as the gap it fills, not as nothing', () => {
+    // A subset font's space glyph without a ToUnicode entry between two words.
+    expect(line(['M', 'e', 'm', 'o', '', 'A', 'B', 'D', 'U', 'P'])).toBe('Memo ABDUP');
+    expect(line(['M', 'e', 'm', 'o', 'A', 'B'])).toBe('MemoAB');
+  });
+
+  it("reads a font's soft hyphen (0xAD) as the hyphen a reader sees", () => {
+    expect(line(['J', 'a', 'n', 's', 'e', 'n', '\u00ad', 'o', 'v', 'e', 'r', 'l', 'e', 'g'])).toBe('Jansen-overleg');
+  });
+});
+
 describe('the verifier (findPdfSurvivors)', () => {
   it('tells taken offsets as a byte per offset would (merged ranges)', () => {
     fc.assert(
@@ -277,6 +298,14 @@ describe('the verifier (findPdfSurvivors)', () => {
       { start: 24, end: 36 },
     ]);
     expect(found.get('Anouk')).toEqual([{ start: 17, end: 22 }]);
+  });
+
+  it('takes signs of the letter blocks for the word boundaries they are, letters for none', () => {
+    // A ToUnicode that gives ";" as the Greek question mark (as a re-rendered PDF did), a middle
+    // dot as the ano teleia, and the multiplication sign: the name before them is a whole word.
+    for (const sign of ['\u037e', '\u0387', '\u00d7', '\u00f7', ';']) expect(findValues(`via Bakker${sign} verder`, ['Bakker'], true).get('Bakker')?.length, sign).toBe(1);
+    // Letters of those blocks still join a word: "Bakkerα", "Bakkerй", "Bakkerø" hold no "Bakker".
+    for (const letter of ['\u03b1', '\u0439', '\u00f8', '\u0386']) expect(findValues(`via Bakker${letter} verder`, ['Bakker'], true).get('Bakker')?.length, letter).toBe(0);
   });
 
   const value = (v: string, allowed = 0, id = 0) => ({ value: v, caseSensitive: true, allowed, id });

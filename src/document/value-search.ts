@@ -2,8 +2,12 @@ import { escapeRegExp } from '../detect/engine.js';
 
 // Letters of the scripts names are written in here (Latin with its extensions, Greek, Cyrillic).
 // Plain classes, not \p{L}: these regexes are compiled for every document, and V8 compiles
-// Unicode-property classes slowly.
-const LETTER = 'A-Za-z\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF\\uFB00-\\uFB06';
+// Unicode-property classes slowly. The blocks' signs are left out: the multiplication and
+// division signs (U+00D7, U+00F7), the Greek question mark and ano teleia (U+037E, U+0387: a PDF's
+// ToUnicode may give them for ";" and a middle dot, and normalisation turns them back), Greek
+// numeral and tonos signs, U+03F6 (a maths sign) and the Cyrillic thousands sign (U+0482).
+const LETTER =
+  'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0370-\\u0373\\u0376\\u0377\\u037A-\\u037D\\u037F\\u0386\\u0388-\\u03F5\\u03F7-\\u03FF\\u0400-\\u0481\\u0483-\\u04FF\\uFB00-\\uFB06';
 const DIGIT = '0-9';
 
 /**

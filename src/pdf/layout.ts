@@ -14,10 +14,15 @@ export interface PageText {
 export function layoutPage(table: GlyphTable, firstIndex: number, endIndex: number): PageText {
   let text = '';
   const glyphOf: number[] = [];
+  // The last glyph with text. A glyph without any (a code its font maps to nothing, as a space
+  // glyph of a subset font without a ToUnicode entry) is drawn but adds no character: the next
+  // glyph is measured from the last one with text, so the gap it fills still reads as a space
+  // ("Memo<glyph>ABDUP<glyph>verdrag" is three words to every other reader too).
+  let prev = -1;
   for (let index = firstIndex; index < endIndex; index++) {
     const unicode = table.unicodeOf(index);
-    if (index > firstIndex) {
-      const prev = index - 1;
+    if (unicode === '') continue;
+    if (prev >= 0) {
       const prevEndX = table.value(prev, 'endX');
       const prevEndY = table.value(prev, 'endY');
       const dx = prevEndX - table.value(prev, 'originX');
@@ -39,10 +44,19 @@ export function layoutPage(table: GlyphTable, firstIndex: number, endIndex: numb
       }
     }
     for (let c = 0; c < unicode.length; c++) glyphOf.push(index);
-    text += unicode;
+    text += unicode.includes(SOFT_HYPHEN) ? unicode.replaceAll(SOFT_HYPHEN, '-') : unicode;
+    prev = index;
   }
   return { text, glyphOf };
 }
+
+/**
+ * A drawn glyph is seen: a font's 0xAD (WinAnsi's soft hyphen, which ToUnicode maps to U+00AD) is
+ * a visible hyphen on the page wherever it stands, not the invisible break opportunity that
+ * U+00AD is in plain text (which normalisation drops). Read as "-", so that "Jansen\u00ADoverleg"
+ * holds the word a reader sees, as every other extractor reads it.
+ */
+const SOFT_HYPHEN = '\u00AD';
 
 /** Whether the first (0) or last (-1) character of a glyph's text is white space. */
 function isSpace(unicode: string, at: 0 | -1): boolean {
