@@ -389,7 +389,7 @@ async function directJobs(pdf: PDFDocument, placements: readonly ImagePlacement[
   for (const { stream } of wanted) {
     let raster: Raster;
     try {
-      raster = await decodeRaster(pdf.context, stream);
+      raster = await decodeRaster(pdf.context, stream, 'image', { nativeJpeg: true });
     } catch (error) {
       if (error instanceof ImageRedactionError) return undefined;
       throw error;
