@@ -88,7 +88,7 @@ describe('public officials and organisations stay readable', () => {
     'Dit blijft immers belangrijk, zeker nu de IND groeit.',
     'Het voorstel van de minister wordt overgenomen.',
     'Ook de Europese Commissie in Brussel is geïnformeerd.',
-    'Afgesproken wordt om de reactie van VNO-NCW rechtstreeks te sturen.',
+    'Afgesproken wordt om de reactie van NVZ-KNMG rechtstreeks te sturen.',
     'Namens ABN-AMRO en van FNV/CNV kwam een reactie.',
   ])('no person in %j', (text) => {
     const p = persons(text);

@@ -50,25 +50,25 @@ describe('stackStrips', () => {
 });
 
 describe('OCR characters as glyphs (pushLine)', () => {
-  // Tesseract's character boxes of "(VNO-NCW) overleg" as it gave them for a 300 dpi scan: "("
-  // after "V" in x, the "V" box as wide as "VN", ")" inside the "W".
+  // Character boxes of "(KNB-NVZ) overleg" as Tesseract gives them for such a word on a 300 dpi
+  // scan: "(" after "K" in x, the "K" box as wide as "KN", ")" inside the "Z".
   const box = (x0: number, x1: number) => ({ x0, y0: 573, x1, y1: 615 });
   const symbols = [
     ['(', 1642, 1665],
-    ['V', 1635, 1719],
+    ['K', 1635, 1719],
     ['N', 1695, 1723],
-    ['O', 1721, 1755],
+    ['B', 1721, 1755],
     ['-', 1757, 1769],
     ['N', 1771, 1807],
-    ['C', 1807, 1839],
-    ['W', 1841, 1901],
+    ['V', 1807, 1839],
+    ['Z', 1841, 1901],
     [')', 1872, 1901],
   ] as const;
   const line = {
     bbox: box(1635, 2100),
     baseline: { x0: 1635, y0: 606, x1: 2100, y1: 606 },
     words: [
-      { text: '(VNO-NCW)', confidence: 95, bbox: box(1635, 1901), symbols: symbols.map(([text, x0, x1]) => ({ text, bbox: box(x0, x1) })) },
+      { text: '(KNB-NVZ)', confidence: 95, bbox: box(1635, 1901), symbols: symbols.map(([text, x0, x1]) => ({ text, bbox: box(x0, x1) })) },
       { text: 'overleg', confidence: 95, bbox: box(1925, 2100), symbols: [...'overleg'].map((text, k) => ({ text, bbox: box(1925 + 25 * k, 1948 + 25 * k) })) },
     ],
   };
@@ -82,8 +82,8 @@ describe('OCR characters as glyphs (pushLine)', () => {
     const table = new GlyphTable();
     const words = pushLine(table, target, 0, line, toUser, 72 / 300);
     expect(words.map((w) => w.length)).toEqual([9, 7]);
-    expect(layoutPage(table, 0, table.length).text).toBe('(VNO-NCW) overleg');
-    // Each character's box still covers its box as OCR gave it: a redaction of "V" covers "V"'s ink.
+    expect(layoutPage(table, 0, table.length).text).toBe('(KNB-NVZ) overleg');
+    // Each character's box still covers its box as OCR gave it: a redaction of "K" covers "K"'s ink.
     const v = words[0]?.[1] as number;
     // (The table keeps 32-bit floats.)
     expect(table.value(v, 'x0')).toBeLessThanOrEqual((1635 * 72) / 300 + 0.01);

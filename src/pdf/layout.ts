@@ -17,7 +17,7 @@ export function layoutPage(table: GlyphTable, firstIndex: number, endIndex: numb
   // The last glyph with text. A glyph without any (a code its font maps to nothing, as a space
   // glyph of a subset font without a ToUnicode entry) is drawn but adds no character: the next
   // glyph is measured from the last one with text, so the gap it fills still reads as a space
-  // ("Memo<glyph>ABDUP<glyph>verdrag" is three words to every other reader too).
+  // ("Memo<glyph>ABC<glyph>concept" is three words to every other reader too).
   let prev = -1;
   for (let index = firstIndex; index < endIndex; index++) {
     const unicode = table.unicodeOf(index);

@@ -100,7 +100,7 @@ export function isSurnameCore(lex: Lexicons, word: string): boolean {
 const NOUN_ENDING = /(?:atie|aties|iteit|iteiten|heid|heden|schap|schappen|isme|gegevens|stukken|ingen)$/u;
 
 /**
- * Acronyms joined by a hyphen or slash ("VNO-NCW", "ABN-AMRO", "BZK/DGOO"): all capitals, each
+ * Acronyms joined by a hyphen or slash ("NVZ-KNMG", "ABN-AMRO", "BZK/DGOO"): all capitals, each
  * part at most four letters, and a part no surname has. A double surname in capitals whose parts
  * are both surnames ("BOER-VOS") is not one.
  */

@@ -1,5 +1,7 @@
 /**
- * JPEG (DCTDecode) samples for OCR and the redaction. Scanners write JPEG, and pdf.js's decoder,
+ * JPEG (DCTDecode) samples of the page images OCR reads (the redaction keeps what OCR decoded;
+ * images it rewrites on pages with text are decoded by pdf.js, see raster.ts's DecodeOptions).
+ * Scanners write JPEG, and pdf.js's decoder,
  * written in JavaScript, was the largest cost of an OCR'd page after the OCR itself (0.2-0.3 CPU s
  * for a 300 dpi colour page, and 52 MB of coefficients while it works). libjpeg-turbo, through
  * sharp (an optional dependency: prebuilt binaries from npm, no compiler, nothing downloaded at
