@@ -111,4 +111,12 @@ describe('review instead of guessing', () => {
   it('sends a weak candidate to review', () => {
     expect(persons('Ook Xandrilo Verbeek heeft meegelezen.').review).toEqual(['Xandrilo Verbeek']);
   });
+
+  it('sends one word in capitals under a label to review (an acronym as often as a surname), not after a salutation', () => {
+    const labelled = persons('From\nKLMNO\nRef 2009 101 Date 2009 10 13');
+    expect(labelled.review).toEqual(['KLMNO']);
+    expect(labelled.redact).toEqual([]);
+    expect(persons('Van: JANSEN\nAan: Piet de Vries\nOnderwerp: overleg').review).toEqual(['JANSEN']);
+    expect(persons('De heer JANSEN heeft de stukken.').redact).toEqual(['JANSEN']);
+  });
 });

@@ -95,10 +95,15 @@ export function scoreName(
     evidence.push(ambiguous ? 'ambiguousGivenName' : 'knownGivenName');
   }
   if (given !== undefined && !isGivenName(lex, given)) evidence.push('unknownGivenName');
+  // One word in capitals alone under a label or on its own line ("From: ABCDE", a line "KLMNO"):
+  // an organisation's acronym as often as a surname, so it proves little; after a salutation, a
+  // context word or a role ("mevrouw BOER-VOS") it is a name.
+  let shouted = false;
   if (parse.surname !== undefined) {
     const alone = parse.titles + parse.initials + parse.givens.length === 0 && parse.tussenvoegsel === '';
+    shouted = alone && !/\p{Ll}/u.test(parse.surname) && !(around.salutation || around.context || around.role);
     // A surname alone that is also a word ("Werk", "Bakker") needs more than a context word.
-    const ambiguous = isCommonWord(lex, parse.surname) && alone && (atSentenceStart || !(around.salutation || around.labelled));
+    const ambiguous = shouted || (isCommonWord(lex, parse.surname) && alone && (atSentenceStart || !(around.salutation || around.labelled)));
     if (ambiguous) evidence.push('ambiguousSurname');
     else if (isSurnameCore(lex, parse.surname)) evidence.push('knownSurname');
     else evidence.push('unknownCapitalisedSurname');
@@ -110,7 +115,7 @@ export function scoreName(
   if (around.labelled) evidence.push('labelled');
   if (around.department) evidence.push('departmentAfter');
   // Alone on its line counts for a full name, or for a labelled one ("Met vriendelijke groet,\nLisanne").
-  if (around.ownLine && (around.labelled || evidence.includes('twoParts'))) evidence.push('ownLine');
+  if (around.ownLine && !shouted && (around.labelled || evidence.includes('twoParts'))) evidence.push('ownLine');
   const sum = evidence.reduce((acc, kind) => acc + NAME_EVIDENCE_WEIGHTS[kind], 0);
   return { confidence: Math.min(0.99, Math.round(sum * 100) / 100), evidence };
 }
