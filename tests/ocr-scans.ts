@@ -105,7 +105,7 @@ export async function greyScan(pages: readonly { width: number; height: number; 
  * (as Cairo and Adobe's PDF Library write page images): seams run through text lines.
  */
 export async function stripScan(name: string, strips: number, dpi = 150): Promise<Uint8Array> {
-  const { width, height, grey } = faintPage(name, dpi, 0);
+  const { width, height, grey } = faintPage(name, dpi, 0); // ink as rendered (lightest 0)
   const doc = await PDFDocument.create();
   const page = doc.addPage([595, 842]);
   const ctx = doc.context;
