@@ -25,6 +25,8 @@ describe('names of civil servants are redacted', () => {
     ['names of other backgrounds', 'Afgestemd met Mehmet Yılmaz en met Fatima el Idrissi.', ['Mehmet Yılmaz', 'Fatima el Idrissi']],
     ['unknown surname with a strong cue', 'De heer Zwavelkamp heeft de stukken.', ['Zwavelkamp']],
     ['double surname in capitals (its parts are surnames, not acronyms)', 'Gesproken met mevrouw BOER-VOS over de zaak.', ['BOER-VOS']],
+    ['name in capitals under a signature, particles too', 'Met vriendelijke groet,\n\nJ. VAN DER BERG\nBeleidsmedewerker', ['J. VAN DER BERG']],
+    ['title and name in capitals', 'Met vriendelijke groet,\n\nMR. J. VAN DEN HEUVEL', ['MR. J. VAN DEN HEUVEL']],
     ['name wrapped over a line', 'De tekst is aangepast na overleg met Wouter\nWillems en de directie.', ['Wouter\nWillems']],
     ['function after a comma', 'Pieter Smit, senior beleidsmedewerker, schreef de nota.', ['Pieter Smit']],
     ['signature', 'Met vriendelijke groet,\n\nSanne Bakker\nBeleidsadviseur', ['Sanne Bakker']],
@@ -90,6 +92,7 @@ describe('public officials and organisations stay readable', () => {
     'Ook de Europese Commissie in Brussel is geïnformeerd.',
     'Afgesproken wordt om de reactie van NVZ-KNMG rechtstreeks te sturen.',
     'Namens ABN-AMRO en van FNV/CNV kwam een reactie.',
+    'Wij wachten op de reactie van de FNV over het plan.',
   ])('no person in %j', (text) => {
     const p = persons(text);
     expect([...p.redact, ...p.review]).toEqual([]);

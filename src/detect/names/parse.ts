@@ -113,7 +113,8 @@ function isAcronymCompound(lex: Lexicons, word: string): boolean {
 
 export function canBeSurname(lex: Lexicons, word: string, afterTussenvoegsel = false): boolean {
   if (!isCapitalised(word) || word.endsWith('.') || word.length < 2) return false;
-  if (!/\p{Ll}/u.test(word) && word.length <= 4) return false; // acronyms: IND, COA, DGM
+  // Acronyms: IND, COA, DGM; after a particle ("J. VAN DER BERG") a short word in capitals is a surname.
+  if (!/\p{Ll}/u.test(word) && word.length <= 4 && !afterTussenvoegsel) return false;
   if (isAcronymCompound(lex, word)) return false;
   const lower = word.toLowerCase();
   if (lex.organisationWords.has(lower) || lex.rolesPublic.has(lower) || lex.rolesReview.has(lower) || lex.rolesStaff.has(lower)) return false;
@@ -139,8 +140,11 @@ export function tussenvoegselAt(lex: Lexicons, tokens: readonly Token[], i: numb
   for (let n = 3; n >= 1; n--) {
     if (i + n > tokens.length) continue;
     const words = tokens.slice(i, i + n);
-    // Particles are written lower case inside a name; capitalised only at its start.
-    if (words.some((t, k) => isCapitalised(t.text) && !(allowCapital && k === 0) && !CAPITALISED_PARTICLES.has(t.text.toLowerCase()))) continue;
+    // Particles are written lower case inside a name; capitalised only at its start. A name
+    // written in capitals throughout ("J. VAN DER BERG" under a signature) has them in capitals
+    // too, where a capital may start it.
+    const shouted = allowCapital && words.every((t) => t.text.length > 1 && !/\p{Ll}/u.test(t.text)) && !/\p{Ll}/u.test(tokens[i + n]?.text ?? 'x');
+    if (!shouted && words.some((t, k) => isCapitalised(t.text) && !(allowCapital && k === 0) && !CAPITALISED_PARTICLES.has(t.text.toLowerCase()))) continue;
     if (words.some((t, k) => k > 0 && !continuesLine(t))) continue;
     const phrase = words.map((t) => t.text.toLowerCase().replace(/’/g, "'")).join(' ');
     if (lex.tussenvoegselSet.has(phrase)) return n;
