@@ -236,7 +236,7 @@ export function pushLine(
       pen = penEnd;
     });
     words.push(indices);
-    previous = { x: Math.max(bbox.x1 + margin, (symbols[symbols.length - 1] as { bbox: { x1: number } }).bbox.x1 + margin), top, bottom, size };
+    previous = { x: last, top, bottom, size };
   }
   return words;
 }

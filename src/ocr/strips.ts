@@ -63,10 +63,11 @@ export function stackStrips(strips: readonly { quad: Quad; image: PdfJsImage }[]
   if (strips.length < 2) return [...strips];
   const first = (strips[0] as { image: PdfJsImage }).image;
   const bytes = rowBytes(first);
+  if (bytes === undefined) return [...strips];
   const density = (s: { quad: Quad; image: PdfJsImage }) => s.image.height / Math.max(1e-9, Math.hypot((s.quad[6] as number) - (s.quad[0] as number), (s.quad[7] as number) - (s.quad[1] as number)));
   const d0 = density(strips[0] as { quad: Quad; image: PdfJsImage });
-  const fits = strips.every((s) => s.image.kind === first.kind && s.image.width === first.width && Math.abs(density(s) - d0) <= 0.02 * d0 && s.image.data.length >= (bytes ?? Infinity) * s.image.height);
-  if (bytes === undefined || !fits) return [...strips];
+  const fits = strips.every((s) => s.image.kind === first.kind && s.image.width === first.width && Math.abs(density(s) - d0) <= 0.02 * d0 && s.image.data.length >= bytes * s.image.height);
+  if (!fits) return [...strips];
   const height = strips.reduce((n, s) => n + s.image.height, 0);
   const data = new Uint8Array(bytes * height);
   let at = 0;
