@@ -1,7 +1,7 @@
 // Real PDFs in `npm run bench` (issue 11): each file of ../shared/data/real-pdf (or $WOO_REAL_PDF)
 // that has a text layer through the whole PDF pipeline in a process of its own (CPU seconds, peak
-// RSS), beside MuPDF's mutool (Debian's mupdf-tools) applying the same boxes (apply_redactions
-// with image pixels removed, garbage-collected save), when it is installed. Scans without a text
+// RSS), beside PyMuPDF (Debian's python3-fitz) and MuPDF's mutool (mupdf-tools) applying the same
+// boxes (apply_redactions with image pixels removed, garbage-collected save), where installed. Scans without a text
 // layer are OCR's bench. The real files are not part of the repository: no folder, no lines.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,11 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const MUTOOL = ['/usr/bin/mutool', '/usr/local/bin/mutool'].find((p) => existsSync(p));
+// PyMuPDF is the issue's reference: the first Python that imports it (Debian's python3-fitz goes
+// to the system Python, pip's to whichever is first on PATH). Debian bookworm's 1.21.1 fails on
+// most files (its SWIG wrappers return bare objects: "'SwigPyObject' object has no attribute"):
+// such runs print "failed", and mutool, the same MuPDF core, is the comparison there.
+const PYTHON = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import fitz']).status === 0);
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const RSS_RUNS = Math.max(1, Number(process.env.WOO_BENCH_RSS_RUNS ?? 1) || 1);
 
@@ -42,6 +47,30 @@ doc.save(scriptArgs[1], "garbage=4,compress");
 `;
 }
 
+/** The same for PyMuPDF: redact annotations, apply_redactions with image pixels removed, garbage-collected save. */
+function pymupdfScript(boxes) {
+  const byPage = {};
+  for (const b of boxes) (byPage[b.page - 1] ??= []).push([b.x, b.y, b.width, b.height]);
+  return `import sys, json, fitz
+doc = fitz.open(sys.argv[1])
+boxes = json.loads(${JSON.stringify(JSON.stringify(byPage))})
+for p, rects in boxes.items():
+    page = doc[int(p)]
+    m = page.transformation_matrix
+    for x, y, w, h in rects:
+        page.add_redact_annot(fitz.Rect(x, y, x + w, y + h) * m)
+    page.apply_redactions(images=fitz.PDF_REDACT_IMAGE_PIXELS)
+doc.save(sys.argv[2], garbage=4, deflate=True)
+`;
+}
+
+/** The median of three runs of another tool (one run moved by 20-30% on the shared machine). */
+function reference(command, args) {
+  const runs = [0, 1, 2].map(() => timed(command, args));
+  if (!runs.every((t) => t.status === 0)) return { failed: true };
+  return { cpu: runs.map((t) => t.cpuSeconds).sort((a, b) => a - b)[1], rss: Math.max(...runs.map((t) => t.maxRssMb)) };
+}
+
 export function benchRealPdf({ dir = process.env.WOO_REAL_PDF ?? join(here, '..', '..', 'shared', 'data', 'real-pdf') } = {}) {
   if (!existsSync(dir)) {
     console.log(`real PDFs: ${dir} not found, skipped`);
@@ -65,12 +94,13 @@ export function benchRealPdf({ dir = process.env.WOO_REAL_PDF ?? join(here, '..'
         continue;
       }
       const row = { name, pages: result.pages, boxes: result.boxes.length, cold: result.coldCpuSeconds, warm: result.warmCpuSeconds, steady: result.steadyCpuSeconds, rss: result.maxRssMb };
+      if (PYTHON) {
+        writeFileSync(join(tmp, 'redact.py'), pymupdfScript(result.boxes));
+        row.pymupdf = reference(PYTHON, [join(tmp, 'redact.py'), file, join(tmp, 'pymupdf.pdf')]);
+      }
       if (MUTOOL) {
         writeFileSync(join(tmp, 'redact.js'), mutoolScript(result.boxes));
-        // Three runs, the median: one run moved by 20-30% on the shared machine.
-        const theirs = [0, 1, 2].map(() => timed(MUTOOL, ['run', join(tmp, 'redact.js'), file, join(tmp, 'mutool.pdf')]));
-        const cpu = theirs.map((t) => t.cpuSeconds).sort((a, b) => a - b)[1];
-        if (theirs.every((t) => t.status === 0)) Object.assign(row, { mutoolCpu: cpu, mutoolRss: Math.max(...theirs.map((t) => t.maxRssMb)) });
+        row.mutool = reference(MUTOOL, ['run', join(tmp, 'redact.js'), file, join(tmp, 'mutool.pdf')]);
       }
       rows.push(row);
     }
@@ -78,9 +108,11 @@ export function benchRealPdf({ dir = process.env.WOO_REAL_PDF ?? join(here, '..'
     rmSync(tmp, { recursive: true, force: true });
   }
   const f = (n, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : '-');
-  console.log(`real PDFs (${dir}), one process per file, OCR off; pages per core-second = pages / (user + system CPU s)${MUTOOL ? ', beside mutool applying the same boxes' : ' (mutool not installed: apt-get install mupdf-tools)'}.`);
+  const refs = [PYTHON && 'pymupdf', MUTOOL && 'mutool'].filter(Boolean);
+  const missing = [!PYTHON && 'PyMuPDF (apt-get install python3-fitz)', !MUTOOL && 'mutool (apt-get install mupdf-tools)'].filter(Boolean);
+  console.log(`real PDFs (${dir}), one process per file, OCR off; pages per core-second = pages / (user + system CPU s)${refs.length ? `, beside ${refs.join(' and ')} applying the same boxes (median of 3 runs)` : ''}${missing.length ? `; not installed: ${missing.join(', ')}` : ''}.`);
   console.log(`  "cold": the first run in a fresh process (module loading included); "warm": the same file again (V8 still compiling); "steady": the median of runs 3-5, as a batch worker a few files in. RSS: the peak of the first run${RSS_RUNS > 1 ? `, the highest of ${RSS_RUNS} fresh processes` : ' (WOO_BENCH_RSS_RUNS=n: the highest of n processes)'}.`);
-  console.log('  file          pages boxes cold s warm s steady s pages/core-s(warm, steady)  peak RSS | mutool cpu s  pages/core-s  RSS | ours/mutool (warm, steady)');
+  console.log(`  file          pages boxes cold s warm s steady s pages/core-s(warm, steady)  peak RSS${refs.map((n) => ` | ${n.padStart(7)} cpu s  pages/core-s   RSS | ours/${n} (warm, steady)`).join('')}`);
   for (const r of rows) {
     if (r.refused) {
       console.log(`  ${r.name.padEnd(13)} ${r.refused === 'PDF_NO_TEXT' ? 'scan without a text layer (OCR bench)' : `refused: ${r.refused}`}, peak RSS ${f(r.rss, 0)} MB`);
@@ -88,10 +120,15 @@ export function benchRealPdf({ dir = process.env.WOO_REAL_PDF ?? join(here, '..'
     }
     const ours = r.pages / r.warm;
     const oursSteady = r.pages / r.steady;
-    // A file without boxes gives mutool nothing to do: no comparison.
-    const theirs = r.mutoolCpu !== undefined && r.boxes > 0 ? r.pages / r.mutoolCpu : Number.NaN;
+    const columns = refs.map((n) => {
+      const ref = r[n];
+      // A file without boxes gives the other tool nothing to do: no comparison.
+      const theirs = ref && r.boxes > 0 ? r.pages / ref.cpu : Number.NaN;
+      if (ref?.failed) return ` | ${'failed'.padStart(13)} ${''.padStart(19)} | ${''.padStart(n.length + 21)}`;
+      return ` | ${f(ref?.cpu).padStart(13)} ${f(theirs, 1).padStart(13)} ${f(ref?.rss, 0).padStart(5)} | ${`${f(ours / theirs)}x, ${f(oursSteady / theirs)}x`.padStart(n.length + 21)}`;
+    });
     console.log(
-      `  ${r.name.padEnd(13)} ${String(r.pages).padStart(5)} ${String(r.boxes).padStart(5)} ${f(r.cold).padStart(6)} ${f(r.warm).padStart(6)} ${f(r.steady).padStart(8)} ${`${f(ours, 1)}, ${f(oursSteady, 1)}`.padStart(26)} ${f(r.rss, 0).padStart(6)} MB | ${f(r.mutoolCpu).padStart(12)} ${f(theirs, 1).padStart(13)} ${f(r.mutoolRss, 0).padStart(4)} | ${f(ours / theirs)}x, ${f(oursSteady / theirs)}x`,
+      `  ${r.name.padEnd(13)} ${String(r.pages).padStart(5)} ${String(r.boxes).padStart(5)} ${f(r.cold).padStart(6)} ${f(r.warm).padStart(6)} ${f(r.steady).padStart(8)} ${`${f(ours, 1)}, ${f(oursSteady, 1)}`.padStart(26)} ${f(r.rss, 0).padStart(6)} MB${columns.join('')}`,
     );
   }
   const peak = Math.max(...rows.map((r) => r.rss));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { WorkerPool } from '../src/cli/pool.js';
+import { WorkerPool, workerEnv } from '../src/cli/pool.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'woo-pool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -12,11 +12,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const script = join(dir, 'worker.mjs');
 writeFileSync(
   script,
-  `import { parentPort } from 'node:worker_threads';
-parentPort.on('message', (t) => {
+  `process.on('message', (t) => {
   if (t === 'boom') setImmediate(() => { throw new Error('boom'); });
-  else if (t !== 'hang') parentPort.postMessage(t * 2);
+  else if (t === 'env') process.send([process.env.MALLOC_ARENA_MAX, process.env.MALLOC_MMAP_THRESHOLD_]);
+  else if (t === 'oom') { process.stderr.write('FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\\n', () => process.abort()); }
+  else if (t !== 'hang') process.send(t * 2);
 });
+process.on('disconnect', () => process.exit(0));
 `,
 );
 
@@ -33,5 +35,19 @@ describe('the worker pool', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('runs workers as processes with glibc malloc tuned, and tells a worker out of memory from one that crashed', async () => {
+    const pool = new WorkerPool(pathToFileURL(script), 1, 5000);
+    try {
+      const results = await pool.run<string, unknown>(['env', 'oom', 'boom', 'env'], (_task, failure) => (failure.kind === 'crash' ? (failure.outOfMemory ? 'oom' : 'crash') : failure.kind));
+      expect(results).toEqual([['2', '131072'], 'oom', 'crash', ['2', '131072']]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("keeps the user's own malloc settings", () => {
+    expect(workerEnv({ MALLOC_ARENA_MAX: '4', PATH: '/bin' })).toEqual({ MALLOC_ARENA_MAX: '4', MALLOC_MMAP_THRESHOLD_: '131072', PATH: '/bin' });
   });
 });

@@ -1,7 +1,7 @@
+import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 
 /** The compiled worker beside this module (dist/worker.js); absent when running from sources. */
 export function workerScript(): URL | undefined {
@@ -39,13 +39,76 @@ export function workerExecArgv(execArgv: readonly string[] = process.execArgv): 
 export type TaskFailure = { readonly kind: 'timeout' } | { readonly kind: 'crash'; readonly outOfMemory: boolean };
 
 /**
- * Up to `jobs` worker threads, kept between runs (a batch has two passes, and a worker costs half
- * a second to start). Each run's results keep the order of its tasks whatever order they finish
- * in. A task that runs longer than `timeoutMs` has its worker terminated, and a task whose worker
- * dies takes only itself down: both get `onFailure`'s result, and a fresh worker takes the place.
+ * glibc's malloc for a worker process. A worker's big buffers (a 300 dpi page decoded is 26 MB,
+ * its grey copy and the OCR engine's 9 MB each) are mmapped at first, but each one freed raises
+ * glibc's mmap threshold to its size, so the next pages' buffers come from the heap and its
+ * per-thread arenas, which keep what was freed: on a two-page scan 90-110 MB more at the peak
+ * (woo-redact alone on woo-17 of real-pdf: 377 MB, with these 271 MB; CPU the same). A fixed
+ * threshold keeps big buffers mmapped (returned when freed), two arenas keep the threads' garbage
+ * in few places. glibc reads these only at start-up, hence worker processes; the variables are
+ * ignored elsewhere (musl, macOS, Windows), and the user's own settings win.
+ */
+export function workerEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', ...env };
+}
+
+/** What a dying V8 prints on stderr when the heap is full (the process aborts after it). */
+const OUT_OF_MEMORY = /JavaScript heap out of memory|Allocation failed/;
+/** The tail of a worker's stderr kept to tell why it died; nothing of it is shown. */
+const STDERR_TAIL = 4096;
+
+interface WorkerProcess {
+  readonly child: ChildProcess;
+  /** The end of its stderr (for the reason of a crash only: it may hold a file's text). */
+  stderr: string;
+}
+
+function startWorker(script: URL): WorkerProcess {
+  // A fresh process per worker (not a thread): its own malloc settings, and a crash of native
+  // code (an image decoder, the OCR engine) takes only it down. Messages are structured clones
+  // ("advanced" serialisation), as between threads.
+  const child = fork(fileURLToPath(script), [], { execArgv: workerExecArgv(), env: workerEnv(), serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const w: WorkerProcess = { child, stderr: '' };
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    w.stderr = (w.stderr + chunk).slice(-STDERR_TAIL);
+  });
+  return w;
+}
+
+/**
+ * An idle worker does not keep the host alive (a host that never closes its pool still exits);
+ * a busy one, or one being stopped, does: its answer or its exit is awaited.
+ */
+function setBusy(w: WorkerProcess, busy: boolean): void {
+  type Handle = { ref(): void; unref(): void };
+  // The stderr pipe is a socket (ref and unref), typed as a plain stream.
+  const handles = [w.child, w.child.channel, w.child.stderr] as (Handle | null | undefined)[];
+  for (const handle of handles) {
+    if (busy) handle?.ref();
+    else handle?.unref();
+  }
+}
+
+function stop(w: WorkerProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  const { child } = w;
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  setBusy(w, true);
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}
+
+/**
+ * Up to `jobs` worker processes, kept between runs (a batch has two passes, and a worker costs
+ * half a second to start). Each run's results keep the order of its tasks whatever order they
+ * finish in. A task that runs longer than `timeoutMs` has its worker killed, and a task whose
+ * worker dies takes only itself down: both get `onFailure`'s result, and a fresh worker takes
+ * the place. The worker script answers each message (a task) with one message (its result).
  */
 export class WorkerPool {
-  readonly #idle: Worker[] = [];
+  readonly #idle: WorkerProcess[] = [];
 
   constructor(
     private readonly script: URL,
@@ -57,44 +120,50 @@ export class WorkerPool {
     const results = new Array<R>(tasks.length);
     let next = 0;
     const runWorker = async (): Promise<void> => {
-      let worker: Worker | undefined = this.#idle.pop();
+      let worker: WorkerProcess | undefined = this.#idle.pop();
       try {
         while (next < tasks.length) {
           const index = next++;
           const task = tasks[index] as T;
-          worker ??= new Worker(this.script, { execArgv: workerExecArgv() });
+          worker ??= startWorker(this.script);
           const w = worker;
+          setBusy(w, true);
           const result = await new Promise<R>((resolve) => {
             const settle = () => {
               clearTimeout(timer);
-              w.off('message', onMessage);
-              w.off('error', onError);
+              w.child.off('message', onMessage);
+              w.child.off('exit', onExit);
+              w.child.off('error', onError);
             };
-            const onMessage = (message: R) => {
+            const onMessage = (message: unknown) => {
               settle();
-              resolve(message);
+              resolve(message as R);
             };
-            const onError = (error: Error) => {
+            const died = (failure: TaskFailure) => {
               settle();
-              void w.terminate();
+              void stop(w, 'SIGKILL');
               worker = undefined;
-              resolve(onFailure(task, { kind: 'crash', outOfMemory: (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' }));
+              resolve(onFailure(task, failure));
             };
-            const timer = setTimeout(() => {
-              settle();
-              void w.terminate();
-              worker = undefined;
-              resolve(onFailure(task, { kind: 'timeout' }));
-            }, this.timeoutMs);
-            w.on('message', onMessage);
-            w.on('error', onError);
-            w.postMessage(task);
+            const onExit = () => died({ kind: 'crash', outOfMemory: OUT_OF_MEMORY.test(w.stderr) });
+            // The process could not be started or sent to (it died under the message).
+            const onError = () => died({ kind: 'crash', outOfMemory: false });
+            const timer = setTimeout(() => died({ kind: 'timeout' }), this.timeoutMs);
+            w.child.on('message', onMessage);
+            w.child.on('exit', onExit);
+            w.child.on('error', onError);
+            w.child.send(task as never, (error) => {
+              if (error) onError();
+            });
           });
           results[index] = result;
           onResult(index, result);
         }
       } finally {
-        if (worker) this.#idle.push(worker);
+        if (worker) {
+          setBusy(worker, false);
+          this.#idle.push(worker);
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.jobs, tasks.length) }, runWorker));
@@ -103,6 +172,6 @@ export class WorkerPool {
 
   /** Stops the workers; the pool can run again afterwards (it starts new ones). */
   async close(): Promise<void> {
-    await Promise.all(this.#idle.splice(0).map((w) => w.terminate()));
+    await Promise.all(this.#idle.splice(0).map((w) => stop(w)));
   }
 }

@@ -13,7 +13,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { isMainThread, Worker as ThreadWorker } from 'node:worker_threads';
+import { isMainThread, type TransferListItem, Worker as ThreadWorker } from 'node:worker_threads';
 import type { Bbox, Block, Worker } from 'tesseract.js';
 import { WooRedactError } from '../errors.js';
 
@@ -109,7 +109,23 @@ async function startEngine(lang: string): Promise<{ worker: Worker; thread: Thre
     Reflect.deleteProperty(proto, 'on');
     if (proto.on !== inherited) proto.on = inherited;
   }
+  if (thread) transferPageImages(thread as ThreadWorker);
   return { worker: await started, thread };
+}
+
+/**
+ * A page image goes to the engine's thread moved, not copied: tesseract.js posts its jobs without
+ * a transfer list, so each page's 9 MB (300 dpi) was cloned into the engine's thread while the
+ * sender's copy waited for garbage collection. Only a recognition's image is moved, and only an
+ * ArrayBuffer that nothing else views (recognizeNow hands over a buffer of its own).
+ */
+function transferPageImages(thread: ThreadWorker): void {
+  const post = thread.postMessage.bind(thread);
+  thread.postMessage = (message: unknown, transfer?: readonly TransferListItem[]) => {
+    const image = (message as { action?: string; payload?: { image?: unknown } } | null)?.payload?.image;
+    const own = (message as { action?: string } | null)?.action === 'recognize' && image instanceof Uint8Array && image.byteOffset === 0 && image.byteLength === image.buffer.byteLength && image.buffer instanceof ArrayBuffer;
+    post(message, own ? [...(transfer ?? []), image.buffer as ArrayBuffer] : transfer);
+  };
 }
 
 function engineFor(setting: string): Engine {
@@ -204,7 +220,8 @@ async function recognizeNow(engine: Engine, image: GreyImage, dpi: number | unde
     // Tesseract's own notes ("Image too small to scale!!" for a speck it took for a line) would
     // be printed into a batch's output: they go to its debug file, which is /dev/null.
     await worker.setParameters({ user_defined_dpi: String(Math.round(Math.min(1200, Math.max(70, dpi ?? 300)))), debug_file: '/dev/null' } as never);
-    const result = await worker.recognize(spix(image) as never, {}, { blocks: true, text: false });
+    // An ArrayBuffer, which tesseract.js views as it is (a Uint8Array it copies first).
+    const result = await worker.recognize(spix(image).buffer as never, {}, { blocks: true, text: false });
     return linesOf(result.data.blocks ?? []);
   } catch (error) {
     if (error instanceof WooRedactError) throw error;
