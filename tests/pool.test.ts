@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { WorkerPool, workerEnv } from '../src/cli/pool.js';
+import { WorkerPool, workerEnv, workerV8Flags } from '../src/cli/pool.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'woo-pool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,7 +14,7 @@ writeFileSync(
   script,
   `process.on('message', (t) => {
   if (t === 'boom') setImmediate(() => { throw new Error('boom'); });
-  else if (t === 'env') process.send([process.env.MALLOC_ARENA_MAX, process.env.MALLOC_MMAP_THRESHOLD_]);
+  else if (t === 'env') process.send([process.env.MALLOC_ARENA_MAX, process.env.MALLOC_MMAP_THRESHOLD_, process.execArgv.includes('--no-liftoff')]);
   else if (t === 'oom') { process.stderr.write('FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\\n', () => process.abort()); }
   else if (t !== 'hang') process.send(t * 2);
 });
@@ -41,13 +41,15 @@ describe('the worker pool', () => {
     const pool = new WorkerPool(pathToFileURL(script), 1, 5000);
     try {
       const results = await pool.run<string, unknown>(['env', 'oom', 'boom', 'env'], (_task, failure) => (failure.kind === 'crash' ? (failure.outOfMemory ? 'oom' : 'crash') : failure.kind));
-      expect(results).toEqual([['2', '131072'], 'oom', 'crash', ['2', '131072']]);
+      expect(results).toEqual([['2', '131072', true], 'oom', 'crash', ['2', '131072', true]]);
     } finally {
       await pool.close();
     }
   });
 
-  it("keeps the user's own malloc settings", () => {
+  it("keeps the user's own malloc and WebAssembly settings", () => {
     expect(workerEnv({ MALLOC_ARENA_MAX: '4', PATH: '/bin' })).toEqual({ MALLOC_ARENA_MAX: '4', MALLOC_MMAP_THRESHOLD_: '131072', PATH: '/bin' });
+    expect(workerV8Flags([])).toEqual(['--no-liftoff']);
+    expect(workerV8Flags(['--liftoff'])).toEqual([]);
   });
 });

@@ -52,6 +52,18 @@ export function workerEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessE
   return { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', ...env };
 }
 
+/**
+ * V8 flags of a worker process. WebAssembly is compiled by the optimising compiler only, not first
+ * by the baseline compiler (Liftoff) and then again where it runs hot: the OCR engine's module is
+ * 2.8 MB of WebAssembly, and holding both kinds of its code cost 25-45 MB at the peak of a scan
+ * (woo-16 of real-pdf, worker settings otherwise: 291-313 -> 264-266 MB; woo-07 281-284 ->
+ * 255-263). It costs about 0.2 CPU s and 0.8 s of waiting once per worker, when its engine starts
+ * (the engine then stays for the worker's next scans). A host's own choice (--liftoff) wins.
+ */
+export function workerV8Flags(execArgv: readonly string[]): string[] {
+  return execArgv.some((a) => a === '--liftoff' || a === '--no-liftoff') ? [] : ['--no-liftoff'];
+}
+
 /** What a dying V8 prints on stderr when the heap is full (the process aborts after it). */
 const OUT_OF_MEMORY = /JavaScript heap out of memory|Allocation failed/;
 /** The tail of a worker's stderr kept to tell why it died; nothing of it is shown. */
@@ -67,7 +79,8 @@ function startWorker(script: URL): WorkerProcess {
   // A fresh process per worker (not a thread): its own malloc settings, and a crash of native
   // code (an image decoder, the OCR engine) takes only it down. Messages are structured clones
   // ("advanced" serialisation), as between threads.
-  const child = fork(fileURLToPath(script), [], { execArgv: workerExecArgv(), env: workerEnv(), serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const execArgv = workerExecArgv();
+  const child = fork(fileURLToPath(script), [], { execArgv: [...execArgv, ...workerV8Flags(execArgv)], env: workerEnv(), serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   const w: WorkerProcess = { child, stderr: '' };
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => {
