@@ -195,7 +195,7 @@ export async function readInput(path: string, limit?: number): Promise<Uint8Arra
 }
 
 /**
- * readInput without the event loop, for batch worker threads: they have nothing else to do while
+ * readInput without the event loop, for batch workers: they have nothing else to do while
  * a file is read, and each asynchronous call costs a hop through libuv's thread pool.
  */
 export function readInputSync(path: string, limit?: number): Uint8Array {

@@ -117,9 +117,9 @@ describe('runBatch under real use', () => {
     expect(existsSync(join(out, 'publicatie', 'productierapport.csv'))).toBe(true);
   });
 
-  // The built package runs files in worker threads: no input may crash the process or leave a
+  // The built package runs files in worker processes: no input may crash the process or leave a
   // worker that keeps it alive. The child exits on its own (no process.exit) or the test fails.
-  it('in worker threads: config {}, bad options and a throwing callback end, and the process exits by itself', async () => {
+  it('in worker processes: config {}, bad options and a throwing callback end, and the process exits by itself', async () => {
     const dist = new URL('../dist/index.js', import.meta.url).href;
     const script = `
       import { runBatch, WooRedactError } from ${JSON.stringify(dist)};

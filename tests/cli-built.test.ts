@@ -45,7 +45,7 @@ describe('the built CLI', () => {
 
   // Worker threads differ from the library path (pdf.js without DecompressionStream, synchronous
   // file I/O): every PDF fixture goes through them with the outcome it has in tests/pdf.test.ts.
-  it.runIf(HAVE_POPPLER)('gives every PDF fixture its expected outcome in worker threads, the redacted values gone', () => {
+  it.runIf(HAVE_POPPLER)('gives every PDF fixture its expected outcome in worker processes, the redacted values gone', () => {
     const fixtures = new URL('../fixtures/pdf/', import.meta.url).pathname;
     const expectations: Record<string, { gone: string[]; error?: string }> = JSON.parse(readFileSync(join(fixtures, 'expectations.json'), 'utf8'));
     const pdfIn = join(root, 'fixtures');

@@ -7,7 +7,7 @@ import { runCli } from './fixtures-cli.js';
 import { planOutputNames } from '../src/cli/output-names.js';
 
 // Outputs are never silently lost, and woo-redact never reads what it wrote: run through the
-// built CLI (worker threads, --jobs) as a Woo-team runs it, and in-process for the messages.
+// built CLI (worker processes, --jobs) as a Woo-team runs it, and in-process for the messages.
 const bin = new URL('../bin/woo-redact.mjs', import.meta.url).pathname;
 const fixtures = new URL('../fixtures/pdf/', import.meta.url).pathname;
 const root = mkdtempSync(join(tmpdir(), 'woo-outputs-'));

@@ -122,7 +122,7 @@ describe('pdf.js inflating in one go', () => {
     expect(same).toBe('BT /F1 12 Tf (Hallo) Tj ET');
     expect(damaged).toBe('error');
     expect(globalThis.DecompressionStream).toBe(native);
-    // Where it was deleted (a batch worker thread), it stays deleted.
+    // Where it was deleted (a batch worker), it stays deleted.
     Reflect.deleteProperty(globalThis, 'DecompressionStream');
     try {
       await withPdfJsDocument(bytes, async () => undefined);

@@ -22,7 +22,7 @@ import { findingKeys, type Inherited, inheritedAdditions } from './duplicates.js
 import { ReviewError } from './errors.js';
 import { personIdOf } from './person-id.js';
 
-/** Everything apply needs for one input, as plain data (it travels to a worker thread). */
+/** Everything apply needs for one input, as plain data (it travels to a worker process). */
 export interface FileDecisions {
   /** The decisions naming this input (by path or sha256), if any. */
   readonly document: DocumentDecisions | undefined;

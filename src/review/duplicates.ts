@@ -56,7 +56,7 @@ interface AnchoredAddition {
   readonly entity: Extract<Addition, { kind: 'text' }>['entity'];
 }
 
-/** What a duplicate takes over from its original, as plain data (it travels to a worker thread). */
+/** What a duplicate takes over from its original, as plain data (it travels to a worker process). */
 export interface Inherited {
   /** Never in a message: the path may hold a name (messages name files by their safe name). */
   readonly original: { readonly path: string; readonly sha256: string };

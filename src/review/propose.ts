@@ -99,7 +99,7 @@ export function summariseProposal(r: ProposeFileResult): ProposeFileSummary {
   return { status: 'skipped', input: r.input, reason: r.reason };
 }
 
-/** What a worker thread gets to propose one file. */
+/** What a worker process gets to propose one file. */
 export interface ProposeTask {
   readonly kind: 'propose';
   readonly file: InputFile;
