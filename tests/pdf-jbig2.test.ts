@@ -85,3 +85,59 @@ describe('JBIG2 images under a box', () => {
     });
   }
 });
+
+/** RunLength (PDF's PackBits): literal runs only, enough for a decoder to read. */
+function runLength(data: Uint8Array): Uint8Array {
+  const out: number[] = [];
+  for (let i = 0; i < data.length; i += 128) {
+    const run = data.subarray(i, Math.min(data.length, i + 128));
+    out.push(run.length - 1, ...run);
+  }
+  out.push(128);
+  return Uint8Array.from(out);
+}
+
+// A one-bit image in a codec only pdf.js decodes here (CCITT in the real files: no tool here
+// writes it; RunLength goes the same way): it is written back as one-bit grey, not eight-bit.
+describe('one-bit images that pdf.js decodes, under a box', () => {
+  it('destroys the pixels under the boxes and writes the image as one bit a pixel, the rest as it was', async () => {
+    const doc = await PDFDocument.load(readFileSync(new URL('../fixtures/pdf/text-over-1bit-image.pdf', import.meta.url)), { updateMetadata: false });
+    const xobjects = doc.getPage(0).node.Resources()?.lookup(PDFName.of('XObject'), PDFDict);
+    const ref = xobjects?.entries()[0]?.[1];
+    if (!(ref instanceof PDFRef)) throw new Error('the fixture has no image');
+    const source = pattern();
+    const rowBytes = (W + 7) >> 3;
+    const packed = new Uint8Array(rowBytes * H).fill(0xff);
+    // DeviceGray one bit: 0 is black (the pattern's 1).
+    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if (source[y * W + x] === 1) packed[y * rowBytes + (x >> 3)] = (packed[y * rowBytes + (x >> 3)] as number) & ~(0x80 >> (x & 7));
+    doc.context.assign(ref, doc.context.stream(runLength(packed), { Type: 'XObject', Subtype: 'Image', Width: W, Height: H, BitsPerComponent: 1, ColorSpace: 'DeviceGray', Filter: 'RunLengthDecode' }));
+    const { pdf, manifest } = await runPdfPipeline(await doc.save({ useObjectStreams: false }), 'runlength.pdf');
+    expect(manifest.warnings.map((w) => w.code)).toContain('PDF_IMAGE_PIXELS_DESTROYED');
+    const { bits } = await outputBits(pdf);
+    const boxes = [...manifest.redactions, ...manifest.review.filter((r) => r.shownAs === 'redacted')].flatMap((r) => r.boxes ?? []);
+    const rects = boxes
+      .filter((b) => b.y < PLACE.y + PLACE.height && b.y + b.height > PLACE.y)
+      .map((b) => ({
+        x0: Math.floor(((b.x - PLACE.x) / PLACE.width) * W),
+        x1: Math.ceil(((b.x + b.width - PLACE.x) / PLACE.width) * W),
+        y0: Math.floor((1 - (b.y + b.height - PLACE.y) / PLACE.height) * H),
+        y1: Math.ceil((1 - (b.y - PLACE.y) / PLACE.height) * H),
+      }));
+    expect(rects.length).toBeGreaterThan(0);
+    const inside = (x: number, y: number, margin: number) => rects.some((r) => x >= r.x0 - margin && x < r.x1 + margin && y >= r.y0 - margin && y < r.y1 + margin);
+    let destroyed = 0;
+    let hadWhite = 0;
+    for (let y = 0; y < H; y++) {
+      for (let x = 0; x < W; x++) {
+        const k = y * W + x;
+        if (inside(x, y, 0)) {
+          destroyed++;
+          if (source[k] === 0) hadWhite++;
+          expect(bits[k], `pixel ${x},${y} under a box`).toBe(1);
+        } else if (!inside(x, y, 2)) expect(bits[k], `pixel ${x},${y} away from the boxes`).toBe(source[k]);
+      }
+    }
+    expect(destroyed).toBeGreaterThan(100);
+    expect(hadWhite).toBeGreaterThan(20);
+  });
+});

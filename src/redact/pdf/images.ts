@@ -50,7 +50,7 @@ export function imagePixelRects(placement: ImagePlacement, boxes: readonly Box[]
 /** Per content stream, the image names to point at new (redacted) image objects. */
 export type ImageOverrides = Map<StreamTarget, Map<string, PDFRef>>;
 
-/** pdf.js's decoded image as 8-bit pixels: grey or RGB, plus alpha where it has one. */
+/** pdf.js's decoded RGB or RGBA image as 8-bit pixels: RGB, plus alpha where it has one. */
 function fromPdfJs(image: PdfJsImage): { pixels: Uint8Array; components: number; alpha?: Uint8Array } {
   const { width, height, kind, data } = image;
   if (kind === 2) return { pixels: new Uint8Array(data.buffer, data.byteOffset, width * height * 3).slice(), components: 3 };
@@ -65,15 +65,7 @@ function fromPdfJs(image: PdfJsImage): { pixels: Uint8Array; components: number;
     }
     return { pixels, components: 3, alpha };
   }
-  if (kind === 1) {
-    // 1 bit per pixel, rows padded to whole bytes, 1 = white.
-    const rowBytes = (width + 7) >> 3;
-    const pixels = new Uint8Array(width * height);
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) pixels[y * width + x] = ((data[y * rowBytes + (x >> 3)] as number) >> (7 - (x & 7))) & 1 ? 255 : 0;
-    }
-    return { pixels, components: 1 };
-  }
+  // One-bit images (kind 1) are written as they are: rewriteBilevel.
   throw new ImageRedactionError(`pdf.js image kind ${kind} is not supported`);
 }
 
@@ -188,9 +180,29 @@ function scaleRects(rects: readonly PixelRect[], from: { width: number; height: 
   }));
 }
 
+/**
+ * A one-bit image as pdf.js decoded it (a CCITT or JBIG2 scan, a stencil mask: rows padded to
+ * whole bytes, 1 = white), black under the rectangles, written as one-bit grey: the same pixels
+ * as the eight-bit grey it was written as before, in an eighth of the samples (a 300 dpi page is
+ * 1.1 MB to hold and verify instead of 8.7 MB, and the file grows less).
+ */
+function rewriteBilevel(context: PDFContext, decoded: PdfJsImage, rects: readonly PixelRect[]): PDFRawStream {
+  const { width, height } = decoded;
+  const rowBytes = (width + 7) >> 3;
+  const bits = decoded.data.slice(0, rowBytes * height);
+  for (const r of rects) {
+    for (let y = r.y0; y < r.y1; y++) {
+      const row = y * rowBytes;
+      for (let x = r.x0; x < r.x1; x++) bits[row + (x >> 3)] = (bits[row + (x >> 3)] as number) & ~(0x80 >> (x & 7));
+    }
+  }
+  return context.stream(deflateSync(bits, IMAGE_DEFLATE), { Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 1, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' }) as PDFRawStream;
+}
+
 /** An image pdf.js decoded (masks applied), destroyed under the rectangles and written as RGB or grey. */
 function rewriteFromPdfJs(context: PDFContext, decoded: PdfJsImage, rects: readonly PixelRect[]): PDFRawStream {
   const { width, height } = decoded;
+  if (decoded.kind === 1) return rewriteBilevel(context, decoded, rects);
   const { pixels, components, alpha } = fromPdfJs(decoded);
   for (const r of rects) for (let y = r.y0; y < r.y1; y++) pixels.fill(0, (y * width + r.x0) * components, (y * width + r.x1) * components);
   const image = context.stream(deflateSync(pixels, IMAGE_DEFLATE), {
