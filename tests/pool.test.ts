@@ -15,6 +15,7 @@ writeFileSync(
   `process.on('message', (t) => {
   if (t === 'boom') setImmediate(() => { throw new Error('boom'); });
   else if (t === 'env') process.send([process.env.MALLOC_ARENA_MAX, process.env.MALLOC_MMAP_THRESHOLD_, process.execArgv.includes('--no-liftoff')]);
+  else if (t === 'answer-then-die') { process.send(0); setTimeout(() => process.exit(3), 20); }
   else if (t === 'oom') { process.stderr.write('FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\\n', () => process.abort()); }
   else if (t !== 'hang') process.send(t * 2);
 });
@@ -42,6 +43,17 @@ describe('the worker pool', () => {
     try {
       const results = await pool.run<string, unknown>(['env', 'oom', 'boom', 'env'], (_task, failure) => (failure.kind === 'crash' ? (failure.outOfMemory ? 'oom' : 'crash') : failure.kind));
       expect(results).toEqual([['2', '131072', true], 'oom', 'crash', ['2', '131072', true]]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('gives the next task a fresh worker when an idle one died after its answer', async () => {
+    const pool = new WorkerPool(pathToFileURL(script), 1, 5000);
+    try {
+      expect(await pool.run<string, unknown>(['answer-then-die'], (_task, failure) => failure.kind)).toEqual([0]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await pool.run<number, unknown>([4], (_task, failure) => failure.kind)).toEqual([8]);
     } finally {
       await pool.close();
     }

@@ -103,6 +103,10 @@ function setBusy(w: WorkerProcess, busy: boolean): void {
   }
 }
 
+function alive(w: WorkerProcess): boolean {
+  return w.child.exitCode === null && w.child.signalCode === null && w.child.connected;
+}
+
 function stop(w: WorkerProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   const { child } = w;
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -138,6 +142,8 @@ export class WorkerPool {
         while (next < tasks.length) {
           const index = next++;
           const task = tasks[index] as T;
+          // An idle worker that died since its last answer is replaced, not handed the task.
+          if (worker && !alive(worker)) worker = undefined;
           worker ??= startWorker(this.script);
           const w = worker;
           setBusy(w, true);
