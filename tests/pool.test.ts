@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { WorkerPool, workerEnv, workerV8Flags } from '../src/cli/pool.js';
+import { WorkerPool, workerEnv, workerExecArgv, workerV8Flags } from '../src/cli/pool.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'woo-pool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,6 +57,10 @@ describe('the worker pool', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it("gives a worker the host's Node options but not those of the host's own entry or debugger", () => {
+    expect(workerExecArgv(['--input-type=module', '-e', 'code', '--inspect-brk=9230', '--inspect', '--import', './a.mjs', '--max-old-space-size=100'])).toEqual(['--import', './a.mjs', '--max-old-space-size=100']);
   });
 
   it("keeps the user's own malloc and WebAssembly settings", () => {

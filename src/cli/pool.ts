@@ -19,7 +19,9 @@ export function defaultJobs(): number {
 
 /**
  * The host's Node options for a worker, without those that only make sense for the host's own
- * entry (`node --input-type=module -e ...`: a worker given --input-type fails to start).
+ * entry (`node --input-type=module -e ...`: a worker given --input-type fails to start) or
+ * process: a worker given the host's --inspect would fight it for the port, and with
+ * --inspect-brk wait for a debugger until its file timed out.
  */
 export function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
   const out: string[] = [];
@@ -30,6 +32,7 @@ export function workerExecArgv(execArgv: readonly string[] = process.execArgv): 
       continue;
     }
     if (a.startsWith('--input-type=') || a.startsWith('--eval=') || a.startsWith('--print=')) continue;
+    if (/^--(inspect|debug)(-brk|-port|-wait)?(=|$)/.test(a)) continue;
     out.push(a);
   }
   return out;
