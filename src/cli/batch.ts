@@ -170,7 +170,7 @@ async function runBatchChecked(input: BatchOptions): Promise<BatchSummary> {
       callbackError = { error };
     }
   };
-  // Worker threads (also for --jobs 1: a worker that runs too long can be stopped), kept for both
+  // Worker processes (also for --jobs 1: a worker that runs too long can be stopped), kept for both
   // passes; one file each at a time, results in input order whatever finishes first.
   const pool = script && files.length > 0 ? new WorkerPool(script, jobs, timeoutMs) : undefined;
   let done = 0;
