@@ -17,34 +17,35 @@ function reference(o: ReturnType<typeof orientationOf>, pixels: Uint8Array, sw: 
 }
 
 describe('turning page images upright', () => {
-  const w = 7;
-  const h = 5;
-  const pixels = Uint8Array.from({ length: w * h }, (_v, k) => k);
-  // Placements: upright, turned by each quarter, and mirrored, each on pages with every /Rotate.
-  const quads: Quad[] = [
-    [0, 0, 70, 0, 70, 50, 0, 50],
-    [50, 0, 50, 70, 0, 70, 0, 0],
-    [70, 50, 0, 50, 0, 0, 70, 0],
-    [0, 70, 0, 0, 50, 0, 50, 70],
-    [70, 0, 0, 0, 0, 50, 70, 50],
-    [0, 50, 70, 50, 70, 0, 0, 0],
-  ];
-  for (const rotate of [0, 90, 180, 270]) {
-    it(`gives each pixel its source pixel, /Rotate ${rotate}`, () => {
-      for (const quad of quads) {
-        const o = orientationOf(quad, rotate, w, h);
-        const upright = turnUpright(o, { width: w, height: h, pixels });
-        expect([upright.width, upright.height]).toEqual([o.width, o.height]);
-        expect([...upright.pixels]).toEqual([...reference(o, pixels, w)]);
-        // A colour image turned and converted in one pass: as converted, then turned.
-        const rgb: PdfJsImage = { width: w, height: h, kind: 2, data: Uint8Array.from({ length: w * h * 3 }, (_v, k) => (k * 53 + 7) % 256) };
-        const grey = greyOf(rgb);
-        if (!grey) throw new Error('not converted');
-        expect([...(uprightGrey(rgb, o)?.pixels ?? [])]).toEqual([...turnUpright(o, grey).pixels]);
-        // Every source pixel once: a turn or a mirror, nothing lost.
-        expect([...upright.pixels].sort((a, b) => a - b)).toEqual([...pixels]);
-      }
-    });
+  // Small, and larger than the 64-pixel tiles the turn walks in (edges not a multiple of them).
+  for (const [w, h] of [[7, 5], [150, 97]] as const) {
+    const pixels = Uint8Array.from({ length: w * h }, (_v, k) => k % 251);
+    // Placements: upright, turned by each quarter, and mirrored, each on pages with every /Rotate.
+    const quads: Quad[] = [
+      [0, 0, 70, 0, 70, 50, 0, 50],
+      [50, 0, 50, 70, 0, 70, 0, 0],
+      [70, 50, 0, 50, 0, 0, 70, 0],
+      [0, 70, 0, 0, 50, 0, 50, 70],
+      [70, 0, 0, 0, 0, 50, 70, 50],
+      [0, 50, 70, 50, 70, 0, 0, 0],
+    ];
+    for (const rotate of [0, 90, 180, 270]) {
+      it(`gives each pixel its source pixel, /Rotate ${rotate}, ${w} x ${h}`, () => {
+        for (const quad of quads) {
+          const o = orientationOf(quad, rotate, w, h);
+          const upright = turnUpright(o, { width: w, height: h, pixels });
+          expect([upright.width, upright.height]).toEqual([o.width, o.height]);
+          expect([...upright.pixels]).toEqual([...reference(o, pixels, w)]);
+          // A colour image turned and converted in one pass: as converted, then turned.
+          const rgb: PdfJsImage = { width: w, height: h, kind: 2, data: Uint8Array.from({ length: w * h * 3 }, (_v, k) => (k * 53 + 7) % 256) };
+          const grey = greyOf(rgb);
+          if (!grey) throw new Error('not converted');
+          expect([...(uprightGrey(rgb, o)?.pixels ?? [])]).toEqual([...turnUpright(o, grey).pixels]);
+          // Every source pixel once: a turn or a mirror, nothing lost.
+          expect([...upright.pixels].sort((a, b) => a - b)).toEqual([...pixels].sort((a, b) => a - b));
+        }
+      });
+    }
   }
 });
 

@@ -73,6 +73,25 @@ export function uprightWalk(o: Orientation, sourceRowLength: number): { rowStart
   };
 }
 
+/**
+ * Walks the upright image tile by tile (64 x 64 pixels), each tile row by row: `run` gets where
+ * a run of `count` upright pixels starts in the output, where its first pixel is in the source,
+ * and the source step between them. A turned page's rows are its source's columns: walked row by
+ * row, every read of a 300 dpi page missed the cache (0.1 s for an RGB page, twice the tiled walk).
+ */
+export function uprightTiles(o: Orientation, sourceRowLength: number, run: (out: number, count: number, at: number, step: number) => void): void {
+  const { rowStart, step } = uprightWalk(o, sourceRowLength);
+  const { width, height } = o;
+  for (let Y0 = 0; Y0 < height; Y0 += TILE) {
+    const Y1 = Math.min(height, Y0 + TILE);
+    for (let X0 = 0; X0 < width; X0 += TILE) {
+      const count = Math.min(width, X0 + TILE) - X0;
+      for (let Y = Y0; Y < Y1; Y++) run(Y * width + X0, count, rowStart(Y) + X0 * step, step);
+    }
+  }
+}
+const TILE = 64;
+
 /** The upright copy of a grey image. */
 export function turnUpright(o: Orientation, image: GreyImage): GreyImage {
   const [a, b, c, d] = o.m;
@@ -80,12 +99,9 @@ export function turnUpright(o: Orientation, image: GreyImage): GreyImage {
   const { width, height } = o;
   const out = new Uint8Array(width * height);
   const src = image.pixels;
-  const { rowStart, step } = uprightWalk(o, image.width);
-  for (let Y = 0; Y < height; Y++) {
-    let at = rowStart(Y);
-    const row = Y * width;
-    for (let X = 0; X < width; X++, at += step) out[row + X] = src[at] as number;
-  }
+  uprightTiles(o, image.width, (at, count, from, step) => {
+    for (let k = 0; k < count; k++, from += step) out[at + k] = src[from] as number;
+  });
   return { width, height, pixels: out };
 }
 

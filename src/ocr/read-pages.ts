@@ -15,7 +15,7 @@ import { dictOf, get, nameText } from '../pdf/objects.js';
 import { type PdfJsImage, withPdfJsDocument } from '../pdf/pdfjs.js';
 import { mayHoldPrint } from './blank.js';
 import { closeIdleOcr, type GreyImage, ocrEngineRunning, type OcrLine, recognizeLines } from './engine.js';
-import { type Orientation, orientationOf, sourceToUser, toSource, turnUpright, uprightWalk } from './orientation.js';
+import { type Orientation, orientationOf, sourceToUser, toSource, turnUpright, uprightTiles } from './orientation.js';
 import { stackedQuad, stackStrips, stripGroups } from './strips.js';
 
 /** The words OCR put on one page, as runs of glyph indices (for the invisible text layer). */
@@ -105,13 +105,10 @@ export function uprightGrey(image: PdfJsImage, o: Orientation): GreyImage | unde
   const { width, height } = o;
   const out = new Uint8Array(width * height);
   const data = image.data;
-  const { rowStart, step } = uprightWalk(o, image.width);
-  const step3 = step * 3;
-  for (let Y = 0; Y < height; Y++) {
-    let j = rowStart(Y) * 3;
-    const row = Y * width;
-    for (let X = 0; X < width; X++, j += step3) out[row + X] = ((data[j] as number) * 77 + (data[j + 1] as number) * 150 + (data[j + 2] as number) * 29) >> 8;
-  }
+  uprightTiles(o, image.width, (at, count, from, step) => {
+    const step3 = step * 3;
+    for (let k = 0, j = from * 3; k < count; k++, j += step3) out[at + k] = ((data[j] as number) * 77 + (data[j + 1] as number) * 150 + (data[j + 2] as number) * 29) >> 8;
+  });
   return { width, height, pixels: out };
 }
 
