@@ -151,6 +151,7 @@ export class WorkerPool {
           const w = worker;
           setBusy(w, true);
           const result = await new Promise<R>((resolve) => {
+            let settled = false;
             const settle = () => {
               clearTimeout(timer);
               w.child.off('message', onMessage);
@@ -158,10 +159,14 @@ export class WorkerPool {
               w.child.off('error', onError);
             };
             const onMessage = (message: unknown) => {
+              settled = true;
               settle();
               resolve(message as R);
             };
             const died = (failure: TaskFailure) => {
+              // Once: a failed send reports both through its callback and as an 'error' event.
+              if (settled) return;
+              settled = true;
               settle();
               void stop(w, 'SIGKILL');
               worker = undefined;
