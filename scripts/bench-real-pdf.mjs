@@ -126,9 +126,9 @@ export function benchRealPdf({ dir = process.env.WOO_REAL_PDF ?? join(here, '..'
     const oursSteady = r.pages / r.steady;
     const columns = refs.map((n) => {
       const ref = r[n];
+      if (ref?.failed) return ` | ${'failed'.padStart(13)} ${''.padStart(19)} | ${''.padStart(n.length + 21)}`;
       // A file without boxes gives the other tool nothing to do: no comparison.
       const theirs = ref && r.boxes > 0 ? r.pages / ref.cpu : Number.NaN;
-      if (ref?.failed) return ` | ${'failed'.padStart(13)} ${''.padStart(19)} | ${''.padStart(n.length + 21)}`;
       return ` | ${f(ref?.cpu).padStart(13)} ${f(theirs, 1).padStart(13)} ${f(ref?.rss, 0).padStart(5)} | ${`${f(ours / theirs)}x, ${f(oursSteady / theirs)}x`.padStart(n.length + 21)}`;
     });
     console.log(
