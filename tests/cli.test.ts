@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -94,6 +94,26 @@ describe('woo-redact CLI', () => {
     expect(r.stderr).toMatch(/leeg\.txt: FAILED \[INPUT_EMPTY\]/);
     expect(existsSync(join(out, 'dossier-2024', 'mail-reactie.redacted.txt'))).toBe(true);
     expect(existsSync(join(out, 'kapot.redacted.txt'))).toBe(false);
+  });
+
+  it('follows symbolic links in a folder, reports a broken one, and does not loop on a link to a parent', async () => {
+    const input = inputTree();
+    const dossier = join(tempDir(), 'dossier');
+    mkdirSync(dossier);
+    symlinkSync(join(input, 'dossier-2024', 'mail-reactie.txt'), join(dossier, 'mail.txt'));
+    symlinkSync(join(input, 'losse-stukken'), join(dossier, 'losse-stukken'));
+    symlinkSync(dossier, join(dossier, 'lus'));
+    symlinkSync(join(input, 'weg.txt'), join(dossier, 'weg.txt'));
+    const out = join(tempDir(), 'out');
+    const r = await run([dossier, '--out', out, '--json']);
+    const summary = JSON.parse(r.stdout);
+    const byInput = new Map(summary.files.map((f: { input: string; status: string }) => [f.input, f.status]));
+    expect(byInput.get('mail.txt')).toBe('ok');
+    expect([...byInput.keys()].filter((k) => String(k).startsWith('losse-stukken/')).length).toBe(readdirSync(join(input, 'losse-stukken')).length);
+    expect(byInput.get('weg.txt')).toBe('failed');
+    expect([...byInput.keys()].some((k) => String(k).startsWith('lus/'))).toBe(false);
+    expect(r.code).toBe(1);
+    expect(existsSync(join(out, 'mail.redacted.txt'))).toBe(true);
   });
 
   it('never reads its own output folder back as input', async () => {

@@ -24,16 +24,31 @@ function isInside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== child);
 }
 
-async function walk(dir: string, root: string, outDir: string, out: InputFile[]): Promise<void> {
+/**
+ * A folder's files, recursively. Symbolic links are followed (a dossier is often assembled from
+ * links into a document store): to a file, it is read under the link's name; to a folder, it is
+ * walked unless it is one of the folders being walked (a loop) or the output folder. A broken
+ * link is listed all the same, so the batch reports it as unreadable instead of leaving it out.
+ */
+async function walk(dir: string, root: string, outDir: string, out: InputFile[], ancestors: ReadonlySet<string> = new Set()): Promise<void> {
+  const here = new Set(ancestors).add(await canonical(dir));
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) {
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      const target = await stat(full).catch(() => undefined);
+      isDirectory = target?.isDirectory() ?? false;
+      isFile = target ? target.isFile() : true;
+      if (isDirectory && (here.has(await canonical(full)) || isInside(await canonical(full), await canonical(outDir)))) continue;
+    }
+    if (isDirectory) {
       // Never read our own output back, nor version-control or hidden folders.
       if (isInside(full, outDir) || entry.name.startsWith('.')) continue;
-      await walk(full, root, outDir, out);
-    } else if (entry.isFile()) {
+      await walk(full, root, outDir, out, here);
+    } else if (isFile) {
       out.push({ path: full, relative: relative(root, full).split(sep).join('/'), extension: extname(entry.name).toLowerCase() });
     }
   }
