@@ -1,7 +1,8 @@
-import { deflateSync, inflateSync } from 'node:zlib';
+import { PDFContext, PDFName, PDFRawStream } from 'pdf-lib';
+import { deflateSync } from 'node:zlib';
 import type { Operation } from '../../pdf/content-stream.js';
 import type { ImagePlacement, StreamTarget } from '../../pdf/interpret.js';
-import { MAX_DECODED_STREAM_BYTES } from '../../pdf/objects.js';
+import { streamBytes } from '../../pdf/objects.js';
 import { ImageRedactionError, imagePixelRects } from './images.js';
 import type { Box } from './select.js';
 
@@ -30,20 +31,60 @@ function parseInline(bytes: Uint8Array): InlineImage {
   return { entries, data: bytes.slice(id.index + id[0].length, end) };
 }
 
+/** The image's filters, first applied first, by their full names ("/F [/AHx /Fl]" included). */
+function filtersOf(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  const names = value.startsWith('[') ? [...value.matchAll(/\/(\w+)/g)].map((m) => m[1] as string) : [value];
+  return names.map((n) => VALUES[n] ?? n);
+}
+
+/** Filters whose output is the samples themselves (pdf-lib decodes them; no predictors). */
+const SAMPLE_FILTERS = new Set(['FlateDecode', 'ASCIIHexDecode', 'ASCII85Decode', 'LZWDecode', 'RunLengthDecode']);
+
+/**
+ * Per component, whether /Decode inverts it: [0 1] (as written by default, e.g. by mutool clean)
+ * and [1 0] only. The rewritten image has no /Decode, so inverted samples are inverted back.
+ */
+function decodeInversions(value: string | undefined, components: number): boolean[] {
+  if (value === undefined) return new Array<boolean>(components).fill(false);
+  const v = [...value.matchAll(/-?[\d.]+/g)].map((m) => Number(m[0]));
+  if (v.length !== 2 * components) throw new ImageRedactionError('this inline image has a malformed /Decode');
+  const out: boolean[] = [];
+  for (let c = 0; c < components; c++) {
+    const [d0, d1] = [v[2 * c], v[2 * c + 1]];
+    if (d0 === 0 && d1 === 1) out.push(false);
+    else if (d0 === 1 && d1 === 0) out.push(true);
+    else throw new ImageRedactionError('this inline image has a /Decode range other than [0 1] or [1 0]');
+  }
+  return out;
+}
+
 function decodeInline(image: InlineImage): { pixels: Uint8Array; components: number; width: number; height: number } {
   const e = image.entries;
   const width = Number(e.get('Width'));
   const height = Number(e.get('Height'));
   const components = e.get('ColorSpace') === 'DeviceGray' ? 1 : e.get('ColorSpace') === 'DeviceRGB' ? 3 : 0;
-  if (!components || e.get('BitsPerComponent') !== '8' || e.has('ImageMask') || e.has('Decode') || e.has('DecodeParms')) {
+  if (!components || e.get('BitsPerComponent') !== '8' || e.has('ImageMask') || e.has('DecodeParms')) {
     throw new ImageRedactionError('this inline image (colour space, depth, mask or parameters) cannot be rewritten');
   }
-  const filter = e.get('Filter');
+  const inverted = decodeInversions(e.get('Decode'), components);
+  const filters = filtersOf(e.get('Filter'));
+  const unsupported = filters.find((f) => !SAMPLE_FILTERS.has(f));
+  if (unsupported) throw new ImageRedactionError(`inline images encoded with ${unsupported} are not supported`);
   let data = image.data;
-  if (filter === 'FlateDecode') data = new Uint8Array(inflateSync(data, { maxOutputLength: MAX_DECODED_STREAM_BYTES }));
-  else if (filter !== undefined) throw new ImageRedactionError(`inline images encoded with ${filter} are not supported`);
+  if (filters.length > 0) {
+    const context = PDFContext.create();
+    const filter = filters.length === 1 ? PDFName.of(filters[0] as string) : context.obj(filters.map((f) => PDFName.of(f)));
+    try {
+      data = streamBytes(PDFRawStream.of(context.obj({ Filter: filter }), data));
+    } catch (error) {
+      throw new ImageRedactionError(`the inline image's data cannot be decoded (${(error as Error).message})`);
+    }
+  }
   if (data.length < width * height * components) throw new ImageRedactionError('the inline image data is shorter than its size');
-  return { pixels: data.slice(0, width * height * components), components, width, height };
+  const pixels = data.slice(0, width * height * components);
+  if (inverted.some(Boolean)) for (let i = 0; i < pixels.length; i++) if (inverted[i % components]) pixels[i] = 255 - (pixels[i] as number);
+  return { pixels, components, width, height };
 }
 
 /**
