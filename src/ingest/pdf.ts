@@ -1,6 +1,7 @@
 import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { IngestedDocument } from '../document/document.js';
 import type { Diagnostic } from '../document/types.js';
+import { installPdfLibFixes } from '../pdf/pdf-lib-fixes.js';
 import { decryptInPlace, type EncryptedObjectStream, isEncrypted, loadEncrypted, UserPasswordRequiredError } from '../pdf/decrypt.js';
 import { InputError, WooRedactError } from '../errors.js';
 import { ContentStreamError } from '../pdf/content-stream.js';
@@ -60,6 +61,7 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
   // parseSpeed Fastest: pdf-lib otherwise waits for a timer (at least 1 ms) every 100 objects,
   // idle time that only made the file slower (the pages are read in one go afterwards anyway).
   const loadOptions = { updateMetadata: false, throwOnInvalidObject: false, ignoreEncryption: true, parseSpeed: ParseSpeeds.Fastest };
+  installPdfLibFixes();
   try {
     if (encrypted) ({ pdf, objectStreams } = await quietly(() => loadEncrypted(bytes, loadOptions)));
     else pdf = await quietly(() => PDFDocument.load(bytes, loadOptions));

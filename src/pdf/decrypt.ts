@@ -261,10 +261,17 @@ export async function loadEncrypted(bytes: Uint8Array, options: LoadOptions): Pr
     pendingLoads.delete(own);
     lastHeader = undefined;
   }
-  // "/Encrypt" in the bytes but no encryption in the trailer: the streams are plain after all.
-  if (pdf.context.trailerInfo.Encrypt === undefined) {
+  // "/Encrypt" in the bytes but no encryption dictionary in the trailer (none, or a reference to
+  // an object that does not exist, which pdf.js, poppler and qpdf read as no encryption): the
+  // streams are plain after all.
+  const declared = pdf.context.trailerInfo.Encrypt as PDFObject | undefined;
+  if (!(resolve(pdf.context, declared) instanceof PDFDict)) {
+    pdf.context.trailerInfo.Encrypt = undefined;
     for (const { stream } of objectStreams) await parseObjectStream(stream);
     refreshCatalog(pdf);
+    // Found only now, inside an object stream (where the format forbids it): what of the file is
+    // encrypted and what is not cannot be told.
+    if (resolve(pdf.context, declared) instanceof PDFDict) throw new UnsupportedEncryptionError('the encryption dictionary is inside an object stream');
     return { pdf, objectStreams: [] };
   }
   return { pdf, objectStreams };

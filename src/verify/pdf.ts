@@ -6,6 +6,7 @@ import { constants as zlibConstants, inflateSync } from 'node:zlib';
 import { MAX_DECODED_STREAM_BYTES, quietly, streamBytes } from '../pdf/objects.js';
 import { releaseMemory } from '../pdf/memory.js';
 import { withPdfJsDocument } from '../pdf/pdfjs.js';
+import { installPdfLibFixes } from '../pdf/pdf-lib-fixes.js';
 
 export interface PdfCheckValue {
   readonly value: string;
@@ -42,6 +43,7 @@ export async function forEachRawText(bytes: Uint8Array, check: (text: string) =>
   const latin1 = raw.toString('latin1');
   check(latin1);
   if (scanStreams(raw, latin1, check)) return;
+  installPdfLibFixes();
   const pdf = await quietly(() => PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false, parseSpeed: ParseSpeeds.Fastest }));
   for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
     if (!(obj instanceof PDFRawStream)) continue;

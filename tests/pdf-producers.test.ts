@@ -1,0 +1,122 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runPdfPipeline } from '../src/pdf-pipeline.js';
+import { HAVE_POPPLER, HAVE_QPDF, pdftotext } from './pdf-tools.js';
+
+// The same document as other tools write it (found by a sweep of the fixtures through qpdf,
+// mutool and poppler): each variant must be redacted as the original is, not refused.
+const fixtures = new URL('../fixtures/pdf/', import.meta.url);
+const expectations: Record<string, { gone: string[]; kept: string[] }> = JSON.parse(readFileSync(new URL('expectations.json', fixtures), 'utf8'));
+const dir = mkdtempSync(join(tmpdir(), 'woo-producers-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function qpdf(bytes: Uint8Array, args: string[]): Uint8Array {
+  const input = join(dir, 'in.pdf');
+  const output = join(dir, 'out.pdf');
+  writeFileSync(input, bytes);
+  execFileSync('qpdf', [...args, input, output]);
+  return new Uint8Array(readFileSync(output));
+}
+
+async function redactedCount(bytes: Uint8Array): Promise<number> {
+  return (await runPdfPipeline(bytes, 'x.pdf', { ocr: false })).manifest.redactions.length;
+}
+
+const NOTA = 'standard14-nota.pdf';
+const original = new Uint8Array(readFileSync(new URL(NOTA, fixtures)));
+const gone = expectations[NOTA]?.gone ?? [];
+
+describe.runIf(HAVE_QPDF && HAVE_POPPLER)('variants of a nota made by qpdf', () => {
+  it('the fixture has values to redact', () => {
+    expect(gone.length).toBeGreaterThan(1);
+  });
+
+  it.each([
+    ['linearized, object streams, owner password (AES-256)', ['--linearize', '--object-streams=generate', '--encrypt', '', 'owner', '256', '--']],
+    ['linearized, object streams, owner password (AES-128)', ['--linearize', '--object-streams=generate', '--encrypt', '', 'owner', '128', '--use-aes=y', '--']],
+    ['linearized, object streams', ['--linearize', '--object-streams=generate']],
+    ['QDF: uncompressed, indirect stream lengths', ['--qdf', '--object-streams=disable']],
+  ])('%s: redacted as the original, the values gone', async (_, args) => {
+    const variant = qpdf(original, args);
+    const { pdf, manifest } = await runPdfPipeline(variant, 'x.pdf', { ocr: false });
+    expect(manifest.redactions.length).toBe(await redactedCount(original));
+    const text = pdftotext(pdf);
+    for (const value of gone) expect(text).not.toContain(value);
+  });
+});
+
+/** A nota whose text has the word "stream" in it, as QDF writes it: plain text, indirect /Length. */
+async function streamWordsNota(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const lines = ['Nota over de livestream van het debat (mainstream media, octet-stream bijlagen)', 'Contactpersoon', 'Marieke Zwanenburg', 'T 06 44 29 81 50', 'Turfmarkt 147'];
+  lines.forEach((line, k) => page.drawText(line, { x: 60, y: 780 - 16 * k, size: 11, font }));
+  return doc.save({ useObjectStreams: false });
+}
+
+describe.runIf(HAVE_QPDF && HAVE_POPPLER)('streams whose /Length is indirect', () => {
+  it('ends a plain stream containing the word "stream" at its own end, as other readers do', async () => {
+    const base = await streamWordsNota();
+    const variant = qpdf(base, ['--qdf', '--object-streams=disable']);
+    // The shape under test: uncompressed content with the word, the length an indirect object.
+    const raw = Buffer.from(variant).toString('latin1');
+    expect(raw).toMatch(/\/Length \d+ 0 R/);
+    expect(raw).toContain('octet-stream');
+    const { pdf, manifest } = await runPdfPipeline(variant, 'x.pdf', { ocr: false });
+    expect(manifest.redactions.length).toBe(await redactedCount(base));
+    const text = pdftotext(pdf);
+    expect(text).not.toContain('Zwanenburg');
+    expect(text).not.toContain('44 29 81 50');
+    expect(text).toContain('octet-stream');
+    expect(text).toContain('Turfmarkt 147');
+  });
+
+  it('uses the indirect length where the data itself holds "endstream endobj"', async () => {
+    // Hand-made: a page whose content has the keywords in a comment, its length object after it.
+    const content = "% endstream endobj\nBT /F1 11 Tf 16 TL 60 780 Td (Contactpersoon) Tj (Marieke Zwanenburg) ' (T 06 44 29 81 50) ' (Turfmarkt 147) ' ET\n";
+    const objects = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+      `<< /Length 6 0 R >>\nstream\n${content}\nendstream`,
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+      String(content.length + 1),
+    ];
+    let file = '%PDF-1.4\n';
+    const offsets: number[] = [];
+    objects.forEach((body, k) => {
+      offsets.push(file.length);
+      file += `${k + 1} 0 obj\n${body}\nendobj\n`;
+    });
+    const xref = file.length;
+    file += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+    file += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    const bytes = new Uint8Array(Buffer.from(file, 'latin1'));
+    // Other readers see the whole page.
+    expect(pdftotext(bytes)).toContain('Zwanenburg');
+    const { pdf, manifest } = await runPdfPipeline(bytes, 'x.pdf', { ocr: false });
+    expect(manifest.redactions.length).toBeGreaterThanOrEqual(2);
+    const text = pdftotext(pdf);
+    expect(text).not.toContain('Zwanenburg');
+    expect(text).not.toContain('44 29 81 50');
+    expect(text).toContain('Turfmarkt 147');
+  });
+});
+
+describe.runIf(HAVE_POPPLER)('a trailer /Encrypt that names no object', () => {
+  it('is read as no encryption (as pdf.js, poppler and qpdf read it), not refused', async () => {
+    const raw = Buffer.from(original).toString('latin1');
+    expect(raw).not.toContain('/Encrypt');
+    const dangling = new Uint8Array(Buffer.from(raw.replace(/trailer\s*<</, (m) => `${m}\n/Encrypt 9999 0 R`), 'latin1'));
+    expect(Buffer.from(dangling).toString('latin1')).toContain('/Encrypt 9999 0 R');
+    const { pdf, manifest } = await runPdfPipeline(dangling, 'x.pdf', { ocr: false });
+    expect(manifest.redactions.length).toBe(await redactedCount(original));
+    expect(Buffer.from(pdf).toString('latin1')).not.toContain('/Encrypt');
+    for (const value of gone) expect(pdftotext(pdf)).not.toContain(value);
+  });
+});
