@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPdfPipeline } from '../src/pdf-pipeline.js';
-import { HAVE_POPPLER, HAVE_QPDF, pdftotext } from './pdf-tools.js';
+import { HAVE_POPPLER, HAVE_QPDF, pdftotext, qpdfUncompressed } from './pdf-tools.js';
 
 // The same document as other tools write it (found by a sweep of the fixtures through qpdf,
 // mutool and poppler): each variant must be redacted as the original is, not refused.
@@ -118,5 +118,33 @@ describe.runIf(HAVE_POPPLER)('a trailer /Encrypt that names no object', () => {
     expect(manifest.redactions.length).toBe(await redactedCount(original));
     expect(Buffer.from(pdf).toString('latin1')).not.toContain('/Encrypt');
     for (const value of gone) expect(pdftotext(pdf)).not.toContain(value);
+  });
+});
+
+describe.runIf(HAVE_QPDF && HAVE_POPPLER)('pages outside the page tree', () => {
+  it('are dropped with what only they use, not refused as a leak (pdfunite leaves them behind named destinations)', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([595, 842]);
+    ['Contactpersoon', 'Marieke Zwanenburg', 'm.zwanenburg@minbzk.nl', 'Turfmarkt 147'].forEach((line, k) => page.drawText(line, { x: 60, y: 780 - 16 * k, size: 11, font }));
+    // An old copy of the page: not in /Pages, reachable only through a named destination, with
+    // the same values in its content and in a link's mailto.
+    const old = doc.addPage([595, 842]);
+    ['Marieke Zwanenburg', 'm.zwanenburg@minbzk.nl'].forEach((line, k) => old.drawText(line, { x: 60, y: 780 - 16 * k, size: 11, font }));
+    const ctx = doc.context;
+    old.node.set(PDFName.of('Annots'), ctx.obj([ctx.obj({ Type: 'Annot', Subtype: 'Link', Rect: [60, 760, 300, 790], A: { S: 'URI', URI: PDFString.of('mailto:m.zwanenburg@minbzk.nl') } })]));
+    const oldRef = old.ref;
+    doc.removePage(1);
+    doc.catalog.set(PDFName.of('Dests'), ctx.obj({ contact: [oldRef, PDFName.of('Fit')] }));
+    const bytes = await doc.save({ useObjectStreams: false });
+    expect(Buffer.from(bytes).toString('latin1')).toContain('mailto:m.zwanenburg@minbzk.nl');
+    expect(doc.getPageCount()).toBe(1);
+
+    const { pdf, manifest } = await runPdfPipeline(bytes, 'x.pdf', { ocr: false });
+    expect(manifest.redactions.length).toBeGreaterThanOrEqual(2);
+    const raw = qpdfUncompressed(pdf);
+    expect(raw).not.toContain('zwanenburg');
+    expect(raw).not.toContain('Zwanenburg');
+    expect(pdftotext(pdf)).toContain('Turfmarkt 147');
   });
 });

@@ -97,17 +97,20 @@ export function streamBytes(stream: PDFStream, limit = MAX_DECODED_STREAM_BYTES)
 
 /**
  * The references reachable from the trailer's catalog and info dictionary. pdf-lib keeps one
- * PDFRef per object number and generation, so the set holds them by identity.
+ * PDFRef per object number and generation, so the set holds them by identity. Given the
+ * document's pages, a page object that is not one of them (an earlier page tree's, still named by
+ * a destination: pdfseparate and pdfunite leave them) is not followed: no viewer shows it.
  */
-export function reachableRefs(context: PDFContext): Set<PDFRef> {
+export function reachableRefs(context: PDFContext, pages?: ReadonlySet<PDFRef>): Set<PDFRef> {
   const reachable = new Set<PDFRef>();
   const stack: PDFObject[] = [context.trailerInfo.Root, context.trailerInfo.Info].filter((x): x is PDFObject => x !== undefined);
   while (stack.length > 0) {
     const o = stack.pop() as PDFObject;
     if (o instanceof PDFRef) {
       if (reachable.has(o)) continue;
-      reachable.add(o);
       const target = context.lookup(o);
+      if (pages && !pages.has(o) && target instanceof PDFDict && target.get(PDFName.of('Type')) === PDFName.of('Page')) continue;
+      reachable.add(o);
       if (target) stack.push(target);
     } else if (o instanceof PDFDict) {
       for (const v of o.values()) stack.push(v);

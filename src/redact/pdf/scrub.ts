@@ -113,11 +113,12 @@ export function scrubDocument(pdf: PDFDocument, boxes: readonly Box[], values: r
 
 /**
  * Deletes every object not reachable from the trailer (Root, Info): old revisions, replaced
- * streams and copied-over forms would otherwise be written out by pdf-lib's save.
+ * streams and copied-over forms would otherwise be written out by pdf-lib's save. Pages outside
+ * the page tree go too, with what only they use; a reference left to one reads as null.
  */
 export function sweepUnreachable(pdf: PDFDocument): number {
   const context = pdf.context;
-  const reachable = reachableRefs(context);
+  const reachable = reachableRefs(context, new Set(pdf.getPages().map((p) => p.ref)));
   let removed = 0;
   for (const [ref] of context.enumerateIndirectObjects()) {
     if (!reachable.has(ref)) {
