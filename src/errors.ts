@@ -22,6 +22,7 @@ export type WooErrorCode =
   | 'PDF_ENCRYPTED'
   | 'PDF_DAMAGED'
   | 'PDF_NO_TEXT'
+  | 'PDF_TEXT_UNREADABLE'
   | 'PDF_IMAGE_UNDER_REDACTION'
   | 'OUTPUT_WRITE_FAILED'
   // Review (propose / apply): a decisions file that does not fit the inputs, or a folder mix-up.

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isUnreadableText } from '../src/ingest/unreadable-text.js';
 import { runPdfPipeline } from '../src/pdf-pipeline.js';
 import { HAVE_POPPLER, HAVE_QPDF, pdftotext, qpdfUncompressed } from './pdf-tools.js';
 
@@ -146,5 +147,52 @@ describe.runIf(HAVE_QPDF && HAVE_POPPLER)('pages outside the page tree', () => {
     expect(raw).not.toContain('zwanenburg');
     expect(raw).not.toContain('Zwanenburg');
     expect(pdftotext(pdf)).toContain('Turfmarkt 147');
+  });
+});
+
+describe('a text layer that reads as no letters', () => {
+  /** A nota in Helvetica with a ToUnicode map of the given range (for unreadable text: to no letters). */
+  async function garbledNota(lines: string[], cmapRange: string): Promise<Uint8Array> {
+    const doc = await PDFDocument.create();
+    const ctx = doc.context;
+    const cmap = `/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Garbled def 1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfrange ${cmapRange} endbfrange endcmap CMapName currentdict /CMap defineresource pop end end`;
+    const font = ctx.register(ctx.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: 'WinAnsiEncoding', ToUnicode: ctx.register(ctx.stream(cmap)) }));
+    const plain = ctx.register(ctx.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: 'WinAnsiEncoding' }));
+    const page = doc.addPage([595, 842]);
+    page.node.setFontDictionary(PDFName.of('F1'), font);
+    page.node.setFontDictionary(PDFName.of('F2'), plain);
+    const shown = lines.map((l) => `(${l}) '`).join(' ');
+    page.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(`BT /F1 11 Tf 16 TL 60 780 Td ${shown} ET BT /F2 11 Tf 60 600 Td (Turfmarkt 147) Tj ET`)));
+    return doc.save();
+  }
+
+  it('is refused with the page, not published with the names it shows', async () => {
+    // Every code to the private use area (U+E000 on), as a subset font that lost its map reads.
+    const bytes = await garbledNota(['Contactpersoon', 'Marieke Zwanenburg', 'T 06 44 29 81 50'], '<20> <7E> <E000>');
+    await expect(runPdfPipeline(bytes, 'x.pdf', { ocr: false })).rejects.toMatchObject({ code: 'PDF_TEXT_UNREADABLE', message: expect.stringMatching(/page\(s\) 1 cannot be read/) });
+  });
+
+  it('a few unmapped symbols beside readable text are no reason to refuse', async () => {
+    // The garbled font shows only "* * *" (as a bullet font in the private use area would).
+    const bytes = await garbledNota(['* * *'], '<20> <7E> <E000>');
+    const doc = await PDFDocument.load(bytes);
+    const page = doc.getPage(0);
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    ['Contactpersoon', 'Marieke Zwanenburg', 'T 06 44 29 81 50'].forEach((line, k) => page.drawText(line, { x: 60, y: 700 - 16 * k, size: 11, font }));
+    const { manifest } = await runPdfPipeline(await doc.save(), 'x.pdf', { ocr: false });
+    expect(manifest.redactions.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('isUnreadableText', () => {
+  it.each([
+    ['U+FFFD throughout (a Type 3 font without names)', '\ufffd'.repeat(40), true],
+    ['control codes (a subset font read without its map)', Array.from({ length: 40 }, (_, k) => String.fromCharCode(1 + (k % 30))).join(''), true],
+    ['mostly unreadable, some digits', `${'\ufffd'.repeat(30)} 2024 12`, true],
+    ['readable Dutch', 'Contactpersoon Marieke Zwanenburg T 06 44 29 81 50', false],
+    ['a few symbols only', '\ue000\ue001\ue002 \ue003', false],
+    ['a third unreadable', `${'\ufffd'.repeat(10)} Contactpersoon Zwanenburg`, false],
+  ])('%s', (_, text, expected) => {
+    expect(isUnreadableText(text)).toBe(expected);
   });
 });

@@ -2,6 +2,7 @@ import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { IngestedDocument } from '../document/document.js';
 import type { Diagnostic } from '../document/types.js';
 import { installPdfLibFixes } from '../pdf/pdf-lib-fixes.js';
+import { isUnreadableText } from './unreadable-text.js';
 import { decryptInPlace, type EncryptedObjectStream, isEncrypted, loadEncrypted, UserPasswordRequiredError } from '../pdf/decrypt.js';
 import { InputError, WooRedactError } from '../errors.js';
 import { ContentStreamError } from '../pdf/content-stream.js';
@@ -133,6 +134,15 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
       throw new PdfError('PDF_NOT_SUPPORTED', `the PDF uses something woo-redact cannot redact safely yet (${error.message}); nothing was written`);
     }
     throw error;
+  }
+  // A text layer that reads as no letters cannot be searched for names: refused, not published
+  // with what it shows unredacted.
+  const unreadable = pageTexts.flatMap((p, i) => (isUnreadableText(p.text) ? [i + 1] : []));
+  if (unreadable.length > 0) {
+    throw new PdfError(
+      'PDF_TEXT_UNREADABLE',
+      `the text layer of page(s) ${unreadable.join(', ')} cannot be read: its fonts map the characters to no letters (no usable ToUnicode), so names on it cannot be found; export the PDF again from the source application, or run OCR over it (for example \`ocrmypdf --force-ocr -l nld in.pdf out.pdf\`) and redact the result, or redact it by hand`,
+    );
   }
   // Pages without a text layer (scans) are read by OCR from their images, page by page.
   const textless = pageTexts.flatMap((p, i) => (p.text.trim().length === 0 ? [i] : []));
