@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFRawStream, StandardFonts } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../src/cli/args.js';
 import { ConfigSchema } from '../src/config/config.js';
@@ -195,6 +195,47 @@ describe.runIf(HAVE_POPPLER)('a mixed document (page 1 with text, page 2 a scan)
     const text = pdftotext((await result).pdf).split('\f')[0] as string;
     expect(text.match(/Contactpersoon/g)).toHaveLength(1);
     expect(text.match(/Minister Faber/g)).toHaveLength(1);
+  });
+});
+
+/** The JPEG scan with a document number stamped on it as real text (as a DMS stamps scans). */
+async function stampedScan(): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(await jpegScan('standard14-nota.pdf'));
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc.getPage(0).drawText('Documentnummer 2024-0042 | Pagina 1 van 1', { x: 300, y: 20, size: 8, font });
+  return doc.save();
+}
+
+describe.runIf(HAVE_POPPLER)('a scan with a stamp of text on it', () => {
+  const { gone } = expectations['standard14-nota.pdf'] as { gone: string[] };
+  const input = stampedScan();
+  const result = input.then((bytes) => runPdfPipeline(bytes, 'stamped.pdf'));
+
+  it('the input has text (the stamp) and the names in its pixels only', async () => {
+    const text = oneLine(pdftotext(await input));
+    expect(text).toContain('Documentnummer 2024-0042');
+    for (const value of gone) expect(text).not.toContain(value);
+  });
+
+  it('is read by OCR as a scan, its stamp kept beside what OCR reads', async () => {
+    const { pdf, manifest } = await result;
+    expect(manifest.warnings.find((w) => w.code === 'PDF_OCR')?.message).toMatch(/1 of them scans with only a stamp's text/);
+    expect(manifest.redactions.length).toBeGreaterThanOrEqual(3);
+    const text = oneLine(pdftotext(pdf));
+    expect(text).toContain('Documentnummer 2024-0042');
+    expect(text).toContain('Contactpersoon');
+    for (const value of gone) for (const form of forms(value)) expect(text, value).not.toContain(form);
+  });
+
+  it.runIf(HAVE_TESSERACT)('leaves nothing of the names readable to OCR of the rendered output', async () => {
+    const text = oneLine(ocrPage((await result).pdf, 1));
+    expect(text).toContain('Contactpersoon');
+    for (const value of gone) for (const form of forms(value)) expect(text, value).not.toContain(form);
+  });
+
+  it('with OCR off it is redacted as text, with a warning naming the page not read', async () => {
+    const { manifest } = await runPdfPipeline(await input, 'stamped.pdf', { ocr: false });
+    expect(manifest.warnings.find((w) => w.code === 'PDF_PAGES_NOT_READ')?.message).toMatch(/^page\(s\) 1 are scanned/);
   });
 });
 

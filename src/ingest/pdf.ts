@@ -3,13 +3,14 @@ import type { IngestedDocument } from '../document/document.js';
 import type { Diagnostic } from '../document/types.js';
 import { installPdfLibFixes } from '../pdf/pdf-lib-fixes.js';
 import { isUnreadableText } from './unreadable-text.js';
+import { imageCoverage, isStampedScan, joinPageTexts } from './scanned-pages.js';
 import { decryptInPlace, type EncryptedObjectStream, isEncrypted, loadEncrypted, UserPasswordRequiredError } from '../pdf/decrypt.js';
 import { InputError, WooRedactError } from '../errors.js';
 import { ContentStreamError } from '../pdf/content-stream.js';
 import { UnsupportedFontError } from '../pdf/fonts.js';
 import { type FontCache, FormOperations, type ImagePlacement, PageInterpreter, type StreamTarget, UnsupportedContentError } from '../pdf/interpret.js';
 import { GlyphTable } from '../pdf/glyph-table.js';
-import { layoutPage } from '../pdf/layout.js';
+import { layoutPage, type PageText } from '../pdf/layout.js';
 import { DamagedStreamError, deepestNesting, quietly, usesUnreadableObject, StreamTooLargeError, UnsupportedStreamError } from '../pdf/objects.js';
 import { readPagesWithOcr, type OcrPage } from '../ocr/read-pages.js';
 import { DEFAULT_OCR_LANGUAGE } from '../ocr/engine.js';
@@ -144,13 +145,25 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
       `the text layer of page(s) ${unreadable.join(', ')} cannot be read: its fonts map the characters to no letters (no usable ToUnicode), so names on it cannot be found; export the PDF again from the source application, or run OCR over it (for example \`ocrmypdf --force-ocr -l nld in.pdf out.pdf\`) and redact the result, or redact it by hand`,
     );
   }
-  // Pages without a text layer (scans) are read by OCR from their images, page by page.
+  // Pages without a text layer (scans) are read by OCR from their images, page by page, and so
+  // are scans with only a stamp's text on them.
   const textless = pageTexts.flatMap((p, i) => (p.text.trim().length === 0 ? [i] : []));
+  const coverage = imageCoverage(pages, images);
+  const stamped = new Set(pageTexts.flatMap((p, i) => (isStampedScan(p.text, coverage[i] ?? 0) ? [i] : [])));
   const ocrPages: OcrPage[] = [];
-  if (ocr && textless.length > 0) {
-    const { read: pagesRead, blank } = await readPagesWithOcr({ bytes, pdf, pages: textless, images, glyphs, lang: ocr.lang });
+  if (!ocr) {
+    const unread = [...textless.filter((i) => (coverage[i] ?? 0) > 0), ...stamped].sort((a, b) => a - b);
+    if (unread.length > 0) {
+      diagnostics.push({ code: 'PDF_PAGES_NOT_READ', severity: 'warning', stage: 'ingest', message: `page(s) ${unread.map((i) => i + 1).join(', ')} are scanned (images with little or no text) and OCR is off: what their images show was not read nor redacted; check them by hand, or turn OCR on` });
+    }
+  }
+  if (ocr && textless.length + stamped.size > 0) {
+    const wanted = [...textless, ...stamped].sort((a, b) => a - b);
+    const { read: pagesRead, blank } = await readPagesWithOcr({ bytes, pdf, pages: wanted, images, glyphs, lang: ocr.lang });
     for (const read of pagesRead) {
-      pageTexts[read.page.pageIndex] = layoutPage(glyphs, read.first, read.end);
+      const i = read.page.pageIndex;
+      const byOcr = layoutPage(glyphs, read.first, read.end);
+      pageTexts[i] = stamped.has(i) ? joinPageTexts(pageTexts[i] as PageText, byOcr) : byOcr;
       ocrPages.push(read.page);
     }
     if (blank.length > 0) {
@@ -160,7 +173,9 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
     if (ocrPages.length > 0) {
       // A warning: OCR misreads (a name with a letter wrong is still found, a name it cannot read is
       // not), so a person checks these pages' redactions.
-      diagnostics.push({ code: 'PDF_OCR', severity: 'warning', stage: 'ingest', message: `${ocrPages.length} page(s) without a text layer were read by OCR (${ocr.lang}): check their redactions; the output has an invisible text layer of the remaining text` });
+      const withStamp = ocrPages.filter((p) => stamped.has(p.pageIndex)).length;
+      const which = withStamp > 0 ? ` (${withStamp} of them scans with only a stamp's text on them)` : '';
+      diagnostics.push({ code: 'PDF_OCR', severity: 'warning', stage: 'ingest', message: `${ocrPages.length} page(s) without a text layer were read by OCR (${ocr.lang})${which}: check their redactions; the output has an invisible text layer of the remaining text` });
     }
   }
   const texts: string[] = [];
