@@ -123,3 +123,24 @@ describe('review instead of guessing', () => {
     expect(persons('De heer JANSEN heeft de stukken.').redact).toEqual(['JANSEN']);
   });
 });
+
+describe('lettered lists are not initials for sure', () => {
+  it('headings "A. Governance", "B. Compliance" go to review, and their words are not surnames elsewhere', () => {
+    const text = 'Nota aan de minister\n\nA. Governance\nDe Governance van het programma is belegd bij de stuurgroep.\nB. Compliance\nDe Compliance wordt jaarlijks getoetst.\n';
+    const { redact, review } = persons(text);
+    expect(redact).toEqual([]);
+    expect(review).toEqual(expect.arrayContaining(['A. Governance', 'B. Compliance']));
+    // Read as initials with a surname, the word was redacted in every sentence it recurred in.
+    expect(review).not.toContain('Governance');
+  });
+
+  it('a list of people keeps its known surnames redacted and puts an unknown one in review, not out', () => {
+    const { redact, review } = persons('Met vriendelijke groet,\n\nA. Jansen\nB. de Vries\nC. Zyxwerk\n');
+    expect(redact).toEqual(['A. Jansen', 'B. de Vries']);
+    expect(review).toEqual(['C. Zyxwerk']);
+  });
+
+  it('one letter alone is an initial as before', () => {
+    expect(persons('Overleg\nA. Zyxwerk\nheeft de stukken.').redact).toEqual(['A. Zyxwerk']);
+  });
+});

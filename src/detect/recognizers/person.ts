@@ -158,11 +158,50 @@ function keyOf(parse: NameParse): string {
   return `given:${ocrFold(parse.givens[0] ?? '')}`;
 }
 
+const LIST_LETTER = /^\p{Lu}\.$/u;
+/** A name whose only evidence beside its word is a list letter: for review, below KNOWN_PERSON_CONFIDENCE. */
+const LIST_LETTER_CONFIDENCE = 0.5;
+
+/**
+ * Tokens that may be the letters of a lettered list ("A. Governance", "B. Compliance" at the
+ * starts of lines) rather than initials: a letter at a line start, with the letter before or after
+ * it starting another line, followed by a word that is no known given name, surname or
+ * tussenvoegsel. Read as initials, every such heading was a person found for sure, and its word a
+ * surname redacted wherever it recurred. A list of people with unknown surnames ("J. Okafor",
+ * "K. Zyxwerk") has the same shape, so such a name is not dropped: it goes to review (redacted
+ * until a person decides) and seeds no other mentions.
+ */
+function listLetters(lex: Lexicons, tokens: readonly Token[]): Set<number> {
+  const starts = new Map<string, number[]>();
+  tokens.forEach((t, i) => {
+    if (!t.lineStart || !LIST_LETTER.test(t.text)) return;
+    const letter = t.text[0] as string;
+    const list = starts.get(letter) ?? [];
+    list.push(i);
+    starts.set(letter, list);
+  });
+  const out = new Set<number>();
+  if (starts.size < 2) return out;
+  const shifted = (letter: string, by: number) => String.fromCharCode(letter.charCodeAt(0) + by);
+  for (const [letter, indices] of starts) {
+    if (!starts.has(shifted(letter, -1)) && !starts.has(shifted(letter, 1))) continue;
+    for (const i of indices) {
+      const next = tokens[i + 1];
+      if (!next || next.lineStart || !isCapitalised(next.text)) continue;
+      const word = next.text;
+      if (isGivenName(lex, word) || isSurnameCore(lex, word) || lex.tussenvoegselSet.has(word.toLowerCase())) continue;
+      out.add(i);
+    }
+  }
+  return out;
+}
+
 /** The main scan: every place where a name parses, scored by its evidence. */
 function scanNames(ctx: RecognizerContext, tokens: readonly Token[]): PersonHit[] {
   const lex = ctx.lexicons;
   const labelled = labelledRanges(ctx);
   const hits: PersonHit[] = [];
+  const letters = listLetters(lex, tokens);
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i] as Token;
     if (!couldStartName(lex, t, tokens[i - 1], tokens[i + 1])) {
@@ -195,10 +234,12 @@ function scanNames(ctx: RecognizerContext, tokens: readonly Token[]): PersonHit[
       i++;
       continue;
     }
+    // A list letter read as an initial is evidence of nothing: review at most.
+    const confidence = letters.has(parse.from) && parse.titles === 0 && parse.givens.length === 0 ? Math.min(scored.confidence, LIST_LETTER_CONFIDENCE) : scored.confidence;
     hits.push({
       from: parse.from,
       to: parse.to,
-      confidence: scored.confidence,
+      confidence,
       evidence: scored.evidence,
       key: keyOf(parse),
       givens: parse.givens,
