@@ -152,9 +152,10 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
   const stamped = new Set(pageTexts.flatMap((p, i) => (isStampedScan(p.text, coverage[i] ?? 0) ? [i] : [])));
   const ocrPages: OcrPage[] = [];
   if (!ocr) {
-    const unread = [...textless.filter((i) => (coverage[i] ?? 0) > 0), ...stamped].sort((a, b) => a - b);
+    // Images below 2% of the page are not read by OCR either (a logo, a bullet).
+    const unread = [...textless.filter((i) => (coverage[i] ?? 0) >= 0.02), ...stamped].sort((a, b) => a - b);
     if (unread.length > 0) {
-      diagnostics.push({ code: 'PDF_PAGES_NOT_READ', severity: 'warning', stage: 'ingest', message: `page(s) ${unread.map((i) => i + 1).join(', ')} are scanned (images with little or no text) and OCR is off: what their images show was not read nor redacted; check them by hand, or turn OCR on` });
+      diagnostics.push({ code: 'PDF_PAGES_NOT_READ', severity: 'warning', stage: 'ingest', message: `page(s) ${unread.map((i) => i + 1).join(', ')} show images with little or no text (scans?) and OCR is off: what their images show was neither read nor redacted; check them by hand, or turn OCR on` });
     }
   }
   if (ocr && textless.length + stamped.size > 0) {
