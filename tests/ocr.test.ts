@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { PDFDocument, PDFName, PDFRawStream, StandardFonts } from 'pdf-lib';
+import { beginText, endText, moveText, PDFDocument, PDFName, PDFRawStream, setFontAndSize, setTextRenderingMode, showText, StandardFonts, TextRenderingMode } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../src/cli/args.js';
 import { ConfigSchema } from '../src/config/config.js';
@@ -231,6 +231,15 @@ describe.runIf(HAVE_POPPLER)('a scan with a stamp of text on it', () => {
     const text = oneLine(ocrPage((await result).pdf, 1));
     expect(text).toContain('Contactpersoon');
     for (const value of gone) for (const form of forms(value)) expect(text, value).not.toContain(form);
+  });
+
+  it('an invisible text layer of as few letters is an OCR layer (trusted, as on other pages), not a stamp', async () => {
+    const doc = await PDFDocument.load(await jpegScan('standard14-nota.pdf'));
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.getPage(0);
+    page.pushOperators(beginText(), setFontAndSize(page.node.newFontDictionary('Ocr', font.ref), 8), setTextRenderingMode(TextRenderingMode.Invisible), moveText(300, 20), showText(font.encodeText('Documentnummer 2024-0042')), endText());
+    const { manifest } = await runPdfPipeline(await doc.save(), 'ocr-layer.pdf');
+    expect(manifest.warnings.map((w) => w.code)).not.toContain('PDF_OCR');
   });
 
   it('with OCR off it is redacted as text, with a warning naming the page not read', async () => {

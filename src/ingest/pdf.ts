@@ -149,7 +149,8 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
   // are scans with only a stamp's text on them.
   const textless = pageTexts.flatMap((p, i) => (p.text.trim().length === 0 ? [i] : []));
   const coverage = imageCoverage(pages, images);
-  const stamped = new Set(pageTexts.flatMap((p, i) => (isStampedScan(p.text, coverage[i] ?? 0) ? [i] : [])));
+  // An invisible text layer is an OCR layer (someone else's OCR, trusted as on every other page), not a stamp.
+  const stamped = new Set(pageTexts.flatMap((p, i) => (isStampedScan(p.text, coverage[i] ?? 0) && !p.glyphOf.some((g) => g >= 0 && glyphs.invisible(g)) ? [i] : [])));
   const ocrPages: OcrPage[] = [];
   if (!ocr) {
     // Images below 2% of the page are not read by OCR either (a logo, a bullet).

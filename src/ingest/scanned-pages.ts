@@ -2,7 +2,8 @@
  * Scanned pages with a little text on them. A dossier's scans are often stamped before they reach
  * the Woo-team (a document number, "Pagina 3 van 12", a registration stamp) as real text over
  * the page image: the page then "has text", yet its names are in the pixels. Such a page is read
- * by OCR as a scan without text is, the stamp's text kept beside what OCR reads.
+ * by OCR as a scan without text is, the stamp's text kept beside what OCR reads. Invisible text
+ * is an OCR layer, not a stamp: trusted as on every other page with one (the caller's test).
  */
 import type { PDFPage } from 'pdf-lib';
 import { type ImagePlacement, quadBounds } from '../pdf/interpret.js';
