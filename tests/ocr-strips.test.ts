@@ -90,3 +90,28 @@ describe('OCR characters as glyphs (pushLine)', () => {
     expect(table.value(v, 'x1')).toBeGreaterThanOrEqual((1719 * 72) / 300 - 0.01);
   });
 });
+
+describe('the last letter before punctuation (pushLine)', () => {
+  // "Yılmaz," as Tesseract boxed it on a 300 dpi scan: the z box (718-738) left of its ink
+  // (740-758), the comma's box over the rest.
+  const box = (x0: number, x1: number) => ({ x0, y0: 500, x1, y1: 540 });
+  const letters = [['Y', 620, 650], ['ı', 652, 662], ['l', 664, 672], ['m', 674, 705], ['a', 700, 718], ['z', 718, 738], [',', 742, 760]] as const;
+  const line = {
+    bbox: box(620, 760),
+    baseline: { x0: 620, y0: 532, x1: 760, y1: 532 },
+    words: [{ text: 'Yılmaz,', confidence: 90, bbox: box(620, 760), symbols: letters.map(([text, x0, x1]) => ({ text, bbox: box(x0, x1) })) }],
+  };
+  const toUser = (X: number, Y: number): [number, number] => [(X * 72) / 300, 842 - (Y * 72) / 300];
+
+  it("reaches the word's end, so a box over the name covers all of its last letter's ink", async () => {
+    const { GlyphTable } = await import('../src/pdf/glyph-table.js');
+    const { pushLine } = await import('../src/ocr/read-pages.js');
+    const table = new GlyphTable();
+    const [word] = pushLine(table, target, 0, line, toUser, 72 / 300);
+    const z = word?.[5] as number;
+    expect(table.unicodeOf(z)).toBe('z');
+    expect(table.value(z, 'x1')).toBeGreaterThanOrEqual((758 * 72) / 300);
+    // Letters inside the word still end where the next begins.
+    expect(table.value(word?.[3] as number, 'x1')).toBeLessThan((718 * 72) / 300);
+  });
+});

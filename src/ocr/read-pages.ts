@@ -224,10 +224,17 @@ export function pushLine(
     const first = Math.min((symbols[0] as { bbox: { x0: number } }).bbox.x0, bbox.x0) - margin;
     const last = Math.max((symbols[symbols.length - 1] as { bbox: { x1: number } }).bbox.x1, bbox.x1) + margin;
     let pen = first;
+    // Before closing punctuation ("Yılmaz,", "Velde-Bos.") Tesseract puts a letter's box left of
+    // its ink, and the punctuation's box over the rest of it: the last letter or digit of a word
+    // reaches to the word's end, or a redaction ending there leaves part of that letter standing.
+    let lastLetter = -1;
+    symbols.forEach((symbol, k) => {
+      if (/[\p{L}\p{N}]/u.test(symbol.text)) lastLetter = k;
+    });
     symbols.forEach((symbol, k) => {
       const next = symbols[k + 1];
       const x0 = k === 0 ? first : symbol.bbox.x0;
-      const x1 = next ? Math.max(symbol.bbox.x1, next.bbox.x0) : last;
+      const x1 = next && k !== lastLetter ? Math.max(symbol.bbox.x1, next.bbox.x0) : last;
       const penEnd = next ? Math.min(last, Math.max(pen, next.bbox.x0)) : last;
       indices.push(pushGlyph(glyphs, target, pageIndex, symbol.text, x0, Math.max(x1, x0 + 0.5), top, bottom, baseAt, toUser, size, pen, penEnd));
       pen = penEnd;
