@@ -42,7 +42,10 @@ async function walk(dir: string, root: string, outDir: string, out: InputFile[],
       const target = await stat(full).catch(() => undefined);
       isDirectory = target?.isDirectory() ?? false;
       isFile = target ? target.isFile() : true;
-      if (isDirectory && (here.has(await canonical(full)) || isInside(await canonical(full), await canonical(outDir)))) continue;
+      if (isDirectory) {
+        const real = await canonical(full);
+        if (here.has(real) || isInside(real, await canonical(outDir))) continue;
+      }
     }
     if (isDirectory) {
       // Never read our own output back, nor version-control or hidden folders.

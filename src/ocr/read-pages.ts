@@ -227,10 +227,7 @@ export function pushLine(
     // Before closing punctuation ("Yılmaz,", "Velde-Bos.") Tesseract puts a letter's box left of
     // its ink, and the punctuation's box over the rest of it: the last letter or digit of a word
     // reaches to the word's end, or a redaction ending there leaves part of that letter standing.
-    let lastLetter = -1;
-    symbols.forEach((symbol, k) => {
-      if (/[\p{L}\p{N}]/u.test(symbol.text)) lastLetter = k;
-    });
+    const lastLetter = symbols.findLastIndex((symbol) => /[\p{L}\p{N}]/u.test(symbol.text));
     symbols.forEach((symbol, k) => {
       const next = symbols[k + 1];
       const x0 = k === 0 ? first : symbol.bbox.x0;

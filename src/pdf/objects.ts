@@ -102,6 +102,8 @@ export function streamBytes(stream: PDFStream, limit = MAX_DECODED_STREAM_BYTES)
  * a destination: pdfseparate and pdfunite leave them) is not followed: no viewer shows it.
  */
 export function reachableRefs(context: PDFContext, pages?: ReadonlySet<PDFRef>): Set<PDFRef> {
+  const typeKey = PDFName.of('Type');
+  const pageType = PDFName.of('Page');
   const reachable = new Set<PDFRef>();
   const stack: PDFObject[] = [context.trailerInfo.Root, context.trailerInfo.Info].filter((x): x is PDFObject => x !== undefined);
   while (stack.length > 0) {
@@ -109,7 +111,7 @@ export function reachableRefs(context: PDFContext, pages?: ReadonlySet<PDFRef>):
     if (o instanceof PDFRef) {
       if (reachable.has(o)) continue;
       const target = context.lookup(o);
-      if (pages && !pages.has(o) && target instanceof PDFDict && target.get(PDFName.of('Type')) === PDFName.of('Page')) continue;
+      if (pages && !pages.has(o) && target instanceof PDFDict && target.get(typeKey) === pageType) continue;
       reachable.add(o);
       if (target) stack.push(target);
     } else if (o instanceof PDFDict) {
