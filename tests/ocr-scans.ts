@@ -154,3 +154,25 @@ export function blankSheet(width: number, height: number): Uint8Array {
   for (let y = 10; y < height - 10; y++) for (let x = width - 6; x < width - 3; x++) grey[y * width + x] = 90;
   return grey;
 }
+
+/**
+ * A grey Flate scan of a sheet fed the wrong way: its pixels turned by 180 degrees (upside down)
+ * or 90 (sideways, clockwise, on a landscape page), placed upright and without /Rotate, so
+ * neither the placement nor the page says it is turned.
+ */
+export async function turnedScan(name: string, turn: 90 | 180, dpi = 150): Promise<Uint8Array> {
+  const { width, height, grey } = faintPage(name, dpi, 0);
+  const turned = new Uint8Array(grey.length);
+  if (turn === 180) for (let i = 0; i < grey.length; i++) turned[i] = grey[grey.length - 1 - i] as number;
+  // Clockwise: the source's row y becomes column height - 1 - y.
+  else for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) turned[x * height + (height - 1 - y)] = grey[y * width + x] as number;
+  const [w, h] = turn === 180 ? [width, height] : [height, width];
+  const [pw, ph] = turn === 180 ? [595, 842] : [842, 595];
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([pw, ph]);
+  const ctx = doc.context;
+  const image = ctx.register(ctx.stream(deflateSync(turned), { Type: 'XObject', Subtype: 'Image', Width: w, Height: h, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' }));
+  page.node.setXObject(PDFName.of('Im1'), image);
+  page.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(`q ${pw} 0 0 ${ph} 0 0 cm /Im1 Do Q`)));
+  return doc.save();
+}

@@ -16,8 +16,8 @@ import { imagePixelRects } from '../src/redact/pdf/images.js';
 import { decodeRaster, destroyRects } from '../src/redact/pdf/raster.js';
 import { extractWithPdfJs } from '../src/verify/pdf.js';
 import { findScanSurvivors } from '../src/verify/scan.js';
-import { blankSheet, faintPage, greyScan, jpegScan, mixedDocument, rotatedBilevelScan, stencilScan, stripScan } from './ocr-scans.js';
-import { HAVE_POPPLER, HAVE_QPDF, HAVE_TESSERACT, ocrPage, pdftotext, qpdfUncompressed } from './pdf-tools.js';
+import { blankSheet, faintPage, greyScan, jpegScan, mixedDocument, rotatedBilevelScan, stencilScan, stripScan, turnedScan } from './ocr-scans.js';
+import { HAVE_POPPLER, HAVE_QPDF, HAVE_TESSERACT, ocrPage, ocrTurnedPage, pdftotext, qpdfUncompressed } from './pdf-tools.js';
 
 const expectations: Record<string, { gone: string[]; kept: string[] }> = JSON.parse(readFileSync(new URL('../fixtures/pdf/expectations.json', import.meta.url), 'utf8'));
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
@@ -245,6 +245,50 @@ describe.runIf(HAVE_POPPLER)('a scan with a stamp of text on it', () => {
   it('with OCR off it is redacted as text, with a warning naming the page not read', async () => {
     const { manifest } = await runPdfPipeline(await input, 'stamped.pdf', { ocr: false });
     expect(manifest.warnings.find((w) => w.code === 'PDF_PAGES_NOT_READ')?.message).toMatch(/^page\(s\) 1 show images with little or no text/);
+  });
+});
+
+// Sheets fed the wrong way round: neither the placement nor /Rotate says the page is turned, OCR
+// of it as placed reads garbage (and found no name at all before the turn was tried).
+const turned = HAVE_POPPLER
+  ? [
+      { name: 'upside down', turn: 180 as const, back: 180 as const },
+      { name: 'sideways', turn: 90 as const, back: 270 as const },
+    ]
+  : [];
+
+describe.each(turned)('a grey scan fed $name, placed upright', ({ turn, back }) => {
+  const { gone, kept } = expectations['standard14-nota.pdf'] as { gone: string[]; kept: string[] };
+  const input = turnedScan('standard14-nota.pdf', turn);
+  const result = input.then((bytes) => runPdfPipeline(bytes, 'turned.pdf', { policy: { reviewedAs: 'keep' } }));
+
+  it('is read turned upright, says so, and redacts the names', async () => {
+    const { manifest } = await result;
+    expect(manifest.warnings.find((w) => w.code === 'PDF_OCR_TURNED')?.message).toMatch(/^page\(s\) 1 were scanned upside down or sideways/);
+    expect(manifest.warnings.map((w) => w.code)).not.toContain('PDF_OCR_POOR');
+    expect(manifest.redactions.length).toBeGreaterThanOrEqual(3);
+    const { document } = await result;
+    for (const value of gone) expect(document.sourceText).toContain(value);
+  });
+
+  it('has a text layer without the redacted values, and the kept words', async () => {
+    const text = oneLine(pdftotext((await result).pdf));
+    for (const value of gone) for (const form of forms(value)) expect(text, value).not.toContain(form);
+    for (const value of kept.filter((k) => k.length <= 30)) expect(text, value).toContain(value);
+  });
+
+  it.runIf(HAVE_TESSERACT)('leaves nothing of the names readable to OCR of the rendered output turned back', async () => {
+    const text = oneLine(ocrTurnedPage((await result).pdf, 1, back));
+    expect(text).toContain('Contactpersoon');
+    for (const value of gone) for (const form of forms(value)) expect(text, value).not.toContain(form);
+  });
+});
+
+describe.runIf(HAVE_POPPLER)('scans read as placed', () => {
+  it('an upright scan is read once, not turned', async () => {
+    const { manifest } = await runPdfPipeline(await jpegScan('type0-accents.pdf'), 'scan.pdf');
+    expect(manifest.warnings.map((w) => w.code)).toContain('PDF_OCR');
+    expect(manifest.warnings.map((w) => w.code)).not.toContain('PDF_OCR_TURNED');
   });
 });
 

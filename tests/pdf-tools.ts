@@ -51,6 +51,35 @@ export function renderGray(bytes: Uint8Array, page: number, dpi: number): { widt
 export const HAVE_TESSERACT = existsSync('/usr/bin/tesseract');
 
 /** Renders a page at 200 dpi and reads it back with Tesseract (Dutch): what a person could read. */
+/**
+ * The Tesseract CLI's reading of a rendered page turned by `turn` degrees clockwise first (a scan
+ * fed upside down or sideways read the way a person turns it to read it).
+ */
+export function ocrTurnedPage(bytes: Uint8Array, page: number, turn: 90 | 180 | 270): string {
+  return withFile(bytes, (path, dir) => {
+    execFileSync('pdftoppm', ['-q', '-r', '200', '-gray', '-f', String(page), '-l', String(page), path, join(dir, 'p')]);
+    const name = readdirSync(dir).find((f) => f.startsWith('p-') && f.endsWith('.pgm'));
+    if (!name) throw new Error('pdftoppm wrote no page');
+    const pgm = readFileSync(join(dir, name));
+    const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'));
+    if (!header) throw new Error('not a PGM');
+    const [w, h] = [Number(header[1]), Number(header[2])];
+    const src = pgm.subarray(header[0].length);
+    const out = Buffer.alloc(w * h);
+    const side = turn !== 180;
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        // Clockwise by 90: (x, y) goes to column h - 1 - y of row x; by 270 the other way round.
+        const at = turn === 180 ? (h - 1 - y) * w + (w - 1 - x) : turn === 90 ? x * h + (h - 1 - y) : (w - 1 - x) * h + y;
+        out[at] = src[y * w + x] as number;
+      }
+    }
+    const turned = join(dir, 'turned.pgm');
+    writeFileSync(turned, Buffer.concat([Buffer.from(`P5\n${side ? h : w} ${side ? w : h}\n255\n`, 'latin1'), out]));
+    return execFileSync('tesseract', [turned, '-', '-l', 'nld'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  });
+}
+
 export function ocrPage(bytes: Uint8Array, page: number): string {
   return withFile(bytes, (path, dir) => {
     execFileSync('pdftoppm', ['-q', '-r', '200', '-gray', '-png', '-f', String(page), '-l', String(page), path, join(dir, 'p')]);

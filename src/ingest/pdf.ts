@@ -161,7 +161,7 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
   }
   if (ocr && textless.length + stamped.size > 0) {
     const wanted = [...textless, ...stamped].sort((a, b) => a - b);
-    const { read: pagesRead, blank } = await readPagesWithOcr({ bytes, pdf, pages: wanted, images, glyphs, lang: ocr.lang });
+    const { read: pagesRead, blank, turned, poor } = await readPagesWithOcr({ bytes, pdf, pages: wanted, images, glyphs, lang: ocr.lang });
     for (const read of pagesRead) {
       const i = read.page.pageIndex;
       const byOcr = layoutPage(glyphs, read.first, read.end);
@@ -171,6 +171,14 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
     if (blank.length > 0) {
       // Not read: a person checks that these pages are empty indeed (handwriting is not read either).
       diagnostics.push({ code: 'PDF_OCR_BLANK', severity: 'warning', stage: 'ingest', message: `page(s) ${blank.map((i) => i + 1).join(', ')} without a text layer hold no mark of a printed character's size and were not read by OCR: check that they are blank` });
+    }
+    const list = (pageIndices: readonly number[]) => pageIndices.map((i) => i + 1).join(', ');
+    if (turned.length > 0) {
+      diagnostics.push({ code: 'PDF_OCR_TURNED', severity: 'warning', stage: 'ingest', message: `page(s) ${list(turned)} were scanned upside down or sideways (the page shows them turned): OCR read them turned upright; check their redactions` });
+    }
+    if (poor.length > 0) {
+      // Uncertain: a name OCR could not read is not found, so a person reads these pages.
+      diagnostics.push({ code: 'PDF_OCR_POOR', severity: 'warning', stage: 'ingest', message: `OCR was unsure of what it read on page(s) ${list(poor)} in every orientation (faint, handwritten or damaged print?): names on them may not have been found; check these pages by hand` });
     }
     if (ocrPages.length > 0) {
       // A warning: OCR misreads (a name with a letter wrong is still found, a name it cannot read is

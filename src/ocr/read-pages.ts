@@ -17,6 +17,7 @@ import { mayHoldPrint } from './blank.js';
 import { closeIdleOcr, type GreyImage, ocrEngineRunning, type OcrLine, recognizeLines } from './engine.js';
 import { type Orientation, orientationOf, sourceToUser, toSource, turnUpright, uprightTiles } from './orientation.js';
 import { stackedQuad, stackStrips, stripGroups } from './strips.js';
+import { readUpright, type Turn } from './turned-scans.js';
 
 /** The words OCR put on one page, as runs of glyph indices (for the invisible text layer). */
 export interface OcrPage {
@@ -276,14 +277,23 @@ export interface OcrRequest {
   readonly lang: string;
 }
 
-/** One image for OCR, with the way back from its upright pixels to the page; `send` hands it over. */
-interface OcrJob {
+/** What OCR read of one image, with the way back from the pixels it read to the page. */
+interface OcrReading {
+  readonly lines: readonly OcrLine[];
   readonly toUser: (X: number, Y: number) => [number, number];
   readonly pointsPerPixel: number;
+  /** How the image was turned beyond its placement to be read (a sheet scanned upside down). */
+  readonly turn: Turn;
+  /** Whether OCR was unsure of all it read (see turned-scans.ts). */
+  readonly poor: boolean;
+}
+
+/** One image for OCR; `send` hands it over. */
+interface OcrJob {
   /** The upright grey image's size in bytes (what a job waiting to be sent holds). */
   readonly bytes: number;
-  /** Starts the recognition (once); its lines. */
-  readonly send: () => Promise<OcrLine[]>;
+  /** Starts the recognition (once); what it read. */
+  readonly send: () => Promise<OcrReading>;
   /** An image without a mark of a character's size (mayHoldPrint): not recognised, no lines. */
   readonly blank: boolean;
 }
@@ -351,23 +361,31 @@ function ocrJob(quad: Quad, image: PdfJsImage, rotate: number, lang: string): Oc
   const bytes = upright.pixels.length;
   const pointsPerPixel = pointsPer(quad, orientation);
   const blank = !mayHoldPrint(upright, 72 / pointsPerPixel / 25.4);
-  let lines: Promise<OcrLine[]> | undefined = blank ? Promise.resolve([]) : undefined;
-  if (blank) upright = undefined;
-  const send = () => {
-    if (!lines) {
-      lines = recognizeLines(upright as GreyImage, lang, 72 / pointsPerPixel);
-      lines.catch(() => undefined);
-      upright = undefined;
-    }
-    return lines;
-  };
   // The size only: the job lives until its page's glyphs are added, the decoded samples must not.
   const { width, height } = image;
   const toUser = (X: number, Y: number) => {
     const [px, py] = toSource(orientation, X, Y);
     return sourceToUser(quad, width, height, px, py);
   };
-  return { toUser, pointsPerPixel, bytes: blank ? 0 : bytes, send, blank };
+  let reading: Promise<OcrReading> | undefined = blank ? Promise.resolve({ lines: [], toUser, pointsPerPixel, turn: 0, poor: false }) : undefined;
+  if (blank) upright = undefined;
+  const send = () => {
+    if (!reading) {
+      const held = upright as GreyImage;
+      upright = undefined;
+      reading = readUpright(held, (turned) => recognizeLines(turned, lang, 72 / pointsPerPixel)).then(({ lines, turn, back, poor }) => {
+        if (turn === 0) return { lines, toUser, pointsPerPixel, turn, poor };
+        const turnedToUser = (X: number, Y: number) => toUser(...back(X, Y));
+        // A page read sideways: its pixels along the new rows are the old columns'.
+        const [x0, y0] = turnedToUser(0, 0);
+        const [x1, y1] = turnedToUser(1, 0);
+        return { lines, toUser: turnedToUser, pointsPerPixel: Math.hypot(x1 - x0, y1 - y0), turn, poor };
+      });
+      reading.catch(() => undefined);
+    }
+    return reading;
+  };
+  return { bytes: blank ? 0 : bytes, send, blank };
 }
 
 /**
@@ -446,13 +464,23 @@ async function pdfJsJobs({ doc, lib }: PdfJsDocument, pdf: PDFDocument, pageInde
   return jobs;
 }
 
+/** What OCR read of the pages asked for (pages 0-based). */
+export interface OcrResult {
+  /** Per page read, the range of its glyphs and its words (pages without a readable image are left out). */
+  readonly read: { page: OcrPage; first: number; end: number }[];
+  /** Pages whose images are all blank (not recognised). */
+  readonly blank: number[];
+  /** Pages read turned from how they are shown (scanned upside down or sideways). */
+  readonly turned: number[];
+  /** Pages OCR was unsure of in every orientation. */
+  readonly poor: number[];
+}
+
 /**
  * OCRs the given pages' images and appends their characters to the glyph table, page by page (one
- * decoded page image in memory at a time). Returns, per page read, the range of its glyphs and its
- * words (pages without a readable image are left out), and the pages whose images are all blank
- * (not recognised).
+ * decoded page image in memory at a time).
  */
-export async function readPagesWithOcr(request: OcrRequest): Promise<{ read: { page: OcrPage; first: number; end: number }[]; blank: number[] }> {
+export async function readPagesWithOcr(request: OcrRequest): Promise<OcrResult> {
   const { bytes, pdf, glyphs, lang } = request;
   const wanted = new Set(request.pages);
   const byPage = new Map<number, ImagePlacement[]>();
@@ -462,7 +490,7 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<{ read: { p
     list.push(placement);
     byPage.set(placement.pageIndex, list);
   }
-  if (byPage.size === 0) return { read: [], blank: [] };
+  if (byPage.size === 0) return { read: [], blank: [], turned: [], poor: [] };
   const pages = pdf.getPages();
   const pdfjs = lazyPdfJs(bytes);
   const order = [...byPage.keys()].sort((a, b) => a - b).filter((i) => pages[i] !== undefined);
@@ -479,6 +507,8 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<{ read: { p
   try {
     const out: { page: OcrPage; first: number; end: number }[] = [];
     const blank: number[] = [];
+    const turnedPages: number[] = [];
+    const poorPages: number[] = [];
     // Decoding the next page (this thread) overlaps with OCR of this one (its own thread); glyphs
     // are added in page order.
     let previous: Promise<void> = Promise.resolve();
@@ -489,12 +519,19 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<{ read: { p
       const first = glyphs.length;
       const words: { glyphs: number[]; lineEnd: boolean }[] = [];
       const target = ocrTarget();
+      let turned = false;
+      let poor = false;
       for (const job of jobs) {
-        for (const line of await job.send()) {
-          const lineWords = pushLine(glyphs, target, pageIndex, line, job.toUser, job.pointsPerPixel);
+        const reading = await job.send();
+        turned ||= reading.turn !== 0;
+        poor ||= reading.poor;
+        for (const line of reading.lines) {
+          const lineWords = pushLine(glyphs, target, pageIndex, line, reading.toUser, reading.pointsPerPixel);
           lineWords.forEach((w, k) => words.push({ glyphs: w, lineEnd: k === lineWords.length - 1 }));
         }
       }
+      if (turned) turnedPages.push(pageIndex);
+      if (poor) poorPages.push(pageIndex);
       if (glyphs.length > first) out.push({ page: { pageIndex, words }, first, end: glyphs.length });
     };
     const handOver = async () => {
@@ -536,7 +573,7 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<{ read: { p
     }
     await handOver();
     await previous;
-    return { read: out, blank };
+    return { read: out, blank, turned: turnedPages, poor: poorPages };
   } finally {
     await pdfjs.close();
     // The JPEG 2000 decoder's memory is let go (the redaction uses what was kept, or decodes anew).

@@ -9,14 +9,17 @@ const SEP = String.raw`[ .-]?`;
 // Layout splits addresses ("p.jansen    @rvo.nl"); OCR puts digits in domains ("minfin.n1") and
 // reads the last dot as a space ("@minfin nl", "@ shell com") or not at all ("@sheltcom").
 const TLD_AFTER_SPACE = String.raw`(?:nl|com|org|net|eu|be|de|int|gov|info|nu|biz|uk|fr|lu)(?=\d|[\]|)}]|[^\p{L}\d]|$)`;
+// OCR reads the @ of a scanned address as "@®", "©@", or "©" alone: "©" or "®" stands for the @
+// only between a local part and a dotted domain ("© 2026 Rijksoverheid" is no address).
+const AT = String.raw`(?:@[©®]?|[©®]@|[©®](?=\p{L}[\p{L}\d-]*\.\p{L}))`;
 export const EMAIL = new RegExp(
-  String.raw`(?<![\p{L}\d._%+-])[\p{L}\d][\p{L}\d._%+'-]*[ \t]?@[ \t]?\p{L}[\p{L}\d-]*(?:(?:\.|[ ](?=${TLD_AFTER_SPACE}))[\p{L}\d-]+)*`,
+  String.raw`(?<![\p{L}\d._%+-])[\p{L}\d][\p{L}\d._%+'-]*[ \t]?${AT}[ \t]?\p{L}[\p{L}\d-]*(?:(?:\.|[ ](?=${TLD_AFTER_SPACE}))[\p{L}\d-]+)*`,
   'gu',
 );
 /** A match of EMAIL is an address when its domain has a dot (or OCR's space for one) or is a word of 4+ letters. */
 export function plausibleEmail(value: string): boolean {
-  const at = value.indexOf('@');
-  const domain = value.slice(at + 1).trim();
+  const at = value.search(/[@©®]/u);
+  const domain = value.slice(at + 1).replace(/^[@©®]/u, '').trim();
   // One character before the @ is a remnant ("j@shell com" where the publisher removed the rest).
   if (value.slice(0, at).trim().length < 2) return false;
   return /[. ]/.test(domain) || /^\p{L}{4,}/u.test(domain);
@@ -34,7 +37,8 @@ export const PHONE = new RegExp(
   [
     String.raw`(?:\+|00) ?31\s?(?:\(0\)\s?)?[1-9](?:${PHONE_SEP}${D}){8}`,
     String.raw`\(0${D}{2,3}\) ?${D}(?:${PHONE_SEP}${D}){5,6}`,
-    String.raw`0[1-9](?:[ .]?-?[ .]?${D}|[ .]?-?${BREAK}${D}){8}`,
+    // OCR reads a scanned leading 0 as "O" or "©" ("©6 44 29 81 50").
+    String.raw`(?:0|(?<![A-Za-z\d])[O©])[1-9](?:[ .]?-?[ .]?${D}|[ .]?-?${BREAK}${D}){8}`,
   ]
     .map((p) => `(?:${p})`)
     .join('|')

@@ -9,7 +9,7 @@ export const emailRecognizer = defineRecognizer({
   patterns: [{ name: 'address', regex: EMAIL, score: 0.95 }],
   validate: plausibleEmail,
   // info@, woo@, postbus@ ... are organisation mailboxes, not personal data.
-  organisational: (value, ctx) => isFunctionalMailbox(ctx.lexicons, value.split('@')[0] ?? ''),
+  organisational: (value, ctx) => isFunctionalMailbox(ctx.lexicons, value.split(/[@©®]/u)[0] ?? ''),
   examples: [
     { text: 'E-mail: p.jansen@minbzk.nl', expect: ['p.jansen@minbzk.nl'] },
     // The layout gap becomes one tab in the normalised text the recognizers read.
@@ -24,5 +24,9 @@ export const emailRecognizer = defineRecognizer({
     // A single character before the @ is what is left of an address the publisher removed.
     { text: 'Email  j@ voorbeeld com', expect: [] },
     { text: 'Kamerstuk 19 637, nr. 2740', expect: [] },
+    // OCR of a scanned @: an extra sign beside it, or a copyright sign for it.
+    { text: 'E-mail: p.jansen@®minbzk.nl', expect: ['p.jansen@®minbzk.nl'] },
+    { text: 'E-mail: p.jansen©minbzk.nl', expect: ['p.jansen©minbzk.nl'] },
+    { text: 'Rijksoverheid © 2026 en Rijksoverheid©2026', expect: [] },
   ],
 });

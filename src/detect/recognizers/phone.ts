@@ -28,5 +28,9 @@ export const phoneRecognizer = defineRecognizer({
     { text: 'kenmerk 7061406/7559016', expect: [] },
     { text: 'T 06 1234\n5678', expect: ['06 1234\n5678'] },
     { text: 'nummers\n01\n02\n03\n04\n05', expect: [] },
+    // OCR of a scanned leading 0.
+    { text: 'T ©6 44 29 81 50', expect: ['©6 44 29 81 50'] },
+    { text: 'M O6-12345678', expect: ['O6-12345678'] },
+    { text: 'code TO6 12345678', expect: [] },
   ],
 });

@@ -25,9 +25,14 @@ export function digitsOf(text: string): string {
   return text.replace(/\D/g, '');
 }
 
+/** The digits (and a leading +) of a written number; OCR's "O" or "©" for a leading 0 read as 0. */
+function compactPhone(text: string): string {
+  return text.replace(/^[O©]/u, '0').replace(/\(0\)/g, '').replace(/[^\d+]/g, '');
+}
+
 /** A Dutch phone number has 10 digits nationally (0 + 9) or +31 / 0031 + 9 digits. */
 export function isDutchPhoneNumber(text: string): boolean {
-  const compact = text.replace(/\(0\)/g, '').replace(/[^\d+]/g, '');
+  const compact = compactPhone(text);
   if (compact.startsWith('+31')) return /^\+31[1-9]\d{8}$/.test(compact);
   if (compact.startsWith('0031')) return /^0031[1-9]\d{8}$/.test(compact);
   return /^0[1-9]\d{8}$/.test(compact);
@@ -35,7 +40,7 @@ export function isDutchPhoneNumber(text: string): boolean {
 
 /** The number in national form ("0612345678"), to compare against allowlists whatever the layout. */
 export function nationalPhoneDigits(text: string): string {
-  const compact = text.replace(/\(0\)/g, '').replace(/[^\d+]/g, '');
+  const compact = compactPhone(text);
   if (compact.startsWith('+31')) return `0${compact.slice(3)}`;
   if (compact.startsWith('0031')) return `0${compact.slice(4)}`;
   return compact;

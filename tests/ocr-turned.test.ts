@@ -1,0 +1,85 @@
+// How a poor reading leads to a turned one (src/ocr/turned-scans.ts), with a scripted engine: what
+// it reads depends on how the image it is given is turned.
+import { describe, expect, it } from 'vitest';
+import type { GreyImage, OcrLine } from '../src/ocr/engine.js';
+import { readingConfidence, readUpright } from '../src/ocr/turned-scans.js';
+
+const line = (words: readonly [string, number][]): OcrLine => ({
+  bbox: { x0: 0, y0: 0, x1: 10, y1: 10 },
+  baseline: { x0: 0, y0: 9, x1: 10, y1: 9 },
+  words: words.map(([text, confidence]) => ({ text, confidence, bbox: { x0: 0, y0: 0, x1: 10, y1: 10 }, symbols: [] })),
+});
+
+// A 3 x 2 image whose first pixel marks which way it was turned: the engine is sure of its
+// reading only when the marked pixel is where an upright page has it.
+const image: GreyImage = { width: 3, height: 2, pixels: Uint8Array.from([0, 1, 2, 3, 4, 5]) };
+function engine(uprightFirst: number, sure: string[], unsure: string[]) {
+  const calls: GreyImage[] = [];
+  const recognize = async (turned: GreyImage) => {
+    calls.push(turned);
+    const upright = turned.pixels[0] === uprightFirst;
+    return [line((upright ? sure : unsure).map((w) => [w, upright ? 92 : 25] as [string, number]))];
+  };
+  return { calls, recognize };
+}
+const words = ['Contactpersoon', 'mr.', 'Jansen', 'telefoon'];
+const garbage = ['uoosrad', 'ʇɔɐʇ', 'suesu', 'ɹɯ'];
+
+describe('reading a scan upright', () => {
+  it('weights confidence by word length', () => {
+    expect(readingConfidence([line([['ab', 90], ['abcdefgh', 40]])]).confidence).toBeCloseTo(50);
+    expect(readingConfidence([]).characters).toBe(0);
+  });
+
+  it('a sure first reading is kept: the engine runs once', async () => {
+    const { calls, recognize } = engine(0, words, garbage);
+    const reading = await readUpright(image, recognize);
+    expect(calls).toHaveLength(1);
+    expect(reading.turn).toBe(0);
+    expect(reading.poor).toBe(false);
+    expect(reading.back(1.5, 0.5)).toEqual([1.5, 0.5]);
+  });
+
+  it('a page fed upside down is read turned by 180, and its points map back to the image as given', async () => {
+    const { calls, recognize } = engine(5, words, garbage);
+    const reading = await readUpright(image, recognize);
+    expect(reading.turn).toBe(180);
+    expect(reading.lines[0]?.words.map((w) => w.text)).toEqual(words);
+    expect(calls).toHaveLength(2);
+    expect([...(calls[1] as GreyImage).pixels]).toEqual([5, 4, 3, 2, 1, 0]);
+    // The turned image's top-left corner is the given image's bottom-right one.
+    expect(reading.back(0, 0)).toEqual([3, 2]);
+    expect(reading.back(3, 2)).toEqual([0, 0]);
+  });
+
+  it('a page fed sideways is read turned by 90 (after 180 read no better)', async () => {
+    // Turned 90 clockwise, a 3 x 2 image is 2 x 3 with the given image's bottom-left pixel (3) first.
+    const { calls, recognize } = engine(3, words, garbage);
+    const reading = await readUpright(image, recognize);
+    expect(reading.turn).toBe(90);
+    expect(calls).toHaveLength(3);
+    expect(calls[2]).toMatchObject({ width: 2, height: 3 });
+    // Each pixel centre of the turned image maps to the centre of the pixel it was taken from.
+    const turnedImage = calls[2] as GreyImage;
+    for (let Y = 0; Y < 3; Y++) {
+      for (let X = 0; X < 2; X++) {
+        const [x, y] = reading.back(X + 0.5, Y + 0.5);
+        expect(image.pixels[Math.floor(y) * 3 + Math.floor(x)]).toBe(turnedImage.pixels[Y * 2 + X]);
+      }
+    }
+  });
+
+  it('a page poor in every orientation keeps its first reading and is marked poor', async () => {
+    const { calls, recognize } = engine(99, words, garbage);
+    const reading = await readUpright(image, recognize);
+    expect(calls).toHaveLength(4);
+    expect(reading).toMatchObject({ turn: 0, poor: true });
+    expect(reading.lines[0]?.words.map((w) => w.text)).toEqual(garbage);
+  });
+
+  it('a page of a few characters says nothing of its orientation: read once', async () => {
+    const { calls, recognize } = engine(99, ['3'], ['x7']);
+    expect(await readUpright(image, recognize)).toMatchObject({ turn: 0, poor: false });
+    expect(calls).toHaveLength(1);
+  });
+});
