@@ -2,7 +2,7 @@
 // and wrapped as PDFs with nothing but the image, as scanners write them. Made in the test, so no
 // scan of real text is committed and the fixtures stay in step with their sources.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -18,6 +18,24 @@ function render(name: string, dpi: number, format: 'png' | 'jpeg' | 'pgm'): Buff
     const file = readdirSync(dir).find((f) => f.startsWith('p-'));
     if (!file) throw new Error('pdftoppm wrote no page');
     return readFileSync(join(dir, file));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A one-page image-only JPEG scan (A4 portrait) of the first page of a PDF made in the test. */
+export async function jpegScanOf(bytes: Uint8Array, dpi = 150): Promise<Uint8Array> {
+  const dir = mkdtempSync(join(tmpdir(), 'woo-scan-'));
+  try {
+    const source = join(dir, 'source.pdf');
+    writeFileSync(source, bytes);
+    execFileSync('pdftoppm', ['-q', '-gray', '-r', String(dpi), '-jpeg', '-f', '1', '-l', '1', source, join(dir, 'p')]);
+    const file = readdirSync(dir).find((f) => f.startsWith('p-'));
+    if (!file) throw new Error('pdftoppm wrote no page');
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([595, 842]);
+    page.drawImage(await doc.embedJpg(readFileSync(join(dir, file))), { x: 0, y: 0, width: 595, height: 842 });
+    return doc.save();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -16,7 +16,7 @@ import { imagePixelRects } from '../src/redact/pdf/images.js';
 import { decodeRaster, destroyRects } from '../src/redact/pdf/raster.js';
 import { extractWithPdfJs } from '../src/verify/pdf.js';
 import { findScanSurvivors } from '../src/verify/scan.js';
-import { blankSheet, faintPage, greyScan, jpegScan, mixedDocument, rotatedBilevelScan, stencilScan, stripScan, turnedScan } from './ocr-scans.js';
+import { blankSheet, faintPage, greyScan, jpegScan, jpegScanOf, mixedDocument, rotatedBilevelScan, stencilScan, stripScan, turnedScan } from './ocr-scans.js';
 import { HAVE_POPPLER, HAVE_QPDF, HAVE_TESSERACT, ocrPage, ocrTurnedPage, pdftotext, qpdfUncompressed } from './pdf-tools.js';
 
 const expectations: Record<string, { gone: string[]; kept: string[] }> = JSON.parse(readFileSync(new URL('../fixtures/pdf/expectations.json', import.meta.url), 'utf8'));
@@ -233,11 +233,37 @@ describe.runIf(HAVE_POPPLER)('a scan with a stamp of text on it', () => {
     for (const value of gone) for (const form of forms(value)) expect(text, value).not.toContain(form);
   });
 
-  it('an invisible text layer of as few letters is an OCR layer (trusted, as on other pages), not a stamp', async () => {
+  it('an invisible OCR layer of one line over a scan of a full page is not trusted: the page is read again', async () => {
+    // An OCR tool that read one line and gave up: every name of the page is in its pixels only.
     const doc = await PDFDocument.load(await jpegScan('standard14-nota.pdf'));
     const font = await doc.embedFont(StandardFonts.Helvetica);
     const page = doc.getPage(0);
     page.pushOperators(beginText(), setFontAndSize(page.node.newFontDictionary('Ocr', font.ref), 8), setTextRenderingMode(TextRenderingMode.Invisible), moveText(300, 20), showText(font.encodeText('Documentnummer 2024-0042')), endText());
+    const { manifest, pdf } = await runPdfPipeline(await doc.save(), 'ocr-layer.pdf');
+    expect(manifest.warnings.find((w) => w.code === 'PDF_OCR')?.message).toMatch(/1 of them scans whose own OCR layer holds far fewer lines than they show/);
+    expect(manifest.redactions.length).toBeGreaterThanOrEqual(3);
+    const text = oneLine(pdftotext(pdf));
+    expect(text).toContain('Documentnummer 2024-0042');
+    for (const value of gone) for (const form of forms(value)) expect(text, value).not.toContain(form);
+    if (HAVE_TESSERACT) {
+      const read = oneLine(ocrPage(pdf, 1));
+      expect(read).toContain('Contactpersoon');
+      for (const value of gone) for (const form of forms(value)) expect(read, value).not.toContain(form);
+    }
+  });
+
+  it('an invisible OCR layer that holds the few lines its scan shows is trusted (not read again)', async () => {
+    const lines = ['Ministerie van Voorbeeldzaken', 'Bijlage bij de nota van 8 juni 2026', 'Pagina 2 van 2'];
+    const sheet = await PDFDocument.create();
+    const font = await sheet.embedFont(StandardFonts.Helvetica);
+    const drawn = sheet.addPage([595, 842]);
+    lines.forEach((line, k) => drawn.drawText(line, { x: 72, y: 760 - 20 * k, size: 11, font }));
+    const doc = await PDFDocument.load(await jpegScanOf(await sheet.save()));
+    const layerFont = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.getPage(0);
+    page.pushOperators(beginText(), setFontAndSize(page.node.newFontDictionary('Ocr', layerFont.ref), 11), setTextRenderingMode(TextRenderingMode.Invisible));
+    lines.forEach((line, k) => page.pushOperators(moveText(k === 0 ? 72 : 0, k === 0 ? 760 : -20), showText(layerFont.encodeText(line))));
+    page.pushOperators(endText());
     const { manifest } = await runPdfPipeline(await doc.save(), 'ocr-layer.pdf');
     expect(manifest.warnings.map((w) => w.code)).not.toContain('PDF_OCR');
   });

@@ -3,7 +3,7 @@ import type { IngestedDocument } from '../document/document.js';
 import type { Diagnostic } from '../document/types.js';
 import { installPdfLibFixes } from '../pdf/pdf-lib-fixes.js';
 import { isUnreadableText } from './unreadable-text.js';
-import { imageCoverage, isStampedScan, joinPageTexts } from './scanned-pages.js';
+import { imageCoverage, isStampedScan, joinPageTexts, textLines } from './scanned-pages.js';
 import { decryptInPlace, type EncryptedObjectStream, isEncrypted, loadEncrypted, UserPasswordRequiredError } from '../pdf/decrypt.js';
 import { InputError, WooRedactError } from '../errors.js';
 import { ContentStreamError } from '../pdf/content-stream.js';
@@ -149,8 +149,12 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
   // are scans with only a stamp's text on them.
   const textless = pageTexts.flatMap((p, i) => (p.text.trim().length === 0 ? [i] : []));
   const coverage = imageCoverage(pages, images);
-  // An invisible text layer is an OCR layer (someone else's OCR, trusted as on every other page), not a stamp.
-  const stamped = new Set(pageTexts.flatMap((p, i) => (isStampedScan(p.text, coverage[i] ?? 0) && !p.glyphOf.some((g) => g >= 0 && glyphs.invisible(g)) ? [i] : [])));
+  // An invisible text layer is an OCR layer (someone else's OCR), not a stamp: trusted as on every
+  // other page, unless it is a stamp's worth of text over a scan that shows far more lines of
+  // print than it holds (an OCR tool that read a line and gave up): such a page is read again.
+  const hasOcrLayer = (p: PageText) => p.glyphOf.some((g) => g >= 0 && glyphs.invisible(g));
+  const stamped = new Set(pageTexts.flatMap((p, i) => (isStampedScan(p.text, coverage[i] ?? 0) && !hasOcrLayer(p) ? [i] : [])));
+  const layerLines = new Map(pageTexts.flatMap((p, i) => (isStampedScan(p.text, coverage[i] ?? 0) && hasOcrLayer(p) ? [[i, textLines(p.text)] as const] : [])));
   const ocrPages: OcrPage[] = [];
   if (!ocr) {
     // Images below 2% of the page are not read by OCR either (a logo, a bullet).
@@ -159,13 +163,13 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
       diagnostics.push({ code: 'PDF_PAGES_NOT_READ', severity: 'warning', stage: 'ingest', message: `page(s) ${unread.map((i) => i + 1).join(', ')} show images with little or no text (scans?) and OCR is off: what their images show was neither read nor redacted; check them by hand, or turn OCR on` });
     }
   }
-  if (ocr && textless.length + stamped.size > 0) {
-    const wanted = [...textless, ...stamped].sort((a, b) => a - b);
-    const { read: pagesRead, blank, turned, poor } = await readPagesWithOcr({ bytes, pdf, pages: wanted, images, glyphs, lang: ocr.lang });
+  if (ocr && textless.length + stamped.size + layerLines.size > 0) {
+    const wanted = [...textless, ...stamped, ...layerLines.keys()].sort((a, b) => a - b);
+    const { read: pagesRead, blank, turned, poor } = await readPagesWithOcr({ bytes, pdf, pages: wanted, images, glyphs, lang: ocr.lang, layerLines });
     for (const read of pagesRead) {
       const i = read.page.pageIndex;
       const byOcr = layoutPage(glyphs, read.first, read.end);
-      pageTexts[i] = stamped.has(i) ? joinPageTexts(pageTexts[i] as PageText, byOcr) : byOcr;
+      pageTexts[i] = stamped.has(i) || layerLines.has(i) ? joinPageTexts(pageTexts[i] as PageText, byOcr) : byOcr;
       ocrPages.push(read.page);
     }
     if (blank.length > 0) {
@@ -184,8 +188,13 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
       // A warning: OCR misreads (a name with a letter wrong is still found, a name it cannot read is
       // not), so a person checks these pages' redactions.
       const withStamp = ocrPages.filter((p) => stamped.has(p.pageIndex)).length;
-      const which = withStamp > 0 ? ` (${withStamp} of them scans with only a stamp's text on them)` : '';
-      diagnostics.push({ code: 'PDF_OCR', severity: 'warning', stage: 'ingest', message: `${ocrPages.length} page(s) without a text layer were read by OCR (${ocr.lang})${which}: check their redactions; the output has an invisible text layer of the remaining text` });
+      const withLayer = ocrPages.filter((p) => layerLines.has(p.pageIndex)).length;
+      const which = [
+        ...(withStamp > 0 ? [`${withStamp} of them scans with only a stamp's text on them`] : []),
+        ...(withLayer > 0 ? [`${withLayer} of them scans whose own OCR layer holds far fewer lines than they show`] : []),
+      ];
+      const whichText = which.length > 0 ? ` (${which.join('; ')})` : '';
+      diagnostics.push({ code: 'PDF_OCR', severity: 'warning', stage: 'ingest', message: `${ocrPages.length} page(s) without a text layer were read by OCR (${ocr.lang})${whichText}: check their redactions; the output has an invisible text layer of the remaining text` });
     }
   }
   const texts: string[] = [];

@@ -3,7 +3,8 @@
  * the Woo-team (a document number, "Pagina 3 van 12", a registration stamp) as real text over
  * the page image: the page then "has text", yet its names are in the pixels. Such a page is read
  * by OCR as a scan without text is, the stamp's text kept beside what OCR reads. Invisible text
- * is an OCR layer, not a stamp: trusted as on every other page with one (the caller's test).
+ * is an OCR layer, not a stamp: trusted as on every other page with one, unless it holds far
+ * fewer lines than its scan shows (the caller's test, with print-lines.ts).
  */
 import type { PDFPage } from 'pdf-lib';
 import { type ImagePlacement, quadBounds } from '../pdf/interpret.js';
@@ -41,6 +42,13 @@ function letters(text: string): number {
 export function isStampedScan(text: string, coverage: number): boolean {
   const n = letters(text);
   return n > 0 && n <= STAMP_MAX_CHARACTERS && coverage >= SCAN_COVERAGE;
+}
+
+/** The lines of a page's text that hold a letter or digit. */
+export function textLines(text: string): number {
+  let n = 0;
+  for (const line of text.split('\n')) if (/[\p{L}\p{N}]/u.test(line)) n++;
+  return n;
 }
 
 /** The page's own text, then what OCR read, on a line of its own. */

@@ -15,7 +15,7 @@
 import type { GreyImage } from './engine.js';
 
 /** Difference from the background that counts as a mark (JPEG noise on white paper stays within 8-16). */
-const INK_CONTRAST = 32;
+export const INK_CONTRAST = 32;
 /** Smaller than this is speckle: a 5 pt letter's x-height is about 0.9 mm. */
 const MIN_GLYPH_MM = 0.6;
 /** Longer than this is a line, not a character (a 48 pt capital is about 12 mm tall). */
@@ -23,7 +23,7 @@ const MAX_GLYPH_MM = 25;
 const MAX_INK_FRACTION = 0.01;
 
 /** The median grey, from a sample of the pixels (every 7th). */
-function background(pixels: Uint8Array): number {
+export function background(pixels: Uint8Array): number {
   const histogram = new Uint32Array(256);
   let n = 0;
   for (let i = 0; i < pixels.length; i += 7, n++) histogram[pixels[i] as number] = (histogram[pixels[i] as number] as number) + 1;

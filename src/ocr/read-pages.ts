@@ -14,6 +14,7 @@ import { quadBounds } from '../pdf/interpret.js';
 import { dictOf, get, nameText } from '../pdf/objects.js';
 import { type PdfJsImage, withPdfJsDocument } from '../pdf/pdfjs.js';
 import { mayHoldPrint } from './blank.js';
+import { printLines, showsMoreThanLayer } from './print-lines.js';
 import { closeIdleOcr, type GreyImage, ocrEngineRunning, type OcrLine, recognizeLines } from './engine.js';
 import { type Orientation, orientationOf, sourceToUser, toSource, turnUpright, uprightTiles } from './orientation.js';
 import { stackedQuad, stackStrips, stripGroups } from './strips.js';
@@ -275,6 +276,11 @@ export interface OcrRequest {
   readonly images: readonly ImagePlacement[];
   readonly glyphs: GlyphTable;
   readonly lang: string;
+  /**
+   * Pages with an OCR layer of their own, by the lines it holds: read only where their images
+   * show far more lines of print than that (showsMoreThanLayer).
+   */
+  readonly layerLines?: ReadonlyMap<number, number>;
 }
 
 /** What OCR read of one image, with the way back from the pixels it read to the page. */
@@ -296,6 +302,8 @@ interface OcrJob {
   readonly send: () => Promise<OcrReading>;
   /** An image without a mark of a character's size (mayHoldPrint): not recognised, no lines. */
   readonly blank: boolean;
+  /** The lines of print it shows, where they were counted (printLines). */
+  readonly printed: number;
 }
 
 type PdfJsDocument = { doc: import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy; lib: typeof import('pdfjs-dist/legacy/build/pdf.mjs') };
@@ -353,14 +361,19 @@ function worthReading(quad: Quad, pageWidth: number, pageHeight: number, width: 
   return width * height >= MIN_PIXELS && drawnLargeEnough(quad, pageWidth, pageHeight);
 }
 
-/** An image for OCR, upright and grey; undefined when its kind of pixels cannot be read. */
-function ocrJob(quad: Quad, image: PdfJsImage, rotate: number, lang: string): OcrJob | undefined {
+/**
+ * An image for OCR, upright and grey; undefined when its kind of pixels cannot be read. With
+ * `countLines` (a page with an OCR layer of its own) the lines of print it shows are counted.
+ */
+function ocrJob(quad: Quad, image: PdfJsImage, rotate: number, lang: string, countLines: boolean): OcrJob | undefined {
   const orientation = orientationOf(quad, rotate, image.width, image.height);
   let upright = uprightGrey(image, orientation);
   if (!upright) return undefined;
   const bytes = upright.pixels.length;
   const pointsPerPixel = pointsPer(quad, orientation);
-  const blank = !mayHoldPrint(upright, 72 / pointsPerPixel / 25.4);
+  const pixelsPerMm = 72 / pointsPerPixel / 25.4;
+  const printed = countLines ? printLines(upright, pixelsPerMm) : 0;
+  const blank = !mayHoldPrint(upright, pixelsPerMm);
   // The size only: the job lives until its page's glyphs are added, the decoded samples must not.
   const { width, height } = image;
   const toUser = (X: number, Y: number) => {
@@ -385,7 +398,7 @@ function ocrJob(quad: Quad, image: PdfJsImage, rotate: number, lang: string): Oc
     }
     return reading;
   };
-  return { bytes: blank ? 0 : bytes, send, blank };
+  return { bytes: blank ? 0 : bytes, send, blank, printed };
 }
 
 /**
@@ -393,7 +406,7 @@ function ocrJob(quad: Quad, image: PdfJsImage, rotate: number, lang: string): Oc
  * OCR, its samples kept for the redaction (encoded while OCR runs on the other thread). Undefined
  * when an image is not of that kind or does not decode: pdf.js reads the page then.
  */
-async function directJobs(pdf: PDFDocument, placements: readonly ImagePlacement[], pageWidth: number, pageHeight: number, rotate: number, lang: string): Promise<{ jobs: OcrJob[]; decodedBytes: number } | undefined> {
+async function directJobs(pdf: PDFDocument, placements: readonly ImagePlacement[], pageWidth: number, pageHeight: number, rotate: number, lang: string, layerLines: number | undefined): Promise<{ jobs: OcrJob[]; decodedBytes: number } | undefined> {
   const wanted: { placement: ImagePlacement; stream: PDFRawStream; group: number }[] = [];
   for (const [group, strips] of stripGroups(placements).entries()) {
     // Logos and rules are not decoded at all (their pixel count is known only after decoding).
@@ -436,7 +449,7 @@ async function directJobs(pdf: PDFDocument, placements: readonly ImagePlacement[
   for (const strips of byGroup.values()) {
     for (const { quad, image } of stackStrips(strips)) {
       if (!worthReading(quad, pageWidth, pageHeight, image.width, image.height)) continue;
-      const job = ocrJob(quad, image, rotate, lang);
+      const job = ocrJob(quad, image, rotate, lang, layerLines !== undefined);
       if (job) jobs.push(job);
     }
   }
@@ -444,7 +457,7 @@ async function directJobs(pdf: PDFDocument, placements: readonly ImagePlacement[
 }
 
 /** Reads a page through pdf.js's decoding of its images (every codec, masks applied). */
-async function pdfJsJobs({ doc, lib }: PdfJsDocument, pdf: PDFDocument, pageIndex: number, placements: readonly ImagePlacement[], pageWidth: number, pageHeight: number, rotate: number, lang: string): Promise<OcrJob[]> {
+async function pdfJsJobs({ doc, lib }: PdfJsDocument, pdf: PDFDocument, pageIndex: number, placements: readonly ImagePlacement[], pageWidth: number, pageHeight: number, rotate: number, lang: string, layerLines: number | undefined): Promise<OcrJob[]> {
   const decoded = await decodedImages(doc, lib, pageIndex);
   const imageOf = imageMatcher(pdf, decoded);
   const jobs: OcrJob[] = [];
@@ -455,7 +468,7 @@ async function pdfJsJobs({ doc, lib }: PdfJsDocument, pdf: PDFDocument, pageInde
     const decodedStrips = found.filter((s): s is { quad: Quad; image: PdfJsImage } => s.image !== undefined);
     for (const { quad, image } of decodedStrips.length === found.length ? stackStrips(decodedStrips) : decodedStrips) {
       if (!worthReading(quad, pageWidth, pageHeight, image.width, image.height)) continue;
-      const job = ocrJob(quad, image, rotate, lang);
+      const job = ocrJob(quad, image, rotate, lang, layerLines !== undefined);
       if (job) jobs.push(job);
     }
   }
@@ -561,10 +574,13 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<OcrResult> 
         await previous;
         await closeIdleOcr();
       }
-      const direct = await directJobs(pdf, onPage, pw, ph, rotate, lang);
+      const layerLines = request.layerLines?.get(pageIndex);
+      const direct = await directJobs(pdf, onPage, pw, ph, rotate, lang, layerLines);
       // The page's decoded samples are garbage now (OCR has its grey copy): freed before the next.
       if (direct) releaseMemory(direct.decodedBytes);
-      const jobs = direct?.jobs ?? (await pdfJsJobs(await pdfjs.open(), pdf, pageIndex, onPage, pw, ph, rotate, lang));
+      let jobs = direct?.jobs ?? (await pdfJsJobs(await pdfjs.open(), pdf, pageIndex, onPage, pw, ph, rotate, lang, layerLines));
+      // A page whose own OCR layer holds what its images show is not read again.
+      if (layerLines !== undefined && !showsMoreThanLayer(jobs.reduce((n, j) => n + j.printed, 0), layerLines)) jobs = [];
       if (jobs.length > 0 && jobs.every((j) => j.blank)) blank.push(pageIndex);
       waiting.push({ pageIndex, jobs });
       waitingBytes += jobs.reduce((n, j) => n + j.bytes, 0);
