@@ -194,3 +194,39 @@ export async function turnedScan(name: string, turn: 90 | 180, dpi = 150): Promi
   page.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(`q ${pw} 0 0 ${ph} 0 0 cm /Im1 Do Q`)));
   return doc.save();
 }
+
+/**
+ * A grey Flate scan drawn in pieces: a grid of `columns` x `rows` tiles, each its own image,
+ * drawn row by row from the top (`order` 'top-down') or from the bottom row up ('bottom-up', as
+ * some PDF libraries write bands). Seams cut through words and lines.
+ */
+export async function tiledScan(name: string, columns: number, rows: number, order: 'top-down' | 'bottom-up', options: { dpi?: number; seams?: { x: number[]; y: number[] } } = {}): Promise<Uint8Array> {
+  const { width, height, grey } = faintPage(name, options.dpi ?? 150, 0);
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  const ctx = doc.context;
+  // Where the seams are, in pixels from the left and the top: evenly spaced unless given.
+  const xs = [0, ...(options.seams?.x ?? [...Array(columns - 1).keys()].map((k) => Math.ceil(((k + 1) * width) / columns))), width];
+  const ys = [0, ...(options.seams?.y ?? [...Array(rows - 1).keys()].map((k) => Math.ceil(((k + 1) * height) / rows))), height];
+  const ops: string[] = [];
+  const rowOrder = [...Array(rows).keys()];
+  if (order === 'bottom-up') rowOrder.reverse();
+  for (const r of rowOrder) {
+    for (let c = 0; c < columns; c++) {
+      const x = xs[c] as number;
+      const y = ys[r] as number;
+      const w = (xs[c + 1] as number) - x;
+      const h = (ys[r + 1] as number) - y;
+      const samples = new Uint8Array(w * h);
+      for (let k = 0; k < h; k++) samples.set(grey.subarray((y + k) * width + x, (y + k) * width + x + w), k * w);
+      const image = ctx.register(ctx.stream(deflateSync(samples), { Type: 'XObject', Subtype: 'Image', Width: w, Height: h, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' }));
+      page.node.setXObject(PDFName.of(`T${r}_${c}`), image);
+      // The tile's place on the page, in the page's units per pixel.
+      const sx = 595 / width;
+      const sy = 842 / height;
+      ops.push(`q ${(w * sx).toFixed(4)} 0 0 ${(h * sy).toFixed(4)} ${(x * sx).toFixed(4)} ${(842 - (y + h) * sy).toFixed(4)} cm /T${r}_${c} Do Q`);
+    }
+  }
+  page.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(ops.join('\n'))));
+  return doc.save();
+}

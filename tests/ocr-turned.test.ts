@@ -77,6 +77,17 @@ describe('reading a scan upright', () => {
     expect(reading.lines[0]?.words.map((w) => w.text)).toEqual(garbage);
   });
 
+  it('a turned reading that is less poor but still unsure does not replace the first', async () => {
+    const calls: number[] = [];
+    const recognize = async (turned: GreyImage) => {
+      calls.push(turned.pixels[0] as number);
+      // As placed 25, every turn 50: garbage all, the one as placed kept.
+      return [line(words.map((w) => [w, turned.pixels[0] === 0 ? 25 : 50] as [string, number]))];
+    };
+    expect(await readUpright(image, recognize)).toMatchObject({ turn: 0, poor: true });
+    expect(calls).toHaveLength(4);
+  });
+
   it('a page of a few characters says nothing of its orientation: read once', async () => {
     const { calls, recognize } = engine(99, ['3'], ['x7']);
     expect(await readUpright(image, recognize)).toMatchObject({ turn: 0, poor: false });

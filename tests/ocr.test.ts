@@ -16,7 +16,7 @@ import { imagePixelRects } from '../src/redact/pdf/images.js';
 import { decodeRaster, destroyRects } from '../src/redact/pdf/raster.js';
 import { extractWithPdfJs } from '../src/verify/pdf.js';
 import { findScanSurvivors } from '../src/verify/scan.js';
-import { blankSheet, faintPage, greyScan, jpegScan, jpegScanOf, mixedDocument, rotatedBilevelScan, stencilScan, stripScan, turnedScan } from './ocr-scans.js';
+import { blankSheet, faintPage, greyScan, jpegScan, jpegScanOf, mixedDocument, rotatedBilevelScan, stencilScan, stripScan, tiledScan, turnedScan } from './ocr-scans.js';
 import { HAVE_POPPLER, HAVE_QPDF, HAVE_TESSERACT, ocrPage, ocrTurnedPage, pdftotext, qpdfUncompressed } from './pdf-tools.js';
 
 const expectations: Record<string, { gone: string[]; kept: string[] }> = JSON.parse(readFileSync(new URL('../fixtures/pdf/expectations.json', import.meta.url), 'utf8'));
@@ -305,6 +305,37 @@ describe.each(turned)('a grey scan fed $name, placed upright', ({ turn, back }) 
 
   it.runIf(HAVE_TESSERACT)('leaves nothing of the names readable to OCR of the rendered output turned back', async () => {
     const text = oneLine(ocrTurnedPage((await result).pdf, 1, back));
+    expect(text).toContain('Contactpersoon');
+    for (const value of gone) for (const form of forms(value)) expect(text, value).not.toContain(form);
+  });
+});
+
+// Page images drawn in pieces, seams through a name, its phone number and a line of the body
+// text (standard14-nota at 150 dpi). Read piece by piece, OCR cut those words and the phone
+// number and two names stayed readable in the output's pixels.
+const pieces = HAVE_POPPLER
+  ? [
+      { name: '2 x 2 tiles drawn row by row', make: () => tiledScan('standard14-nota.pdf', 2, 2, 'top-down', { seams: { x: [260], y: [354] } }) },
+      { name: '2 x 2 tiles drawn from the bottom row up', make: () => tiledScan('standard14-nota.pdf', 2, 2, 'bottom-up', { seams: { x: [260], y: [354] } }) },
+      { name: '20 bands drawn from the bottom up', make: () => tiledScan('standard14-nota.pdf', 1, 20, 'bottom-up') },
+    ]
+  : [];
+
+describe.each(pieces)('a grey scan drawn as $name', ({ make }) => {
+  const { gone } = expectations['standard14-nota.pdf'] as { gone: string[] };
+  const result = make().then((bytes) => runPdfPipeline(bytes, 'pieces.pdf', { policy: { reviewedAs: 'keep' } }));
+
+  it('is read as one image: every value found, nothing readable in the text layer', async () => {
+    const { manifest, pdf, document } = await result;
+    expect(manifest.warnings.map((w) => w.code)).toContain('PDF_OCR');
+    expect(manifest.warnings.map((w) => w.code)).not.toContain('PDF_OCR_TURNED');
+    for (const value of gone) expect(oneLine(document.sourceText)).toContain(value);
+    const text = oneLine(pdftotext(pdf));
+    for (const value of gone) for (const form of forms(value)) expect(text, value).not.toContain(form);
+  });
+
+  it.runIf(HAVE_TESSERACT)('leaves nothing of the values readable to OCR of the rendered output', async () => {
+    const text = oneLine(ocrPage((await result).pdf, 1));
     expect(text).toContain('Contactpersoon');
     for (const value of gone) for (const form of forms(value)) expect(text, value).not.toContain(form);
   });

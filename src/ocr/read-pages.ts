@@ -17,7 +17,7 @@ import { mayHoldPrint } from './blank.js';
 import { printLines, showsMoreThanLayer } from './print-lines.js';
 import { closeIdleOcr, type GreyImage, ocrEngineRunning, type OcrLine, recognizeLines } from './engine.js';
 import { type Orientation, orientationOf, sourceToUser, toSource, turnUpright, uprightTiles } from './orientation.js';
-import { stackedQuad, stackStrips, stripGroups } from './strips.js';
+import { joinTiles, type TileGrid, tileGroups } from './tiles.js';
 import { readUpright, type Turn } from './turned-scans.js';
 
 /** The words OCR put on one page, as runs of glyph indices (for the invisible text layer). */
@@ -53,6 +53,12 @@ export function greyOf(image: PdfJsImage): GreyImage | undefined {
   const { width, height, kind, data } = image;
   if (kind === 0) return { width, height, pixels: data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, width * height) };
   return greyRegion(image, { x0: 0, y0: 0, x1: width, y1: height });
+}
+
+/** pdf.js's decoded image as an 8-bit grey one (kind 0), to join with others. */
+function greyImage(image: PdfJsImage): PdfJsImage | undefined {
+  const grey = greyOf(image);
+  return grey && { width: grey.width, height: grey.height, kind: 0, data: grey.pixels };
 }
 
 /**
@@ -407,14 +413,15 @@ function ocrJob(quad: Quad, image: PdfJsImage, rotate: number, lang: string, cou
  * when an image is not of that kind or does not decode: pdf.js reads the page then.
  */
 async function directJobs(pdf: PDFDocument, placements: readonly ImagePlacement[], pageWidth: number, pageHeight: number, rotate: number, lang: string, layerLines: number | undefined): Promise<{ jobs: OcrJob[]; decodedBytes: number } | undefined> {
-  const wanted: { placement: ImagePlacement; stream: PDFRawStream; group: number }[] = [];
-  for (const [group, strips] of stripGroups(placements).entries()) {
+  const wanted: { placement: ImagePlacement; stream: PDFRawStream }[] = [];
+  const grids = tileGroups(placements);
+  for (const grid of grids) {
     // Logos and rules are not decoded at all (their pixel count is known only after decoding).
-    if (!drawnLargeEnough(stackedQuad(strips.map((p) => p.quad)), pageWidth, pageHeight)) continue;
-    for (const placement of strips) {
+    if (!drawnLargeEnough(grid.quad, pageWidth, pageHeight)) continue;
+    for (const placement of grid.rows.flat()) {
       const stream = directStream(pdf, placement);
       if (!stream) return undefined;
-      wanted.push({ placement, stream, group });
+      wanted.push({ placement, stream });
     }
   }
   const rasters: Raster[] = [];
@@ -438,16 +445,16 @@ async function directJobs(pdf: PDFDocument, placements: readonly ImagePlacement[
     releaseMemory(rasters.reduce((n, r) => n + 5 * r.samples.length, 0));
   }
   const jobs: OcrJob[] = [];
-  const byGroup = new Map<number, { quad: Quad; image: PdfJsImage }[]>();
-  wanted.forEach(({ placement, stream, group }, k) => {
+  const decoded = new Map<ImagePlacement, PdfJsImage>();
+  wanted.forEach(({ placement, stream }, k) => {
     const raster = rasters[k] as Raster;
-    const strips = byGroup.get(group) ?? [];
-    strips.push({ quad: placement.quad, image: { width: raster.width, height: raster.height, kind: raster.components === 1 ? 0 : 2, data: raster.samples } });
-    byGroup.set(group, strips);
+    decoded.set(placement, { width: raster.width, height: raster.height, kind: raster.components === 1 ? 0 : 2, data: raster.samples });
     keepSamples(pdf.context, stream, raster);
   });
-  for (const strips of byGroup.values()) {
-    for (const { quad, image } of stackStrips(strips)) {
+  for (const grid of grids) {
+    if (!grid.rows.every((row) => row.every((p) => decoded.has(p)))) continue;
+    const pieces = { rows: grid.rows.map((row) => row.map((p) => ({ quad: p.quad, image: decoded.get(p) as PdfJsImage }))), quad: grid.quad };
+    for (const { quad, image } of joinTiles(pieces, greyImage)) {
       if (!worthReading(quad, pageWidth, pageHeight, image.width, image.height)) continue;
       const job = ocrJob(quad, image, rotate, lang, layerLines !== undefined);
       if (job) jobs.push(job);
@@ -461,12 +468,13 @@ async function pdfJsJobs({ doc, lib }: PdfJsDocument, pdf: PDFDocument, pageInde
   const decoded = await decodedImages(doc, lib, pageIndex);
   const imageOf = imageMatcher(pdf, decoded);
   const jobs: OcrJob[] = [];
-  // Images in drawing order (the stencil masks are matched in that order); strips that stack into
-  // one image are read as one, other images each on their own.
-  for (const strips of stripGroups(placements)) {
-    const found = strips.map((placement) => ({ quad: placement.quad, image: imageOf(placement) }));
-    const decodedStrips = found.filter((s): s is { quad: Quad; image: PdfJsImage } => s.image !== undefined);
-    for (const { quad, image } of decodedStrips.length === found.length ? stackStrips(decodedStrips) : decodedStrips) {
+  // The stencil masks are matched in drawing order: every placement's image is found first, then
+  // pieces that tile one rectangle are read as one image, other images each on their own.
+  const found = placements.map((placement) => ({ quad: placement.quad, image: imageOf(placement) }));
+  for (const grid of tileGroups(found)) {
+    const pieces = grid.rows.flat();
+    const whole = pieces.every((p) => p.image !== undefined) ? joinTiles(grid as TileGrid<{ quad: Quad; image: PdfJsImage }>, greyImage) : pieces.filter((p): p is { quad: Quad; image: PdfJsImage } => p.image !== undefined);
+    for (const { quad, image } of whole) {
       if (!worthReading(quad, pageWidth, pageHeight, image.width, image.height)) continue;
       const job = ocrJob(quad, image, rotate, lang, layerLines !== undefined);
       if (job) jobs.push(job);

@@ -12,7 +12,7 @@ import { type Orientation, toSource, turnUpright } from './orientation.js';
 
 /** Below this confidence (0-100) a reading is poor: the page may be turned, or faint. */
 export const POOR_CONFIDENCE = 60;
-/** A turned reading replaces the first only when this much surer. */
+/** A turned reading replaces the first only when sure, and this much surer. */
 const BETTER_BY = 15;
 /** Fewer characters than this say nothing about a page's orientation (a page number, a stamp). */
 const MIN_CHARACTERS = 12;
@@ -65,9 +65,10 @@ export async function readUpright(image: GreyImage, recognize: (image: GreyImage
     const o = turnOf(image, turn);
     const lines = await recognize(turnUpright(o, image));
     const { confidence } = readingConfidence(lines);
-    if (confidence >= best.confidence + BETTER_BY) best = { lines, turn, back: (X, Y) => toSource(o, X, Y), confidence };
+    // Garbage turned is no better than garbage as placed: only a sure reading replaces the first.
+    if (confidence >= Math.max(best.confidence + BETTER_BY, POOR_CONFIDENCE)) best = { lines, turn, back: (X, Y) => toSource(o, X, Y), confidence };
     // Upside down is by far the likeliest: a sure reading ends the search.
-    if (best.confidence >= POOR_CONFIDENCE) break;
+    if (best.turn !== 0) break;
   }
   return { lines: best.lines, turn: best.turn, back: best.back, poor: best.confidence < POOR_CONFIDENCE };
 }
