@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { degrees, PDFDocument, PDFName } from 'pdf-lib';
+import { lzwEncode } from './lzw-encode.js';
 
 const fixtures = new URL('../fixtures/pdf/', import.meta.url);
 
@@ -67,14 +68,18 @@ export async function rotatedBilevelScan(name: string, dpi = 150): Promise<Uint8
   return doc.save();
 }
 
-/** A scan as a stencil mask (/ImageMask, as JBIG2 and CCITT scans often are), painted in black. */
-export async function stencilScan(name: string, dpi = 150): Promise<Uint8Array> {
+/**
+ * A scan as a stencil mask (/ImageMask, as JBIG2 and CCITT scans often are), painted in black;
+ * Flate-encoded, or LZW (a codec our own decoders leave to pdf.js).
+ */
+export async function stencilScan(name: string, dpi = 150, codec: 'flate' | 'lzw' = 'flate'): Promise<Uint8Array> {
   const { width, height, bits } = bilevel(name, dpi);
   const doc = await PDFDocument.create();
   const page = doc.addPage([595, 842]);
   const ctx = doc.context;
   // Sample 0 paints: the ink's bits are 0, as in the bilevel image.
-  const mask = ctx.register(ctx.stream(deflateSync(bits), { Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 1, ImageMask: true, Filter: 'FlateDecode' }));
+  const encoded = codec === 'lzw' ? lzwEncode(bits) : deflateSync(bits);
+  const mask = ctx.register(ctx.stream(encoded, { Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 1, ImageMask: true, Filter: codec === 'lzw' ? 'LZWDecode' : 'FlateDecode' }));
   page.node.setXObject(PDFName.of('Im1'), mask);
   page.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(`q 0 g 595 0 0 842 0 0 cm /Im1 Do Q`)));
   return doc.save();

@@ -12,7 +12,7 @@ import type { GlyphTable } from '../pdf/glyph-table.js';
 import type { ImagePlacement, Quad, StreamTarget } from '../pdf/interpret.js';
 import { quadBounds } from '../pdf/interpret.js';
 import { dictOf, get, nameText } from '../pdf/objects.js';
-import { type PdfJsImage, withPdfJsDocument } from '../pdf/pdfjs.js';
+import { decodedImages, type PdfJsImage, withPdfJsDocument } from '../pdf/pdfjs.js';
 import { mayHoldPrint } from './blank.js';
 import { printLines, showsMoreThanLayer } from './print-lines.js';
 import { closeIdleOcr, type GreyImage, ocrEngineRunning, type OcrLine, recognizeLines } from './engine.js';
@@ -128,31 +128,6 @@ export function imageRef(pdf: PDFDocument, placement: ImagePlacement): PDFRef | 
 }
 
 /**
- * pdf.js's images of one page by object reference ("12R"), decoded on the page's own terms, and
- * its stencil masks (a JBIG2 or CCITT scan is often one) in drawing order: pdf.js gives them
- * without their reference, as 1-bit samples with 0 where the mask paints.
- */
-export async function decodedImages(doc: import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy, lib: typeof import('pdfjs-dist/legacy/build/pdf.mjs'), pageIndex: number): Promise<{ images: Map<string, PdfJsImage>; masks: PdfJsImage[] }> {
-  const page = await doc.getPage(pageIndex + 1);
-  const ops = await page.getOperatorList();
-  const images = new Map<string, PdfJsImage>();
-  const masks: PdfJsImage[] = [];
-  for (let i = 0; i < ops.fnArray.length; i++) {
-    if (ops.fnArray[i] === lib.OPS.paintImageMaskXObject) {
-      // The samples are in the page's objects under the id given as `data` (or inline, in older builds).
-      const mask = (ops.argsArray[i] as unknown[])[0] as { data?: Uint8Array | string; width: number; height: number } | undefined;
-      const data = typeof mask?.data === 'string' ? ((await fromStore(page, mask.data)) as { data?: Uint8Array } | null)?.data : mask?.data;
-      if (mask && data) masks.push({ width: mask.width, height: mask.height, kind: 1, data });
-      continue;
-    }
-    if (ops.fnArray[i] !== lib.OPS.paintImageXObject) continue;
-    const image = (await fromStore(page, (ops.argsArray[i] as unknown[])[0] as string)) as PdfJsImage | null;
-    if (image?.ref && image.data) images.set(image.ref, image);
-  }
-  return { images, masks };
-}
-
-/**
  * Finds each placement's decoded image: by reference, or for stencil masks (given in drawing
  * order) the next one of the stream's size (pdf.js leaves tiny ones grouped out of the list).
  * Call it for a page's placements in drawing order.
@@ -170,18 +145,6 @@ export function imageMatcher(pdf: PDFDocument, decoded: { images: Map<string, Pd
     nextMask = at + 1;
     return decoded.masks[at];
   };
-}
-
-/** An object pdf.js resolved for a page ("g_" ids live in the document's common objects). */
-function fromStore(page: import('pdfjs-dist/legacy/build/pdf.mjs').PDFPageProxy, id: string): Promise<unknown> {
-  const store = id.startsWith('g_') ? page.commonObjs : page.objs;
-  return new Promise((resolve) => {
-    try {
-      store.get(id, (value: unknown) => resolve(value));
-    } catch {
-      resolve(null);
-    }
-  });
 }
 
 function isStencil(pdf: PDFDocument, ref: PDFRef): boolean {

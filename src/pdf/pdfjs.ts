@@ -127,27 +127,50 @@ export interface PdfJsImage {
 }
 
 /**
- * Decodes the images drawn on a page with pdf.js (CCITT, JBIG2, JPX, indexed and 1-bit images
- * included), keyed by their object reference ("12 0 R" as "12R").
+ * pdf.js's images of one page by object reference ("12R"), decoded on the page's own terms, and
+ * its stencil masks (a JBIG2 or CCITT scan is often one) in drawing order: pdf.js gives them
+ * without their reference, as 1-bit samples with 0 where the mask paints.
  */
-export function pageImagesWithPdfJs(bytes: Uint8Array, pageIndex: number): Promise<Map<string, PdfJsImage>> {
-  return withPdfJsDocument(bytes, async (doc, lib) => {
-    const page = await doc.getPage(pageIndex + 1);
-    const ops = await page.getOperatorList();
-    const images = new Map<string, PdfJsImage>();
-    for (let i = 0; i < ops.fnArray.length; i++) {
-      if (ops.fnArray[i] !== lib.OPS.paintImageXObject) continue;
-      const id = (ops.argsArray[i] as unknown[])[0] as string;
-      const store = id.startsWith('g_') ? page.commonObjs : page.objs;
-      const image = await new Promise<PdfJsImage | null>((resolve) => {
-        try {
-          store.get(id, (img: PdfJsImage | null) => resolve(img));
-        } catch {
-          resolve(null);
-        }
-      });
-      if (image?.ref && image.data) images.set(image.ref, image);
+/** A page's decoded images by reference, and its stencil masks in drawing order. */
+export interface PageImages {
+  readonly images: Map<string, PdfJsImage>;
+  readonly masks: PdfJsImage[];
+}
+
+export async function decodedImages(doc: import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy, lib: PdfJs, pageIndex: number): Promise<PageImages> {
+  const page = await doc.getPage(pageIndex + 1);
+  const ops = await page.getOperatorList();
+  const images = new Map<string, PdfJsImage>();
+  const masks: PdfJsImage[] = [];
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    if (ops.fnArray[i] === lib.OPS.paintImageMaskXObject) {
+      // The samples are in the page's objects under the id given as `data` (or inline, in older builds).
+      const mask = (ops.argsArray[i] as unknown[])[0] as { data?: Uint8Array | string; width: number; height: number } | undefined;
+      const data = typeof mask?.data === 'string' ? ((await fromStore(page, mask.data)) as { data?: Uint8Array } | null)?.data : mask?.data;
+      if (mask && data) masks.push({ width: mask.width, height: mask.height, kind: 1, data });
+      continue;
     }
-    return images;
+    if (ops.fnArray[i] !== lib.OPS.paintImageXObject) continue;
+    const image = (await fromStore(page, (ops.argsArray[i] as unknown[])[0] as string)) as PdfJsImage | null;
+    if (image?.ref && image.data) images.set(image.ref, image);
+  }
+  return { images, masks };
+}
+
+/** What decodedImages gives for a page, through a document of its own (CCITT, LZW, JBIG2, JPX, indexed and 1-bit images). */
+export function pageImagesWithPdfJs(bytes: Uint8Array, pageIndex: number): Promise<PageImages> {
+  return withPdfJsDocument(bytes, (doc, lib) => decodedImages(doc, lib, pageIndex));
+}
+
+/** An object pdf.js resolved for a page ("g_" ids live in the document's common objects). */
+function fromStore(page: import('pdfjs-dist/legacy/build/pdf.mjs').PDFPageProxy, id: string): Promise<unknown> {
+  const store = id.startsWith('g_') ? page.commonObjs : page.objs;
+  return new Promise((resolve) => {
+    try {
+      store.get(id, (value: unknown) => resolve(value));
+    } catch {
+      resolve(null);
+    }
   });
 }
+

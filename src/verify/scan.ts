@@ -8,12 +8,12 @@ import { PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFRef } from 'pdf-
 import { GlyphTable } from '../pdf/glyph-table.js';
 import { type ImagePlacement, PageInterpreter, quadBounds } from '../pdf/interpret.js';
 import { quietly } from '../pdf/objects.js';
-import { type PdfJsImage, withPdfJsDocument } from '../pdf/pdfjs.js';
+import { decodedImages, type PdfJsImage, withPdfJsDocument } from '../pdf/pdfjs.js';
 import { imagePixelRects } from '../redact/pdf/images.js';
 import type { Box } from '../redact/pdf/select.js';
 import { type GreyImage, recognizeLines } from '../ocr/engine.js';
 import { orientationOf, turnUpright } from '../ocr/orientation.js';
-import { decodedImages, greyRegion, imageMatcher, imageRef } from '../ocr/read-pages.js';
+import { greyRegion, imageMatcher, imageRef } from '../ocr/read-pages.js';
 
 export interface ScanCheck {
   readonly id: number;

@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
-import { PDFArray, PDFName, PDFRawStream, PDFRef, type PDFContext, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFBool, PDFName, PDFRawStream, PDFRef, type PDFContext, type PDFDocument, type PDFObject } from 'pdf-lib';
 import { releaseMemory } from '../../pdf/memory.js';
-import { type PdfJsImage, pageImagesWithPdfJs } from '../../pdf/pdfjs.js';
+import { type PageImages, type PdfJsImage, pageImagesWithPdfJs } from '../../pdf/pdfjs.js';
 import type { ImagePlacement, StreamTarget } from '../../pdf/interpret.js';
 import { dictOf, numberOf, resolve } from '../../pdf/objects.js';
 import { groupBy } from '../../util/group-by.js';
@@ -80,7 +80,7 @@ function fromPdfJs(image: PdfJsImage): { pixels: Uint8Array; components: number;
 export async function destroyImagePixels(pdf: PDFDocument, placements: readonly ImagePlacement[], boxes: readonly Box[], source?: Uint8Array, allTargets: readonly StreamTarget[] = []): Promise<ImageOverrides> {
   const context = pdf.context;
   const overrides: ImageOverrides = new Map();
-  const viaPdfJs = new Map<number, Promise<Map<string, PdfJsImage>>>();
+  const viaPdfJs = new Map<number, Promise<PageImages>>();
   // One image drawn several times by one content stream gets one copy with all its boxes, and a
   // form drawn several times is one stream: every drawing of it gets that copy.
   const streamOf = (t: StreamTarget): unknown => t.form?.stream ?? t;
@@ -109,11 +109,18 @@ export async function destroyImagePixels(pdf: PDFDocument, placements: readonly 
       } catch (error) {
         if (!(error instanceof ImageRedactionError) || !source || !(raw instanceof PDFRef)) throw error;
         const pageIndex = (drawn[0] as ImagePlacement).pageIndex;
-        let images = viaPdfJs.get(pageIndex);
-        if (!images) viaPdfJs.set(pageIndex, (images = pageImagesWithPdfJs(source, pageIndex)));
-        const decoded = (await images).get(`${raw.objectNumber}R`) ?? (await images).get(`${raw.objectNumber}R${raw.generationNumber}`);
-        if (!decoded) throw error;
-        image = rewriteFromPdfJs(context, decoded, rectsFor(decoded.width, decoded.height));
+        let onPage = viaPdfJs.get(pageIndex);
+        if (!onPage) viaPdfJs.set(pageIndex, (onPage = pageImagesWithPdfJs(source, pageIndex)));
+        const { images, masks } = await onPage;
+        if (isStencilMask(context, stream)) {
+          const mask = stencilOfSize(masks, width, height);
+          if (!mask) throw error;
+          image = rewriteStencil(context, stream, mask, rectsFor(mask.width, mask.height));
+        } else {
+          const decoded = images.get(`${raw.objectNumber}R`) ?? images.get(`${raw.objectNumber}R${raw.generationNumber}`);
+          if (!decoded) throw error;
+          image = rewriteFromPdfJs(context, decoded, rectsFor(decoded.width, decoded.height));
+        }
       }
       const ref = context.register(image);
       // This image's samples and its decoder's buffers are garbage now: freed before the next one
@@ -178,6 +185,53 @@ function scaleRects(rects: readonly PixelRect[], from: { width: number; height: 
     y0: Math.floor((r.y0 * to.height) / from.height),
     y1: Math.min(to.height, Math.ceil((r.y1 * to.height) / from.height)),
   }));
+}
+
+function isStencilMask(context: PDFContext, stream: PDFRawStream): boolean {
+  const flag = resolve(context, stream.dict.get(PDFName.of('ImageMask')));
+  return flag instanceof PDFBool && flag.asBoolean();
+}
+
+/**
+ * The page's stencil mask of this size as pdf.js decoded it. pdf.js gives masks without their
+ * object: one is taken only when every mask of that size on the page has the same samples (one
+ * mask drawn twice); two different masks of one size could be confused, and are not.
+ */
+function stencilOfSize(masks: readonly PdfJsImage[], width: number, height: number): PdfJsImage | undefined {
+  const sized = masks.filter((m) => m.width === width && m.height === height);
+  const first = sized[0];
+  if (!first) return undefined;
+  const bytes = ((width + 7) >> 3) * height;
+  const same = (m: PdfJsImage) => m.data.length >= bytes && m.data.subarray(0, bytes).every((b, i) => b === first.data[i]);
+  return first.data.length >= bytes && sized.every(same) ? first : undefined;
+}
+
+/**
+ * A stencil mask (a CCITT or LZW scan painted through /ImageMask) as pdf.js decoded it, with rows
+ * padded to bytes and 0 where it paints (its /Decode applied), written back as a Flate stencil
+ * that paints nothing under the rectangles: the box painted over them is all that is there.
+ */
+function rewriteStencil(context: PDFContext, original: PDFRawStream, decoded: PdfJsImage, rects: readonly PixelRect[]): PDFRawStream {
+  const { width, height } = decoded;
+  const rowBytes = (width + 7) >> 3;
+  const bits = decoded.data.slice(0, rowBytes * height);
+  for (const r of rects) {
+    for (let y = r.y0; y < r.y1; y++) {
+      const row = y * rowBytes;
+      for (let x = r.x0; x < r.x1; x++) bits[row + (x >> 3)] = (bits[row + (x >> 3)] as number) | (0x80 >> (x & 7));
+    }
+  }
+  const interpolate = resolve(context, original.dict.get(PDFName.of('Interpolate')));
+  return context.stream(deflateSync(bits, IMAGE_DEFLATE), {
+    Type: 'XObject',
+    Subtype: 'Image',
+    Width: width,
+    Height: height,
+    BitsPerComponent: 1,
+    ImageMask: true,
+    Filter: 'FlateDecode',
+    ...(interpolate instanceof PDFBool ? { Interpolate: interpolate } : {}),
+  }) as PDFRawStream;
 }
 
 /**
