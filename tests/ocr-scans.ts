@@ -235,3 +235,14 @@ export async function tiledScan(name: string, columns: number, rows: number, ord
   page.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(ops.join('\n'))));
   return doc.save();
 }
+
+/** A scan drawn as one inline image (BI ... ID ... EI) of 8-bit grey samples, hex- and Flate-encoded. */
+export async function inlineScan(name: string, dpi = 150): Promise<Uint8Array> {
+  const { width, height, grey } = faintPage(name, dpi, 0);
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  const ctx = doc.context;
+  const data = `${deflateSync(grey).toString('hex')}>`;
+  page.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(`q 595 0 0 842 0 0 cm\nBI /W ${width} /H ${height} /BPC 8 /CS /G /F [/AHx /Fl] ID ${data}\nEI\nQ`)));
+  return doc.save();
+}

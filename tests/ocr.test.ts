@@ -16,7 +16,7 @@ import { imagePixelRects } from '../src/redact/pdf/images.js';
 import { decodeRaster, destroyRects } from '../src/redact/pdf/raster.js';
 import { extractWithPdfJs } from '../src/verify/pdf.js';
 import { findScanSurvivors } from '../src/verify/scan.js';
-import { blankSheet, faintPage, greyScan, jpegScan, jpegScanOf, mixedDocument, rotatedBilevelScan, stencilScan, stripScan, tiledScan, turnedScan } from './ocr-scans.js';
+import { blankSheet, faintPage, greyScan, inlineScan, jpegScan, jpegScanOf, mixedDocument, rotatedBilevelScan, stencilScan, stripScan, tiledScan, turnedScan } from './ocr-scans.js';
 import { HAVE_POPPLER, HAVE_QPDF, HAVE_TESSERACT, ocrPage, ocrTurnedPage, pdftotext, qpdfUncompressed } from './pdf-tools.js';
 
 const expectations: Record<string, { gone: string[]; kept: string[] }> = JSON.parse(readFileSync(new URL('../fixtures/pdf/expectations.json', import.meta.url), 'utf8'));
@@ -37,6 +37,8 @@ const scans = HAVE_POPPLER
       // LZW, as CCITT, is decoded by pdf.js only, which gives stencil masks without their object:
       // refused as PDF_IMAGE_UNDER_REDACTION before.
       { name: 'LZW stencil mask scan', source: 'type0-accents.pdf', make: () => stencilScan('type0-accents.pdf', 150, 'lzw') },
+      // Refused as PDF_NO_TEXT before (OCR read XObjects only), its message saying OCR read nothing.
+      { name: 'grey scan drawn as an inline image (BI ... EI)', source: 'standard14-nota.pdf', make: () => inlineScan('standard14-nota.pdf') },
       // 24 strips of 73 rows (a line of text is about 25): seams cut through lines. Read strip by
       // strip, OCR garbled the lines on the seams and a name there went undetected and readable.
       { name: 'grey scan in 24 strips, one under the other (as Cairo writes pages)', source: 'standard14-nota.pdf', make: () => stripScan('standard14-nota.pdf', 24) },

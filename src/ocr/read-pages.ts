@@ -6,6 +6,7 @@
  */
 import { PDFBool, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFDocument } from 'pdf-lib';
 import { releaseMemory } from '../pdf/memory.js';
+import { inlineSamples } from '../redact/pdf/inline-images.js';
 import { keepSamples } from '../redact/pdf/kept-samples.js';
 import { decodeRaster, filterNames, ImageRedactionError, isJpx, type Raster, releaseImageDecoders } from '../redact/pdf/raster.js';
 import type { GlyphTable } from '../pdf/glyph-table.js';
@@ -382,6 +383,8 @@ async function directJobs(pdf: PDFDocument, placements: readonly ImagePlacement[
     // Logos and rules are not decoded at all (their pixel count is known only after decoding).
     if (!drawnLargeEnough(grid.quad, pageWidth, pageHeight)) continue;
     for (const placement of grid.rows.flat()) {
+      // A scan drawn inline (BI ... EI) is decoded from the content stream itself.
+      if (placement.inline) continue;
       const stream = directStream(pdf, placement);
       if (!stream) return undefined;
       wanted.push({ placement, stream });
@@ -409,6 +412,12 @@ async function directJobs(pdf: PDFDocument, placements: readonly ImagePlacement[
   }
   const jobs: OcrJob[] = [];
   const decoded = new Map<ImagePlacement, PdfJsImage>();
+  for (const grid of grids) {
+    for (const placement of grid.rows.flat()) {
+      const samples = placement.inline && drawnLargeEnough(grid.quad, pageWidth, pageHeight) ? inlineSamples(placement) : undefined;
+      if (samples) decoded.set(placement, samples);
+    }
+  }
   wanted.forEach(({ placement, stream }, k) => {
     const raster = rasters[k] as Raster;
     decoded.set(placement, { width: raster.width, height: raster.height, kind: raster.components === 1 ? 0 : 2, data: raster.samples });
@@ -433,7 +442,7 @@ async function pdfJsJobs({ doc, lib }: PdfJsDocument, pdf: PDFDocument, pageInde
   const jobs: OcrJob[] = [];
   // The stencil masks are matched in drawing order: every placement's image is found first, then
   // pieces that tile one rectangle are read as one image, other images each on their own.
-  const found = placements.map((placement) => ({ quad: placement.quad, image: imageOf(placement) }));
+  const found = placements.map((placement) => ({ quad: placement.quad, image: placement.inline ? inlineSamples(placement) : imageOf(placement) }));
   for (const grid of tileGroups(found)) {
     const pieces = grid.rows.flat();
     const whole = pieces.every((p) => p.image !== undefined) ? joinTiles(grid as TileGrid<{ quad: Quad; image: PdfJsImage }>, greyImage) : pieces.filter((p): p is { quad: Quad; image: PdfJsImage } => p.image !== undefined);
@@ -469,7 +478,7 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<OcrResult> 
   const wanted = new Set(request.pages);
   const byPage = new Map<number, ImagePlacement[]>();
   for (const placement of request.images) {
-    if (placement.inline || !wanted.has(placement.pageIndex)) continue;
+    if (!wanted.has(placement.pageIndex)) continue;
     const list = byPage.get(placement.pageIndex) ?? [];
     list.push(placement);
     byPage.set(placement.pageIndex, list);

@@ -10,6 +10,7 @@ import { type ImagePlacement, PageInterpreter, quadBounds } from '../pdf/interpr
 import { quietly } from '../pdf/objects.js';
 import { decodedImages, type PdfJsImage, withPdfJsDocument } from '../pdf/pdfjs.js';
 import { imagePixelRects } from '../redact/pdf/images.js';
+import { inlineSamples } from '../redact/pdf/inline-images.js';
 import type { Box } from '../redact/pdf/select.js';
 import { type GreyImage, recognizeLines } from '../ocr/engine.js';
 import { orientationOf, turnUpright } from '../ocr/orientation.js';
@@ -189,15 +190,24 @@ export async function findScanSurvivors(out: Uint8Array, ocrPages: ReadonlySet<n
   const pdf = await quietly(() => PDFDocument.load(out, { updateMetadata: false }));
   const pages = pdf.getPages();
   const placements = new Map<number, ImagePlacement[]>();
+  // Scans drawn inline (BI ... EI): decoded from the content stream before its operations go.
+  const inline: { pageIndex: number; placement: ImagePlacement; image: PdfJsImage | undefined }[] = [];
   for (const pageIndex of ocrPages) {
     const page = pages[pageIndex];
     if (!page) continue;
     const interpreter = new PageInterpreter(pdf.context, pageIndex, new GlyphTable());
     interpreter.run(page);
     placements.set(pageIndex, interpreter.images.filter((i) => !i.inline));
+    const boxes = onScans.flatMap((c) => c.boxes.filter((b) => b.page === pageIndex + 1));
+    for (const placement of interpreter.images) if (placement.inline && boxes.some((b) => near(b, placement))) inline.push({ pageIndex, placement, image: inlineSamples(placement) });
     interpreter.releaseOperations();
   }
   const failed = new Set<number>();
+  /** An image that cannot be decoded cannot be proven clean: the boxes over it fail (fail closed). */
+  const failOver = (pageIndex: number, placement: ImagePlacement) => {
+    const q = quadBounds(placement.quad);
+    for (const c of onScans) if (c.boxes.some((b) => b.page === pageIndex + 1 && b.x < q.x1 && b.x + b.width > q.x0 && b.y < q.y1 && b.y + b.height > q.y0)) failed.add(c.id);
+  };
   /** The rectangles of the boxes on an image of the page, by redaction, in the image's pixels. */
   const regionsOf = (pageIndex: number, placement: ImagePlacement, width: number, height: number) =>
     onScans.flatMap((c) => imagePixelRects(placement, c.boxes.filter((b) => b.page === pageIndex + 1), width, height).map((rect) => ({ id: c.id, rect })));
@@ -225,6 +235,10 @@ export async function findScanSurvivors(out: Uint8Array, ocrPages: ReadonlySet<n
       if (words.some((w) => read.includes(w))) failed.add(id);
     }
   };
+  for (const { pageIndex, placement, image } of inline) {
+    if (image) await check(pageIndex, placement, wholeImage(image));
+    else failOver(pageIndex, placement);
+  }
   // Images as the redaction wrote them are inflated here; others (not rewritten, other codecs) by
   // pdf.js, but only those a box touches: a page image under no box has nothing to check, and
   // decoding it again was most of the verification of a long scan with few redactions.
@@ -250,11 +264,7 @@ export async function findScanSurvivors(out: Uint8Array, ocrPages: ReadonlySet<n
           const image = imageOf(placement);
           if (!onPage.includes(placement)) continue;
           if (image) await check(pageIndex, placement, wholeImage(image));
-          else {
-            // An image that cannot be decoded cannot be proven clean: its boxes fail (fail closed).
-            const q = quadBounds(placement.quad);
-            for (const c of onScans) if (c.boxes.some((b) => b.page === pageIndex + 1 && b.x < q.x1 && b.x + b.width > q.x0 && b.y < q.y1 && b.y + b.height > q.y0)) failed.add(c.id);
-          }
+          else failOver(pageIndex, placement);
         }
         page.cleanup();
       }

@@ -2,6 +2,7 @@ import { PDFContext, PDFName, PDFRawStream } from 'pdf-lib';
 import { deflateSync } from 'node:zlib';
 import type { Operation } from '../../pdf/content-stream.js';
 import type { ImagePlacement, StreamTarget } from '../../pdf/interpret.js';
+import type { PdfJsImage } from '../../pdf/pdfjs.js';
 import { streamBytes } from '../../pdf/objects.js';
 import { ImageRedactionError, imagePixelRects } from './images.js';
 import type { Box } from './select.js';
@@ -85,6 +86,23 @@ function decodeInline(image: InlineImage): { pixels: Uint8Array; components: num
   const pixels = data.slice(0, width * height * components);
   if (inverted.some(Boolean)) for (let i = 0; i < pixels.length; i++) if (inverted[i % components]) pixels[i] = 255 - (pixels[i] as number);
   return { pixels, components, width, height };
+}
+
+/**
+ * An inline image's samples as pdf.js's kinds give them (0: 8-bit grey, 2: RGB), for OCR of a scan
+ * drawn inline: undefined when it is not of the kinds the redaction rewrites (it would be refused
+ * under a box anyway).
+ */
+export function inlineSamples(placement: ImagePlacement): PdfJsImage | undefined {
+  const op = placement.target.ops[placement.opIndex] as Operation | undefined;
+  if (!op?.inlineImage) return undefined;
+  try {
+    const { pixels, components, width, height } = decodeInline(parseInline(op.inlineImage));
+    return { width, height, kind: components === 1 ? 0 : 2, data: pixels };
+  } catch (error) {
+    if (error instanceof ImageRedactionError) return undefined;
+    throw error;
+  }
 }
 
 /**
