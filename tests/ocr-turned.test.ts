@@ -69,12 +69,27 @@ describe('reading a scan upright', () => {
     }
   });
 
-  it('a page poor in every orientation keeps its first reading and is marked poor', async () => {
+  it('a page poor in every orientation and layout keeps its first reading and is marked poor', async () => {
     const { calls, recognize } = engine(99, words, garbage);
     const reading = await readUpright(image, recognize);
-    expect(calls).toHaveLength(4);
+    // As placed, three turns, and as placed again as sparse text.
+    expect(calls).toHaveLength(5);
+    expect(calls[4]).toBe(image);
     expect(reading).toMatchObject({ turn: 0, poor: true });
     expect(reading.lines[0]?.words.map((w) => w.text)).toEqual(garbage);
+  });
+
+  it('an upright page read poorly as a block (rules through its lines) takes its reading as sparse text when surer', async () => {
+    const layouts: string[] = [];
+    const recognize = async (_image: GreyImage, layout: 'block' | 'sparse') => {
+      layouts.push(layout);
+      return [line(layout === 'sparse' ? [['Zwanenburg', 45], ['m.zwanenburg@ind.nl', 40]] : [['NNeekaZD', 30], ['zaaONmalek', 25]])];
+    };
+    const reading = await readUpright(image, recognize);
+    expect(layouts).toEqual(['block', 'block', 'block', 'block', 'sparse']);
+    expect(reading.lines[0]?.words.map((w) => w.text)).toEqual(['Zwanenburg', 'm.zwanenburg@ind.nl']);
+    // Still unsure: the page is named for a person to check.
+    expect(reading).toMatchObject({ turn: 0, poor: true });
   });
 
   it('a turned reading that is less poor but still unsure does not replace the first', async () => {
@@ -85,7 +100,7 @@ describe('reading a scan upright', () => {
       return [line(words.map((w) => [w, turned.pixels[0] === 0 ? 25 : 50] as [string, number]))];
     };
     expect(await readUpright(image, recognize)).toMatchObject({ turn: 0, poor: true });
-    expect(calls).toHaveLength(4);
+    expect(calls).toHaveLength(5);
   });
 
   it('a page of a few characters says nothing of its orientation: read once', async () => {

@@ -200,16 +200,23 @@ function spix(image: GreyImage): Uint8Array {
   return out;
 }
 
+/**
+ * How the engine finds text on a page: as one block of text (Tesseract's mode 6, the library's
+ * default: faster than its automatic layout on a page of text), or as sparse text in any order
+ * (mode 11: reads words between rules, dots and other marks where a block reads noise).
+ */
+export type OcrLayout = 'block' | 'sparse';
+
 /** Recognises the text lines of an upright grey image, each word with its characters' boxes. */
-export function recognizeLines(image: GreyImage, lang: string, dpi?: number): Promise<OcrLine[]> {
+export function recognizeLines(image: GreyImage, lang: string, dpi?: number, layout: OcrLayout = 'block'): Promise<OcrLine[]> {
   const engine = engineFor(lang);
   engine.busy++;
-  const job = engine.last.then(() => recognizeNow(engine, image, dpi));
+  const job = engine.last.then(() => recognizeNow(engine, image, dpi, layout));
   engine.last = job.catch(() => undefined);
   return job;
 }
 
-async function recognizeNow(engine: Engine, image: GreyImage, dpi: number | undefined): Promise<OcrLine[]> {
+async function recognizeNow(engine: Engine, image: GreyImage, dpi: number | undefined, layout: OcrLayout): Promise<OcrLine[]> {
   let thread: Thread | undefined;
   try {
     const started = await engine.worker;
@@ -219,7 +226,7 @@ async function recognizeNow(engine: Engine, image: GreyImage, dpi: number | unde
     thread?.ref();
     // Tesseract's own notes ("Image too small to scale!!" for a speck it took for a line) would
     // be printed into a batch's output: they go to its debug file, which is /dev/null.
-    await worker.setParameters({ user_defined_dpi: String(Math.round(Math.min(1200, Math.max(70, dpi ?? 300)))), debug_file: '/dev/null' } as never);
+    await worker.setParameters({ user_defined_dpi: String(Math.round(Math.min(1200, Math.max(70, dpi ?? 300)))), debug_file: '/dev/null', tessedit_pageseg_mode: layout === 'sparse' ? '11' : '6' } as never);
     // An ArrayBuffer, which tesseract.js views as it is (a Uint8Array it copies first).
     const result = await worker.recognize(spix(image).buffer as never, {}, { blocks: true, text: false });
     return linesOf(result.data.blocks ?? []);

@@ -356,7 +356,7 @@ function ocrJob(quad: Quad, image: PdfJsImage, rotate: number, lang: string, cou
     if (!reading) {
       const held = upright as GreyImage;
       upright = undefined;
-      reading = readUpright(held, (turned) => recognizeLines(turned, lang, 72 / pointsPerPixel)).then(({ lines, turn, back, poor }) => {
+      reading = readUpright(held, (turned, layout) => recognizeLines(turned, lang, 72 / pointsPerPixel, layout)).then(({ lines, turn, back, poor }) => {
         if (turn === 0) return { lines, toUser, pointsPerPixel, turn, poor };
         const turnedToUser = (X: number, Y: number) => toUser(...back(X, Y));
         // A page read sideways: its pixels along the new rows are the old columns'.

@@ -5,9 +5,9 @@
  * OCR itself says gives it away: the engine is sure of the words of an upright page (a
  * character-weighted confidence of 88-95 on real scans) and unsure of a turned one (20-40). A
  * page read poorly is read again turned by 180 degrees, then by 90 both ways, and the reading it
- * is surest of is kept.
+ * is surest of is kept; one that is upright after all is read once more as sparse text.
  */
-import type { GreyImage, OcrLine } from './engine.js';
+import type { GreyImage, OcrLayout, OcrLine } from './engine.js';
 import { type Orientation, toSource, turnUpright } from './orientation.js';
 
 /** Below this confidence (0-100) a reading is poor: the page may be turned, or faint. */
@@ -56,19 +56,26 @@ export interface UprightReading {
  * Reads an image that should be upright, and turned when its reading is poor. `recognize` is the
  * engine (the image it is given is its own to keep).
  */
-export async function readUpright(image: GreyImage, recognize: (image: GreyImage) => Promise<OcrLine[]>): Promise<UprightReading> {
-  const first = await recognize(image);
+export async function readUpright(image: GreyImage, recognize: (image: GreyImage, layout: OcrLayout) => Promise<OcrLine[]>): Promise<UprightReading> {
+  const first = await recognize(image, 'block');
   const firstScore = readingConfidence(first);
   let best: Omit<UprightReading, 'poor'> & { confidence: number } = { lines: first, turn: 0, back: (X, Y) => [X, Y], confidence: firstScore.confidence };
   if (firstScore.characters < MIN_CHARACTERS || firstScore.confidence >= POOR_CONFIDENCE) return { lines: first, turn: 0, back: best.back, poor: false };
   for (const turn of TURNS) {
     const o = turnOf(image, turn);
-    const lines = await recognize(turnUpright(o, image));
+    const lines = await recognize(turnUpright(o, image), 'block');
     const { confidence } = readingConfidence(lines);
     // Garbage turned is no better than garbage as placed: only a sure reading replaces the first.
     if (confidence >= Math.max(best.confidence + BETTER_BY, POOR_CONFIDENCE)) best = { lines, turn, back: (X, Y) => toSource(o, X, Y), confidence };
     // Upside down is by far the likeliest: a sure reading ends the search.
     if (best.turn !== 0) break;
+  }
+  if (best.turn === 0) {
+    // Upright after all, but read poorly as one block: rules, dotted lines or a pattern through
+    // the text make the block's lines noise, where reading it as sparse text finds the words.
+    const sparse = await recognize(image, 'sparse');
+    const { confidence } = readingConfidence(sparse);
+    if (confidence > best.confidence) best = { ...best, lines: sparse, confidence };
   }
   return { lines: best.lines, turn: best.turn, back: best.back, poor: best.confidence < POOR_CONFIDENCE };
 }

@@ -16,13 +16,18 @@ export const EMAIL = new RegExp(
   String.raw`(?<![\p{L}\d._%+-])[\p{L}\d][\p{L}\d._%+'-]*[ \t]?${AT}[ \t]?\p{L}[\p{L}\d-]*(?:(?:\.|[ ](?=${TLD_AFTER_SPACE}))[\p{L}\d-]+)*`,
   'gu',
 );
-/** A match of EMAIL is an address when its domain has a dot (or OCR's space for one) or is a word of 4+ letters. */
+/**
+ * A match of EMAIL is an address when its domain has a dot (or OCR's space for one) or is a word
+ * of 4+ letters, or when its local part is shaped as a person's ("m.zwanenburg@i": OCR lost the
+ * rest of the domain, and the local part alone names the person).
+ */
 export function plausibleEmail(value: string): boolean {
   const at = value.search(/[@©®]/u);
   const domain = value.slice(at + 1).replace(/^[@©®]/u, '').trim();
+  const local = value.slice(0, at).trim();
   // One character before the @ is a remnant ("j@shell com" where the publisher removed the rest).
-  if (value.slice(0, at).trim().length < 2) return false;
-  return /[. ]/.test(domain) || /^\p{L}{4,}/u.test(domain);
+  if (local.length < 2) return false;
+  return /[. ]/.test(domain) || /^\p{L}{4,}/u.test(domain) || /^\p{L}+[._-]\p{L}{2,}/u.test(local);
 }
 
 /**
