@@ -206,6 +206,22 @@ function stencilOfSize(masks: readonly PdfJsImage[], width: number, height: numb
   return first.data.length >= bytes && sized.every(same) ? first : undefined;
 }
 
+/** A copy of one-bit samples (rows padded to bytes) with every bit under the rectangles set to `bit`. */
+function bitsWithRects(decoded: PdfJsImage, rects: readonly PixelRect[], bit: 0 | 1): Uint8Array {
+  const rowBytes = (decoded.width + 7) >> 3;
+  const bits = Uint8Array.from(decoded.data.subarray(0, rowBytes * decoded.height));
+  for (const r of rects) {
+    for (let y = r.y0; y < r.y1; y++) {
+      const row = y * rowBytes;
+      for (let x = r.x0; x < r.x1; x++) {
+        const at = row + (x >> 3);
+        bits[at] = bit ? (bits[at] as number) | (0x80 >> (x & 7)) : (bits[at] as number) & ~(0x80 >> (x & 7));
+      }
+    }
+  }
+  return bits;
+}
+
 /**
  * A stencil mask (a CCITT or LZW scan painted through /ImageMask) as pdf.js decoded it, with rows
  * padded to bytes and 0 where it paints (its /Decode applied), written back as a Flate stencil
@@ -213,14 +229,7 @@ function stencilOfSize(masks: readonly PdfJsImage[], width: number, height: numb
  */
 function rewriteStencil(context: PDFContext, original: PDFRawStream, decoded: PdfJsImage, rects: readonly PixelRect[]): PDFRawStream {
   const { width, height } = decoded;
-  const rowBytes = (width + 7) >> 3;
-  const bits = decoded.data.slice(0, rowBytes * height);
-  for (const r of rects) {
-    for (let y = r.y0; y < r.y1; y++) {
-      const row = y * rowBytes;
-      for (let x = r.x0; x < r.x1; x++) bits[row + (x >> 3)] = (bits[row + (x >> 3)] as number) | (0x80 >> (x & 7));
-    }
-  }
+  const bits = bitsWithRects(decoded, rects, 1);
   const interpolate = resolve(context, original.dict.get(PDFName.of('Interpolate')));
   return context.stream(deflateSync(bits, IMAGE_DEFLATE), {
     Type: 'XObject',
@@ -242,14 +251,7 @@ function rewriteStencil(context: PDFContext, original: PDFRawStream, decoded: Pd
  */
 function rewriteBilevel(context: PDFContext, decoded: PdfJsImage, rects: readonly PixelRect[]): PDFRawStream {
   const { width, height } = decoded;
-  const rowBytes = (width + 7) >> 3;
-  const bits = decoded.data.slice(0, rowBytes * height);
-  for (const r of rects) {
-    for (let y = r.y0; y < r.y1; y++) {
-      const row = y * rowBytes;
-      for (let x = r.x0; x < r.x1; x++) bits[row + (x >> 3)] = (bits[row + (x >> 3)] as number) & ~(0x80 >> (x & 7));
-    }
-  }
+  const bits = bitsWithRects(decoded, rects, 0);
   return context.stream(deflateSync(bits, IMAGE_DEFLATE), { Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 1, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' }) as PDFRawStream;
 }
 
