@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { degrees, PDFDocument, PDFName } from 'pdf-lib';
+import { degrees, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { lzwEncode } from './lzw-encode.js';
 
 const fixtures = new URL('../fixtures/pdf/', import.meta.url);
@@ -244,5 +244,31 @@ export async function inlineScan(name: string, dpi = 150): Promise<Uint8Array> {
   const ctx = doc.context;
   const data = `${deflateSync(grey).toString('hex')}>`;
   page.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(`q 595 0 0 842 0 0 cm\nBI /W ${width} /H ${height} /BPC 8 /CS /G /F [/AHx /Fl] ID ${data}\nEI\nQ`)));
+  return doc.save();
+}
+
+/**
+ * A scan as an 8-bit palette image (/Indexed over DeviceRGB, Flate), as scanners write sparse or
+ * two-colour pages: a blue-grey ink on an off-white paper, 16 levels between.
+ */
+export async function paletteScan(name: string, dpi = 150): Promise<Uint8Array> {
+  const { width, height, grey } = faintPage(name, dpi, 0);
+  const levels = 16;
+  const lookup = Buffer.alloc(3 * levels);
+  for (let k = 0; k < levels; k++) {
+    const t = k / (levels - 1); // 0: ink, 1: paper
+    lookup[3 * k] = Math.round(30 + t * 215);
+    lookup[3 * k + 1] = Math.round(40 + t * 205);
+    lookup[3 * k + 2] = Math.round(90 + t * 150);
+  }
+  const indices = new Uint8Array(grey.length);
+  for (let i = 0; i < grey.length; i++) indices[i] = Math.round(((grey[i] as number) / 255) * (levels - 1));
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  const ctx = doc.context;
+  const colourSpace = ctx.obj([PDFName.of('Indexed'), PDFName.of('DeviceRGB'), levels - 1, PDFHexString.of(lookup.toString('hex'))]);
+  const image = ctx.register(ctx.stream(deflateSync(indices), { Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 8, ColorSpace: colourSpace, Filter: 'FlateDecode' }));
+  page.node.setXObject(PDFName.of('Im1'), image);
+  page.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(`q 595 0 0 842 0 0 cm /Im1 Do Q`)));
   return doc.save();
 }
