@@ -2,7 +2,7 @@
 // it reads depends on how the image it is given is turned.
 import { describe, expect, it } from 'vitest';
 import type { GreyImage, OcrLine } from '../src/ocr/engine.js';
-import { readingConfidence, readUpright } from '../src/ocr/turned-scans.js';
+import { lineDirection, readingConfidence, readUpright } from '../src/ocr/turned-scans.js';
 
 const line = (words: readonly [string, number][]): OcrLine => ({
   bbox: { x0: 0, y0: 0, x1: 10, y1: 10 },
@@ -107,5 +107,47 @@ describe('reading a scan upright', () => {
     const { calls, recognize } = engine(99, ['3'], ['x7']);
     expect(await readUpright(image, recognize)).toMatchObject({ turn: 0, poor: false });
     expect(calls).toHaveLength(1);
+  });
+});
+
+describe('which way the lines of print run (lineDirection)', () => {
+  // A page of 200 x 300 pixels: white, with "lines of text" as bands of dark dashes 6 rows high
+  // every 14 rows (words: dashes of 9 pixels with gaps of 3).
+  const page = (() => {
+    const width = 200;
+    const height = 300;
+    const pixels = new Uint8Array(width * height).fill(250);
+    for (let top = 40; top < 260; top += 14) for (let y = top; y < top + 6; y++) for (let x = 30; x < 170; x++) if (x % 12 < 9) pixels[y * width + x] = 20;
+    return { width, height, pixels };
+  })();
+  const sideways = (() => {
+    const { width, height, pixels } = page;
+    const out = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) out[x * height + (height - 1 - y)] = pixels[y * width + x] as number;
+    return { width: height, height: width, pixels: out };
+  })();
+
+  it('text in rows leaves blank rows; turned sideways, blank columns; a blank page says nothing', () => {
+    expect(lineDirection(page)).toBe('rows');
+    expect(lineDirection(sideways)).toBe('columns');
+    expect(lineDirection({ width: 50, height: 50, pixels: new Uint8Array(2500).fill(255) })).toBe('unclear');
+  });
+
+  it('a poor reading of a page whose lines run in rows is tried upside down only (then as sparse text)', async () => {
+    const turnsTried: number[] = [];
+    const recognize = async (image: GreyImage, layout: 'block' | 'sparse') => {
+      turnsTried.push(layout === 'sparse' ? -1 : image.width === page.width ? 0 : 90);
+      return [line(garbage.map((w) => [w, 25] as [string, number]))];
+    };
+    await readUpright(page, recognize);
+    // As placed, turned by 180 (the same size), sparse: never sideways.
+    expect(turnsTried).toEqual([0, 0, -1]);
+    turnsTried.length = 0;
+    await readUpright(sideways, async (image, layout) => {
+      turnsTried.push(layout === 'sparse' ? -1 : image.width === sideways.width ? 0 : 90);
+      return [line(garbage.map((w) => [w, 25] as [string, number]))];
+    });
+    // As placed, then by 90 both ways (their size swapped), sparse.
+    expect(turnsTried).toEqual([0, 90, 90, -1]);
   });
 });

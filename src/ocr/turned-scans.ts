@@ -4,10 +4,12 @@
  * neither: OCR of it reads garbage, and every name on it would stay in the published pixels. What
  * OCR itself says gives it away: the engine is sure of the words of an upright page (a
  * character-weighted confidence of 88-95 on real scans) and unsure of a turned one (20-40). A
- * page read poorly is read again turned by 180 degrees, then by 90 both ways, and the reading it
- * is surest of is kept; one that is upright after all is read once more as sparse text.
+ * page read poorly is read again turned by 180 degrees, or by 90 both ways where its ink runs in
+ * columns, and the reading it is surest of is kept; one that is upright after all is read once
+ * more as sparse text.
  */
 import type { GreyImage, OcrLayout, OcrLine } from './engine.js';
+import { background, INK_CONTRAST } from './blank.js';
 import { type Orientation, toSource, turnUpright } from './orientation.js';
 
 /** Below this confidence (0-100) a reading is poor: the page may be turned, or faint. */
@@ -20,6 +22,64 @@ const MIN_CHARACTERS = 12;
 /** The turns tried after a poor reading, the likeliest first (a sheet fed the wrong way round). */
 const TURNS = [180, 90, 270] as const;
 export type Turn = 0 | (typeof TURNS)[number];
+
+/** The share of each side left out of the ink count (edges, shadows, punch holes). */
+const MARGIN = 0.08;
+/** A line of pixels with ink on at most this share of it is blank (noise, a speck). */
+const BLANK_LINE = 0.004;
+/** One direction's share of blank lines must be this many times the other's to say which way the text runs. */
+const CLEAR_RATIO = 1.5;
+
+/**
+ * Which way the lines of print run, from the image's ink: text in rows leaves blank rows between
+ * its lines and few blank columns, text turned sideways the other way round. Only the turns that
+ * fit are tried (a handwritten page read poorly is not read sideways twice: 5 s each).
+ */
+export function lineDirection(image: GreyImage): 'rows' | 'columns' | 'unclear' {
+  const { width, height, pixels } = image;
+  // The sheet's edges and the scanner's shadows are left out: a margin of each side.
+  const x0 = Math.floor(MARGIN * width);
+  const x1 = width - x0;
+  const y0 = Math.floor(MARGIN * height);
+  const y1 = height - y0;
+  if (x1 <= x0 || y1 <= y0) return 'unclear';
+  const bg = background(pixels);
+  const rows = new Uint32Array(y1 - y0);
+  const columns = new Uint32Array(x1 - x0);
+  for (let y = y0; y < y1; y++) {
+    const base = y * width;
+    let n = 0;
+    for (let x = x0; x < x1; x++) {
+      const v = pixels[base + x] as number;
+      if (v < bg - INK_CONTRAST || v > bg + INK_CONTRAST) {
+        n++;
+        columns[x - x0] = (columns[x - x0] as number) + 1;
+      }
+    }
+    rows[y - y0] = n;
+  }
+  // The share of blank lines (a speck or two of noise at most) between the first and the last with ink.
+  const blankShare = (counts: Uint32Array, length: number) => {
+    const quiet = Math.max(1, BLANK_LINE * length);
+    let first = -1;
+    let last = -1;
+    counts.forEach((c, i) => {
+      if (c > quiet) {
+        if (first < 0) first = i;
+        last = i;
+      }
+    });
+    if (first < 0 || last <= first) return 0;
+    let blank = 0;
+    for (let i = first; i <= last; i++) if ((counts[i] as number) <= quiet) blank++;
+    return blank / (last - first + 1);
+  };
+  const r = blankShare(rows, x1 - x0);
+  const c = blankShare(columns, y1 - y0);
+  if (r > CLEAR_RATIO * c && r > 0.05) return 'rows';
+  if (c > CLEAR_RATIO * r && c > 0.05) return 'columns';
+  return 'unclear';
+}
 
 /** How sure OCR is of its lines: the mean of its words' confidences, weighted by their length. */
 export function readingConfidence(lines: readonly OcrLine[]): { confidence: number; characters: number } {
@@ -61,7 +121,9 @@ export async function readUpright(image: GreyImage, recognize: (image: GreyImage
   const firstScore = readingConfidence(first);
   let best: Omit<UprightReading, 'poor'> & { confidence: number } = { lines: first, turn: 0, back: (X, Y) => [X, Y], confidence: firstScore.confidence };
   if (firstScore.characters < MIN_CHARACTERS || firstScore.confidence >= POOR_CONFIDENCE) return { lines: first, turn: 0, back: best.back, poor: false };
-  for (const turn of TURNS) {
+  const direction = lineDirection(image);
+  const turns = direction === 'rows' ? [180 as const] : direction === 'columns' ? [90 as const, 270 as const] : TURNS;
+  for (const turn of turns) {
     const o = turnOf(image, turn);
     const lines = await recognize(turnUpright(o, image), 'block');
     const { confidence } = readingConfidence(lines);
