@@ -300,8 +300,9 @@ function lazyPdfJs(bytes: Uint8Array): { open: () => Promise<PdfJsDocument>; clo
 
 /**
  * The image's stream when our own decoders (raster.ts, the ones the redaction uses) give the same
- * pixels pdf.js would: 8-bit grey or RGB, Flate, JPEG or JPEG 2000, no decode array, no mask.
- * Anything else is read through pdf.js's page rendering.
+ * pixels pdf.js would: 8-bit grey or RGB (or an 8-bit palette over either, in Flate, with the
+ * palette's greys), Flate, JPEG or JPEG 2000, no decode array, no mask. Anything else is read
+ * through pdf.js's page rendering.
  */
 function directStream(pdf: PDFDocument, placement: ImagePlacement): { stream: PDFRawStream; palette: Uint8Array | undefined } | undefined {
   const ref = imageRef(pdf, placement);
