@@ -272,3 +272,13 @@ export async function paletteScan(name: string, dpi = 150): Promise<Uint8Array> 
   page.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(`q 595 0 0 842 0 0 cm /Im1 Do Q`)));
   return doc.save();
 }
+
+/** A JPEG scan whose page image is drawn twice at the same place (one XObject, two `Do`). */
+export async function doubledScan(name: string, dpi = 150): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  const image = await doc.embedJpg(render(name, dpi, 'jpeg'));
+  page.drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
+  page.drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
+  return doc.save();
+}

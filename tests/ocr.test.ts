@@ -16,7 +16,7 @@ import { imagePixelRects } from '../src/redact/pdf/images.js';
 import { decodeRaster, destroyRects } from '../src/redact/pdf/raster.js';
 import { extractWithPdfJs } from '../src/verify/pdf.js';
 import { findScanSurvivors } from '../src/verify/scan.js';
-import { blankSheet, faintPage, greyScan, inlineScan, jpegScan, jpegScanOf, mixedDocument, paletteScan, rotatedBilevelScan, stencilScan, stripScan, tiledScan, turnedScan } from './ocr-scans.js';
+import { blankSheet, doubledScan, faintPage, greyScan, inlineScan, jpegScan, jpegScanOf, mixedDocument, paletteScan, rotatedBilevelScan, stencilScan, stripScan, tiledScan, turnedScan } from './ocr-scans.js';
 import { HAVE_POPPLER, HAVE_QPDF, HAVE_TESSERACT, ocrPage, ocrTurnedPage, pdftotext, qpdfUncompressed } from './pdf-tools.js';
 
 const expectations: Record<string, { gone: string[]; kept: string[] }> = JSON.parse(readFileSync(new URL('../fixtures/pdf/expectations.json', import.meta.url), 'utf8'));
@@ -354,6 +354,15 @@ describe.runIf(HAVE_POPPLER)('scans read as placed', () => {
     const { manifest } = await runPdfPipeline(await jpegScan('type0-accents.pdf'), 'scan.pdf');
     expect(manifest.warnings.map((w) => w.code)).toContain('PDF_OCR');
     expect(manifest.warnings.map((w) => w.code)).not.toContain('PDF_OCR_TURNED');
+  });
+
+  it('a page image drawn twice at one place is read once: its words once in the text layer, each redaction boxed once', async () => {
+    const once = await runPdfPipeline(await jpegScan('type0-accents.pdf'), 'scan.pdf');
+    const twice = await runPdfPipeline(await doubledScan('type0-accents.pdf'), 'scan.pdf');
+    expect(twice.manifest.redactions.map((r) => [r.entity, r.boxes?.length])).toEqual(once.manifest.redactions.map((r) => [r.entity, r.boxes?.length]));
+    // pdf.js gives every copy of a word (pdftotext folds overlapping copies into one).
+    const words = async (pdf: Uint8Array) => oneLine(await extractWithPdfJs(pdf)).split(' ').filter((w) => w === 'Contactpersoon').length;
+    expect(await words(twice.pdf)).toBe(1);
   });
 });
 

@@ -524,8 +524,18 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<OcrResult> 
   const { bytes, pdf, glyphs, lang } = request;
   const wanted = new Set(request.pages);
   const byPage = new Map<number, ImagePlacement[]>();
+  // One image drawn twice at one place (a producer's or an editor's copy) is read once: read
+  // twice, its words were in the text layer twice and every redaction of it boxed twice.
+  const seen = new Set<string>();
   for (const placement of request.images) {
     if (!wanted.has(placement.pageIndex)) continue;
+    // Not stencil masks: pdf.js gives those in drawing order, matched one by one (imageMatcher).
+    const ref = placement.inline ? undefined : imageRef(request.pdf, placement);
+    const key = ref && !isStencil(request.pdf, ref) && `${placement.pageIndex} ${ref.objectNumber} ${ref.generationNumber} ${placement.quad.map((v) => v.toFixed(1)).join(' ')}`;
+    if (key) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
     const list = byPage.get(placement.pageIndex) ?? [];
     list.push(placement);
     byPage.set(placement.pageIndex, list);
