@@ -98,6 +98,8 @@ export function inlineSamples(placement: ImagePlacement): PdfJsImage | undefined
   if (!op?.inlineImage) return undefined;
   try {
     const { pixels, components, width, height } = decodeInline(parseInline(op.inlineImage));
+    // A size that is no whole number of pixels is no image to read.
+    if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0)) return undefined;
     return { width, height, kind: components === 1 ? 0 : 2, data: pixels };
   } catch (error) {
     if (error instanceof ImageRedactionError) return undefined;
