@@ -133,7 +133,7 @@ describe('which way the lines of print run (lineDirection)', () => {
     expect(lineDirection({ width: 50, height: 50, pixels: new Uint8Array(2500).fill(255) })).toBe('unclear');
   });
 
-  it('a poor reading of a page whose lines run in rows is tried upside down only (then as sparse text)', async () => {
+  it('a page whose lines run in rows is tried upside down only; one whose lines run in columns sideways first', async () => {
     const turnsTried: number[] = [];
     const recognize = async (image: GreyImage, layout: 'block' | 'sparse') => {
       turnsTried.push(layout === 'sparse' ? -1 : image.width === page.width ? 0 : 90);
@@ -147,7 +147,27 @@ describe('which way the lines of print run (lineDirection)', () => {
       turnsTried.push(layout === 'sparse' ? -1 : image.width === sideways.width ? 0 : 90);
       return [line(garbage.map((w) => [w, 25] as [string, number]))];
     });
-    // As placed, then by 90 both ways (their size swapped), sparse.
-    expect(turnsTried).toEqual([0, 90, 90, -1]);
+    // Its ink in columns: by 90 both ways first (their size swapped), then as placed and upside
+    // down, then sparse.
+    expect(turnsTried).toEqual([90, 90, 0, 0, -1]);
+  });
+});
+
+describe('a sheet scanned sideways is read sideways first', () => {
+  it('a sure reading turned by 90 ends the search: the engine never reads it as placed', async () => {
+    // Ink in columns (dashes running down the page), and an engine sure only of the 90 turn.
+    const width = 300;
+    const height = 200;
+    const pixels = new Uint8Array(width * height).fill(250);
+    for (let left = 40; left < 260; left += 14) for (let x = left; x < left + 6; x++) for (let y = 30; y < 170; y++) if (y % 12 < 9) pixels[y * width + x] = 20;
+    const image = { width, height, pixels };
+    const sizes: string[] = [];
+    const reading = await readUpright(image, async (turned) => {
+      sizes.push(`${turned.width}x${turned.height}`);
+      const sure = turned.width === height;
+      return [line(words.map((w) => [w, sure ? 92 : 25] as [string, number]))];
+    });
+    expect(sizes).toEqual(['200x300']);
+    expect(reading).toMatchObject({ turn: 90, poor: false });
   });
 });

@@ -114,30 +114,35 @@ export interface UprightReading {
 
 /**
  * Reads an image that should be upright, and turned when its reading is poor. `recognize` is the
- * engine (the image it is given is its own to keep).
+ * engine (the image it is given is its own to keep). Where the ink runs in columns (a landscape
+ * sheet scanned in portrait) the turns by 90 are read first: reading sideways text as placed
+ * took the engine longest of all (5 s a page, for garbage).
  */
 export async function readUpright(image: GreyImage, recognize: (image: GreyImage, layout: OcrLayout) => Promise<OcrLine[]>): Promise<UprightReading> {
-  const first = await recognize(image, 'block');
-  const firstScore = readingConfidence(first);
-  let best: Omit<UprightReading, 'poor'> & { confidence: number } = { lines: first, turn: 0, back: (X, Y) => [X, Y], confidence: firstScore.confidence };
-  if (firstScore.characters < MIN_CHARACTERS || firstScore.confidence >= POOR_CONFIDENCE) return { lines: first, turn: 0, back: best.back, poor: false };
   const direction = lineDirection(image);
-  const turns = direction === 'rows' ? [180 as const] : direction === 'columns' ? [90 as const, 270 as const] : TURNS;
-  for (const turn of turns) {
+  const order: readonly Turn[] = direction === 'columns' ? [90, 270, 0, 180] : direction === 'rows' ? [0, 180] : [0, 180, 90, 270];
+  type Reading = Omit<UprightReading, 'poor'> & { confidence: number };
+  let best: Reading | undefined;
+  // Every order reads the page as placed at some point.
+  let asPlaced: Reading | undefined;
+  for (const [k, turn] of order.entries()) {
     const o = turnOf(image, turn);
-    const lines = await recognize(turnUpright(o, image), 'block');
-    const { confidence } = readingConfidence(lines);
+    const lines = await recognize(turn === 0 ? image : turnUpright(o, image), 'block');
+    const { confidence, characters } = readingConfidence(lines);
+    const reading: Reading = { lines, turn, back: turn === 0 ? (X, Y) => [X, Y] : (X, Y) => toSource(o, X, Y), confidence };
+    if (turn === 0) asPlaced = reading;
+    // A few characters say nothing of a page's orientation (a page number, a stamp): read once.
+    if (k === 0 && characters < MIN_CHARACTERS) return { lines, turn, back: reading.back, poor: false };
     // Garbage turned is no better than garbage as placed: only a sure reading replaces the first.
-    if (confidence >= Math.max(best.confidence + BETTER_BY, POOR_CONFIDENCE)) best = { lines, turn, back: (X, Y) => toSource(o, X, Y), confidence };
-    // Upside down is by far the likeliest: a sure reading ends the search.
-    if (best.turn !== 0) break;
+    if (!best || confidence >= Math.max(best.confidence + BETTER_BY, POOR_CONFIDENCE)) best = reading;
+    if (best.confidence >= POOR_CONFIDENCE) return { lines: best.lines, turn: best.turn, back: best.back, poor: false };
   }
-  if (best.turn === 0) {
-    // Upright after all, but read poorly as one block: rules, dotted lines or a pattern through
-    // the text make the block's lines noise, where reading it as sparse text finds the words.
-    const sparse = await recognize(image, 'sparse');
-    const { confidence } = readingConfidence(sparse);
-    if (confidence > best.confidence) best = { ...best, lines: sparse, confidence };
-  }
-  return { lines: best.lines, turn: best.turn, back: best.back, poor: best.confidence < POOR_CONFIDENCE };
+  // Unsure in every orientation: the page is taken as placed (every order reads it so).
+  let chosen = asPlaced as Reading;
+  // Rules, dotted lines or a pattern through the text make a block's lines noise, where reading
+  // it as sparse text finds the words.
+  const sparse = await recognize(image, 'sparse');
+  const { confidence } = readingConfidence(sparse);
+  if (confidence > chosen.confidence) chosen = { lines: sparse, turn: 0, back: (X, Y) => [X, Y], confidence };
+  return { lines: chosen.lines, turn: chosen.turn, back: chosen.back, poor: chosen.confidence < POOR_CONFIDENCE };
 }
