@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { beginText, endText, moveText, PDFDocument, PDFName, PDFRawStream, setFontAndSize, setTextRenderingMode, showText, StandardFonts, TextRenderingMode } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../src/cli/args.js';
@@ -354,6 +354,23 @@ describe.runIf(HAVE_POPPLER)('scans read as placed', () => {
     const { manifest } = await runPdfPipeline(await jpegScan('type0-accents.pdf'), 'scan.pdf');
     expect(manifest.warnings.map((w) => w.code)).toContain('PDF_OCR');
     expect(manifest.warnings.map((w) => w.code)).not.toContain('PDF_OCR_TURNED');
+  });
+
+  it('an inline scan beside an image only pdf.js decodes (a one-bit logo) is read through pdf.js, the inline image from the content stream', async () => {
+    const doc = await PDFDocument.load(await inlineScan('standard14-nota.pdf'));
+    const ctx = doc.context;
+    const logo = ctx.register(ctx.stream(deflateSync(Buffer.alloc(13 * 100, 0x55)), { Type: 'XObject', Subtype: 'Image', Width: 100, Height: 100, BitsPerComponent: 1, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' }));
+    const page = doc.getPage(0);
+    page.node.setXObject(PDFName.of('Logo'), logo);
+    const contents = ctx.register(ctx.stream('q 120 0 0 120 460 700 cm /Logo Do Q'));
+    page.node.addContentStream(contents);
+    const { manifest, pdf } = await runPdfPipeline(await doc.save(), 'scan.pdf', { policy: { reviewedAs: 'keep' } });
+    expect(manifest.warnings.map((w) => w.code)).toContain('PDF_OCR');
+    const { gone } = expectations['standard14-nota.pdf'] as { gone: string[] };
+    expect(manifest.redactions.length).toBeGreaterThanOrEqual(3);
+    const text = oneLine(pdftotext(pdf));
+    expect(text).toContain('Contactpersoon');
+    for (const value of gone) for (const form of forms(value)) expect(text, value).not.toContain(form);
   });
 
   it('a page image drawn twice at one place is read once: its words once in the text layer, each redaction boxed once', async () => {

@@ -489,10 +489,13 @@ async function pdfJsJobs({ doc, lib }: PdfJsDocument, pdf: PDFDocument, pageInde
   const jobs: OcrJob[] = [];
   // The stencil masks are matched in drawing order: every placement's image is found first, then
   // pieces that tile one rectangle are read as one image, other images each on their own.
-  const found = placements.map((placement) => ({ quad: placement.quad, image: placement.inline ? inlineSamples(placement) : imageOf(placement) }));
+  const found = placements.map((placement) => ({ placement, quad: placement.quad, image: placement.inline ? undefined : imageOf(placement) }));
   for (const grid of tileGroups(found)) {
+    // Inline images are decoded only where they are drawn large enough to be read (a page can
+    // hold thousands of small ones).
+    if (drawnLargeEnough(grid.quad, pageWidth, pageHeight)) for (const piece of grid.rows.flat()) if (piece.placement.inline) piece.image = inlineSamples(piece.placement);
     const pieces = grid.rows.flat();
-    const whole = pieces.every((p) => p.image !== undefined) ? joinTiles(grid as TileGrid<{ quad: Quad; image: PdfJsImage }>, greyImage) : pieces.filter((p): p is { quad: Quad; image: PdfJsImage } => p.image !== undefined);
+    const whole = pieces.every((p) => p.image !== undefined) ? joinTiles(grid as TileGrid<{ quad: Quad; image: PdfJsImage }>, greyImage) : pieces.filter((p): p is typeof p & { image: PdfJsImage } => p.image !== undefined);
     for (const { quad, image } of whole) {
       if (!worthReading(quad, pageWidth, pageHeight, image.width, image.height)) continue;
       const job = ocrJob(quad, image, rotate, lang, layerLines !== undefined);
