@@ -47,7 +47,9 @@ export const PHONE = new RegExp(
   ]
     .map((p) => `(?:${p})`)
     .join('|')
-    .replace(/^/, String.raw`(?<![\d+\/.,-])(?:`)
+    // Not inside a longer number or reference ("2024-0612345678"); a dash after a space or at a
+    // line's start is OCR's reading of a rule or a speck ("-06 44298150").
+    .replace(/^/, String.raw`(?<![\d+\/.,])(?<![^\s]-)(?:`)
     .concat(String.raw`)(?![\d]|[.,/-]\d)`),
   'g',
 );

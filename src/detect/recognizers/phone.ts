@@ -32,5 +32,7 @@ export const phoneRecognizer = defineRecognizer({
     { text: 'T ©6 44 29 81 50', expect: ['©6 44 29 81 50'] },
     { text: 'M O6-12345678', expect: ['O6-12345678'] },
     { text: 'code TO6 12345678', expect: [] },
+    { text: 'T\n-06 44298150', expect: ['06 44298150'] },
+    { text: 'zaak 2024-0612345678', expect: [] },
   ],
 });
