@@ -4,9 +4,9 @@
  * neither: OCR of it reads garbage, and every name on it would stay in the published pixels. What
  * OCR itself says gives it away: the engine is sure of the words of an upright page (a
  * character-weighted confidence of 88-95 on real scans) and unsure of a turned one (20-40). A
- * page read poorly is read again turned by 180 degrees, or by 90 both ways where its ink runs in
- * columns, and the reading it is surest of is kept; one that is upright after all is read once
- * more as sparse text.
+ * page read poorly is read again turned by 180 degrees; a page whose ink runs in columns is read
+ * turned by 90 (both ways) first. The first sure reading is kept; a page unsure in every
+ * orientation is taken as placed, and read once more as sparse text.
  */
 import type { GreyImage, OcrLayout, OcrLine } from './engine.js';
 import { background, INK_CONTRAST } from './blank.js';
@@ -19,9 +19,8 @@ const BETTER_BY = 15;
 /** Fewer characters than this say nothing about a page's orientation (a page number, a stamp). */
 const MIN_CHARACTERS = 12;
 
-/** The turns tried after a poor reading, the likeliest first (a sheet fed the wrong way round). */
-const TURNS = [180, 90, 270] as const;
-export type Turn = 0 | (typeof TURNS)[number];
+/** How an image is turned (clockwise, in degrees) for a reading. */
+export type Turn = 0 | 90 | 180 | 270;
 
 /** The share of each side left out of the ink count (edges, shadows, punch holes). */
 const MARGIN = 0.08;
@@ -120,6 +119,7 @@ export interface UprightReading {
  */
 export async function readUpright(image: GreyImage, recognize: (image: GreyImage, layout: OcrLayout) => Promise<OcrLine[]>): Promise<UprightReading> {
   const direction = lineDirection(image);
+  // Upside down is the likeliest turn of a sheet fed the wrong way round.
   const order: readonly Turn[] = direction === 'columns' ? [90, 270, 0, 180] : direction === 'rows' ? [0, 180] : [0, 180, 90, 270];
   type Reading = Omit<UprightReading, 'poor'> & { confidence: number };
   let best: Reading | undefined;
