@@ -383,6 +383,33 @@ describe.runIf(HAVE_POPPLER)('scans read as placed', () => {
   });
 });
 
+// A scan OCR cannot read with confidence: dotted rules through every line, at 100 dpi. Detection
+// found two of its values; OCR read the names too, but as "Marieke.Zwanenburg.", which no
+// recognizer takes for a name, and they were published.
+describe.runIf(HAVE_POPPLER)('a page OCR is unsure of in every orientation', () => {
+  const { gone } = expectations['text-over-1bit-image.pdf'] as { gone: string[] };
+  const input = jpegScan('text-over-1bit-image.pdf', 100);
+  const result = input.then((bytes) => runPdfPipeline(bytes, 'ruled.pdf'));
+
+  it('is named, and all OCR read on it is withheld for review (redacted by default)', async () => {
+    const { manifest, pdf } = await result;
+    expect(manifest.warnings.find((w) => w.code === 'PDF_OCR_POOR')?.message).toMatch(/^OCR was unsure of what it read on page\(s\) 1 in every orientation/);
+    const unsure = manifest.review.filter((r) => r.detector === 'ocr-unsure');
+    expect(unsure.length).toBeGreaterThan(0);
+    for (const r of unsure) expect(r).toMatchObject({ shownAs: 'redacted', ground: '5.1.2e', entity: 'section' });
+    const text = oneLine(pdftotext(pdf));
+    for (const value of gone) for (const form of forms(value)) expect(text, value).not.toContain(form);
+  });
+
+  it('kept by a reviewer, the page shows its text again but what detection found stays redacted', async () => {
+    const { manifest, pdf } = await runPdfPipeline(await input, 'ruled.pdf', { policy: { reviewedAs: 'keep' } });
+    expect(manifest.review.filter((r) => r.detector === 'ocr-unsure').every((r) => r.shownAs === 'kept')).toBe(true);
+    const redacted = manifest.redactions.map((r) => r.entity);
+    expect(redacted.length).toBeGreaterThan(0);
+    expect(oneLine(pdftotext(pdf))).toContain('[5.1.2e]');
+  });
+});
+
 describe('OCR settings', () => {
   it('--no-ocr and --ocr-lang parse; the config has ocr and ocrLang', () => {
     expect(parseCliArgs(['a.pdf', '--out', 'o', '--no-ocr'])).toMatchObject({ noOcr: true });

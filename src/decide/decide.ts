@@ -7,6 +7,7 @@ import { entityRule, type Policy } from './policy.js';
 import { isPublicOfficialAddress, isPublicOfficialMention } from './public-officials.js';
 import { propagateRedactions } from './propagate.js';
 import { reason } from './reasons.js';
+import { unsurePageReviews } from './unsure-pages.js';
 import { withheldParts } from './withhold.js';
 
 function isPublicContact(finding: Finding, text: string, policy: Policy): boolean {
@@ -118,7 +119,10 @@ export function decide(doc: DetectedDocument, policy: Policy): DecidedDocument {
   const resolved = resolveOverlaps(all.filter((d) => d.action !== 'keep'));
   const propagated = propagateRedactions(doc, resolved, all.filter(isPublicKeep));
   // A propagated redaction replaces a review or keep of the same text.
-  const active = resolveOverlaps([...resolved, ...propagated]);
+  const found = resolveOverlaps([...resolved, ...propagated]);
+  // What OCR read on pages it was unsure of goes to review, around what is decided already.
+  const unsure = unsurePageReviews(doc, found);
+  const active = [...found, ...unsure];
   // A public keep that a redaction or review touches is kept no more: what the verifier allows to
   // recur is exactly the kept names that stay whole in the output.
   const keeps = all.filter((d) => d.action === 'keep' && !(isPublicKeep(d) && active.some((a) => overlaps(a.finding.span, d.finding.span))));
@@ -126,7 +130,7 @@ export function decide(doc: DetectedDocument, policy: Policy): DecidedDocument {
   decisions.sort((a, b) => compareSpans(a.finding.span, b.finding.span) || (a.finding.id < b.finding.id ? -1 : a.finding.id > b.finding.id ? 1 : 0));
   return {
     ...doc,
-    findings: [...doc.findings, ...withheld, ...propagated.map((d) => d.finding)].sort((a, b) => compareSpans(a.span, b.span) || (a.id < b.id ? -1 : 1)),
+    findings: [...doc.findings, ...withheld, ...propagated.map((d) => d.finding), ...unsure.map((d) => d.finding)].sort((a, b) => compareSpans(a.span, b.span) || (a.id < b.id ? -1 : 1)),
     decisions,
     diagnostics: [...doc.diagnostics, ...declarationDiagnostics(doc, decisions)],
   };

@@ -23,6 +23,8 @@ export const REASON_KINDS = [
   'below-review-threshold',
   /** A person decided to keep it (the decisions file); its words stay in the review package. */
   'reviewer',
+  /** OCR was unsure of a scanned page in every orientation: what it read is withheld until a person reads the page. */
+  'ocr-unsure',
 ] as const;
 export type ReasonKind = (typeof REASON_KINDS)[number];
 
@@ -59,5 +61,7 @@ export function describeReason(r: Reason): string {
       return `confidence ${r.detail} below the review threshold`;
     case 'reviewer':
       return 'kept by a reviewer';
+    case 'ocr-unsure':
+      return 'on a scanned page OCR could not read with confidence';
   }
 }

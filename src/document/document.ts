@@ -24,6 +24,11 @@ export interface IngestedDocument {
   readonly sourceText: string;
   readonly pageStarts: readonly number[];
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Source spans of pages whose text OCR was unsure of in every orientation: what it read there
+   * is withheld for review (decide.ts), besides what detection found in it.
+   */
+  readonly unsurePages?: readonly Span[];
 }
 
 export interface NormalisedDocument extends IngestedDocument {

@@ -156,6 +156,8 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
   const stamped = new Set(pageTexts.flatMap((p, i) => (isStampedScan(p.text, coverage[i] ?? 0) && !hasOcrLayer(p) ? [i] : [])));
   const layerLines = new Map(pageTexts.flatMap((p, i) => (isStampedScan(p.text, coverage[i] ?? 0) && hasOcrLayer(p) ? [[i, textLines(p.text)] as const] : [])));
   const ocrPages: OcrPage[] = [];
+  // Pages OCR was unsure of in every orientation (0-based): withheld for review.
+  let unsure: readonly number[] = [];
   if (!ocr) {
     // Images below 2% of the page are not read by OCR either (a logo, a bullet).
     const unread = [...textless.filter((i) => (coverage[i] ?? 0) >= 0.02), ...stamped].sort((a, b) => a - b);
@@ -181,8 +183,10 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
       diagnostics.push({ code: 'PDF_OCR_TURNED', severity: 'warning', stage: 'ingest', message: `page(s) ${list(turned)} were scanned upside down or sideways (the page shows them turned): OCR read them turned upright; check their redactions` });
     }
     if (poor.length > 0) {
-      // Uncertain: a name OCR could not read is not found, so a person reads these pages.
-      diagnostics.push({ code: 'PDF_OCR_POOR', severity: 'warning', stage: 'ingest', message: `OCR was unsure of what it read on page(s) ${list(poor)} in every orientation (faint, handwritten or damaged print?): names on them may not have been found; check these pages by hand` });
+      // Uncertain means redacted: what OCR read there is withheld until a person has read the
+      // page (a name it misread is found by nothing else).
+      unsure = poor;
+      diagnostics.push({ code: 'PDF_OCR_POOR', severity: 'warning', stage: 'ingest', message: `OCR was unsure of what it read on page(s) ${list(poor)} in every orientation (faint, handwritten or damaged print?): all it read there is withheld for review until a person has read the page (names it could not read at all are not boxed)` });
     }
     if (ocrPages.length > 0) {
       // A warning: OCR misreads (a name with a letter wrong is still found, a name it cannot read is
@@ -213,12 +217,19 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
     throw new PdfError('PDF_NO_TEXT', 'the PDF has no text layer, and OCR read no text in its page images (or it has none); check the file, or redact it by hand');
   }
   const starts = pageStarts(text);
+  const unsurePages = unsure.flatMap((i) => {
+    const start = starts[i];
+    if (start === undefined) return [];
+    const end = starts[i + 1] !== undefined ? (starts[i + 1] as number) - 1 : text.length;
+    return [{ start, end }];
+  });
   return {
     doc: {
       source: { kind: 'pdf', ...(path !== undefined ? { path } : {}), sha256: sha256(bytes), pages: pages.length },
       sourceText: text,
       pageStarts: starts,
       diagnostics,
+      ...(unsurePages.length > 0 ? { unsurePages } : {}),
     },
     layout: { pdf, glyphs, images, targets, pageTargets, glyphOf: Int32Array.from(glyphOf), ocrPages },
   };

@@ -46,6 +46,26 @@ export class OffsetMap {
 }
 
 /** Collects normalised output together with its source ranges. */
+/** The normalised span covering every normalised character that came from the source span. */
+export function fromSource(map: OffsetMap, source: Span): Span {
+  let start = map.length;
+  let end = 0;
+  for (let i = 0; i < map.length; i++) {
+    const s = map.toSource({ start: i, end: i + 1 });
+    if (s.end > source.start && s.start < source.end) {
+      if (start === map.length) start = i;
+      end = i + 1;
+    }
+  }
+  if (end <= start) {
+    // Nothing of it survived normalisation (a soft hyphen): an empty span where it was.
+    let at = 0;
+    while (at < map.length && map.toSourceOffset(at) < source.start) at++;
+    return { start: at, end: at };
+  }
+  return { start, end };
+}
+
 export class MappedTextBuilder {
   #parts: string[] = [];
   #starts: Int32Array;

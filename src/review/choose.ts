@@ -15,7 +15,7 @@ import { overlaps, type Span } from '../document/span.js';
 import type { Decision, EntityType, Finding } from '../document/types.js';
 import { findValues, valueKey } from '../document/value-search.js';
 import type { DecisionsFileRef, DecisionsProvenance } from '../manifest/schema.js';
-import type { OffsetMap } from '../normalise/offset-map.js';
+import { fromSource } from '../normalise/offset-map.js';
 import type { ApplyDecisions, FormatTools } from '../pipeline.js';
 import type { Addition, DocumentDecisions, ReviewerDecision } from './decisions-schema.js';
 import { findingKeys, type Inherited, inheritedAdditions } from './duplicates.js';
@@ -35,26 +35,6 @@ export interface FileDecisions {
   readonly analysis?: string;
   /** A duplicate: what it takes over from its original's decisions (duplicates.ts). */
   readonly inherited?: Inherited;
-}
-
-/** The normalised span covering every normalised character that came from the source span. */
-function fromSource(map: OffsetMap, source: Span): Span {
-  let start = map.length;
-  let end = 0;
-  for (let i = 0; i < map.length; i++) {
-    const s = map.toSource({ start: i, end: i + 1 });
-    if (s.end > source.start && s.start < source.end) {
-      if (start === map.length) start = i;
-      end = i + 1;
-    }
-  }
-  if (end <= start) {
-    // Nothing of it survived normalisation (a soft hyphen): an empty span where it was.
-    let at = 0;
-    while (at < map.length && map.toSourceOffset(at) < source.start) at++;
-    return { start: at, end: at };
-  }
-  return { start, end };
 }
 
 interface Manual {

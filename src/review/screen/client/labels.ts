@@ -33,6 +33,7 @@ const REASON_WORDS: Record<ReasonKind, (detail: string) => string> = {
   'below-redact-threshold': (d) => `zekerheid ${CONFIDENCE(d)}, onder de drempel om te lakken`,
   'below-review-threshold': (d) => `zekerheid ${CONFIDENCE(d)}, onder de drempel voor beoordeling`,
   reviewer: () => 'door een beoordelaar openbaar gelaten',
+  'ocr-unsure': () => 'op een gescande pagina die OCR niet met zekerheid kon lezen',
 };
 
 export function reasonWords(reason: { readonly kind: ReasonKind; readonly detail: string }): string {
