@@ -173,4 +173,3 @@ function fromStore(page: import('pdfjs-dist/legacy/build/pdf.mjs').PDFPageProxy,
     }
   });
 }
-
