@@ -282,3 +282,15 @@ export async function doubledScan(name: string, dpi = 150): Promise<Uint8Array> 
   page.drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
   return doc.save();
 }
+
+/** A one-bit Flate scan of a fixture's first page (A4 portrait), as office scanners write black-and-white pages. */
+export async function bilevelScan(name: string, dpi = 200): Promise<Uint8Array> {
+  const { width, height, bits } = bilevel(name, dpi);
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  const ctx = doc.context;
+  const image = ctx.register(ctx.stream(deflateSync(bits), { Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 1, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' }));
+  page.node.setXObject(PDFName.of('Im1'), image);
+  page.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(`q 595 0 0 842 0 0 cm /Im1 Do Q`)));
+  return doc.save();
+}

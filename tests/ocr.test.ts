@@ -16,7 +16,7 @@ import { imagePixelRects } from '../src/redact/pdf/images.js';
 import { decodeRaster, destroyRects } from '../src/redact/pdf/raster.js';
 import { extractWithPdfJs } from '../src/verify/pdf.js';
 import { findScanSurvivors } from '../src/verify/scan.js';
-import { blankSheet, doubledScan, faintPage, greyScan, inlineScan, jpegScan, jpegScanOf, mixedDocument, paletteScan, rotatedBilevelScan, stencilScan, stripScan, tiledScan, turnedScan } from './ocr-scans.js';
+import { bilevelScan, blankSheet, doubledScan, faintPage, greyScan, inlineScan, jpegScan, jpegScanOf, mixedDocument, paletteScan, rotatedBilevelScan, stencilScan, stripScan, tiledScan, turnedScan } from './ocr-scans.js';
 import { HAVE_POPPLER, HAVE_QPDF, HAVE_TESSERACT, ocrPage, ocrTurnedPage, pdftotext, qpdfUncompressed } from './pdf-tools.js';
 
 const expectations: Record<string, { gone: string[]; kept: string[] }> = JSON.parse(readFileSync(new URL('../fixtures/pdf/expectations.json', import.meta.url), 'utf8'));
@@ -380,6 +380,23 @@ describe.runIf(HAVE_POPPLER)('scans read as placed', () => {
     // pdf.js gives every copy of a word (pdftotext folds overlapping copies into one).
     const words = async (pdf: Uint8Array) => oneLine(await extractWithPdfJs(pdf)).split(' ').filter((w) => w === 'Contactpersoon').length;
     expect(await words(twice.pdf)).toBe(1);
+  });
+});
+
+// A one-bit scan at 200 dpi: OCR reads the phone number's leading 0 as 6 ("T 66 44 29 81 50"),
+// which no Dutch number is; Tesseract's CLI read "06 44 29 81 50" in the output.
+describe.runIf(HAVE_POPPLER)('a one-bit scan whose phone number OCR misreads', () => {
+  const { gone } = expectations['libreoffice-nota.pdf'] as { gone: string[] };
+  const result = bilevelScan('libreoffice-nota.pdf', 200).then((bytes) => runPdfPipeline(bytes, 'bilevel.pdf'));
+
+  it('leaves none of the values readable in the text layer or to OCR of the rendered output', async () => {
+    const { pdf } = await result;
+    const text = oneLine(pdftotext(pdf));
+    for (const value of gone) for (const form of forms(value)) expect(text, value).not.toContain(form);
+    if (!HAVE_TESSERACT) return;
+    const read = oneLine(ocrPage(pdf, 1));
+    expect(read).toContain('Contactpersoon');
+    for (const value of gone) for (const form of forms(value)) expect(read, value).not.toContain(form);
   });
 });
 

@@ -54,6 +54,12 @@ export const PHONE = new RegExp(
   'g',
 );
 
+/**
+ * Ten digits in a phone number's groups right after a phone label at the start of a line (see
+ * misreadPhoneRecognizer): only the number is the value.
+ */
+export const MISREAD_PHONE_LINE = /(?<=^|\n)[ \t]*(?:T|M|Tel|Telefoon|Mobiel|Mob|GSM)\.?:?[ \t]+(?<value>\d{2}(?:[ .-]?\d){8})(?![\d])/g;
+
 /** How many line or page breaks a matched number spans. */
 export function breaksIn(value: string): number {
   return value.match(/[\n\f]+/g)?.length ?? 0;

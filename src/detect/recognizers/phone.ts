@@ -1,5 +1,5 @@
 import { isDutchPhoneNumber } from '../validators/checksums.js';
-import { breaksIn, PHONE } from '../patterns/index.js';
+import { breaksIn, MISREAD_PHONE_LINE, PHONE } from '../patterns/index.js';
 import { defineRecognizer } from '../recognizer.js';
 import { isOrganisationPhone } from './organisation-phone.js';
 
@@ -34,5 +34,27 @@ export const phoneRecognizer = defineRecognizer({
     { text: 'code TO6 12345678', expect: [] },
     { text: 'T\n-06 44298150', expect: ['06 44298150'] },
     { text: 'zaak 2024-0612345678', expect: [] },
+  ],
+});
+
+/**
+ * A number of ten digits on a phone line ("T", "M", "Tel.", "Mobiel" at the start of a line) that
+ * is no Dutch number as written: OCR of a one-bit scan reads the leading 0 as 6, 8 or 9 ("T 66 44
+ * 29 81 50"). Not sure enough to redact on its own: a review item, redacted until a person decides.
+ */
+export const misreadPhoneRecognizer = defineRecognizer({
+  id: 'phone-misread',
+  entity: 'phone',
+  suggestedGround: '5.1.2e',
+  patterns: [{ name: 'phone-line', regex: MISREAD_PHONE_LINE, score: 0.6 }],
+  requires: /\d{2}/,
+  validate: (value) => value.replace(/\D/g, '').length === 10 && !isDutchPhoneNumber(value),
+  examples: [
+    { text: 'Contactpersoon\nT 66 44 29 81 50\nh.devries@ind.nl', expect: ['66 44 29 81 50'] },
+    { text: 'M: 86-12345678', expect: ['86-12345678'] },
+    // A number as written is the phone recognizer's.
+    { text: 'T 06 44 29 81 50', expect: [] },
+    { text: 'Postbus 16275\nTurfmarkt 147', expect: [] },
+    { text: 'De T 12345678901 is een typenummer', expect: [] },
   ],
 });
