@@ -416,6 +416,15 @@ describe.runIf(HAVE_POPPLER)('a page OCR is unsure of in every orientation', () 
     for (const r of unsure) expect(r).toMatchObject({ shownAs: 'redacted', ground: '5.1.2e', entity: 'section' });
     const text = oneLine(pdftotext(pdf));
     for (const value of gone) for (const form of forms(value)) expect(text, value).not.toContain(form);
+    // The whole page image is withheld with what OCR read (one box as large as the image), so
+    // what OCR could not read as words at all is not published either.
+    const page = await PDFDocument.load(pdf);
+    const { width, height } = page.getPage(0).getSize();
+    expect(unsure.some((r) => (r.boxes ?? []).some((b) => b.width >= 0.9 * width && b.height >= 0.9 * height))).toBe(true);
+    if (HAVE_TESSERACT) {
+      const read = oneLine(ocrPage(pdf, 1));
+      for (const value of gone) for (const form of forms(value)) expect(read, value).not.toContain(form);
+    }
   });
 
   it('kept by a reviewer, the page shows its text again but what detection found stays redacted', async () => {

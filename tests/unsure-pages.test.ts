@@ -35,3 +35,14 @@ describe('unsure pages (decide)', () => {
     for (const r of reviews) for (const d of unsure.decisions.filter((x) => x.action === 'redact')) expect(r.finding.span.end <= d.finding.span.start || r.finding.span.start >= d.finding.span.end).toBe(true);
   });
 });
+
+describe('the mark of an image OCR could not read', () => {
+  it('is put to review even where nothing else is left on its page around what was found', () => {
+    const text = 'T 06 12345678\n\u2026';
+    const doc = analyzeDocument({ ...ingestString(text), unsurePages: [{ start: 0, end: text.length }] });
+    const reviews = doc.decisions.filter((d) => d.finding.detector === 'ocr-unsure');
+    const at = doc.text.indexOf('\u2026');
+    expect(at).toBeGreaterThan(0);
+    expect(reviews.some((d) => d.finding.span.start <= at && at < d.finding.span.end)).toBe(true);
+  });
+});

@@ -8,7 +8,7 @@
  */
 import type { DetectedDocument } from '../document/document.js';
 import { compareSpans, type Span } from '../document/span.js';
-import type { Decision, Finding } from '../document/types.js';
+import { type Decision, type Finding, UNREAD_IMAGE_MARK } from '../document/types.js';
 import { fromSource } from '../normalise/offset-map.js';
 import type { GroundCode } from './grounds.js';
 import { reason } from './reasons.js';
@@ -16,12 +16,16 @@ import { reason } from './reasons.js';
 /** The ground such a page is withheld under until reviewed: it shows what may be personal data. */
 const UNSURE_GROUND: GroundCode = '5.1.2e';
 
-/** The span without the whitespace at its ends; undefined when nothing but punctuation is left. */
+/**
+ * The span without the whitespace at its ends; undefined when nothing but punctuation is left
+ * (the mark of an image OCR could not read counts: it stands for the whole image).
+ */
 function trimmed(text: string, s: Span): Span | undefined {
   let { start, end } = s;
   while (start < end && /\s/.test(text[start] as string)) start++;
   while (end > start && /\s/.test(text[end - 1] as string)) end--;
-  return /[\p{L}\p{N}]/u.test(text.slice(start, end)) ? { start, end } : undefined;
+  const inside = text.slice(start, end);
+  return /[\p{L}\p{N}]/u.test(inside) || inside.includes(UNREAD_IMAGE_MARK) ? { start, end } : undefined;
 }
 
 /** Review decisions for what the unsure pages hold outside the decisions already `taken`. */

@@ -21,6 +21,13 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 
 export type SourceKind = 'text' | 'pdf';
 
+/**
+ * The character standing in a PDF's text for a whole page image OCR could not read with
+ * confidence ("…", as large as the image): under review with the page's text, it withholds what
+ * OCR did not read as words at all.
+ */
+export const UNREAD_IMAGE_MARK = '\u2026';
+
 /** Evidence for the role a person appears in; decide turns it into keep / review / redact. */
 export type RoleClass = 'public' | 'review' | 'staff';
 

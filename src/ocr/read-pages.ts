@@ -5,6 +5,7 @@
  * detection, boxes, manifest) treats a scan as any other PDF.
  */
 import { PDFArray, PDFBool, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFDocument } from 'pdf-lib';
+import { UNREAD_IMAGE_MARK } from '../document/types.js';
 import { releaseMemory } from '../pdf/memory.js';
 import { inlineSamples } from '../redact/pdf/inline-images.js';
 import { keepSamples } from '../redact/pdf/kept-samples.js';
@@ -214,6 +215,18 @@ export function pushLine(
   return words;
 }
 
+/**
+ * A glyph as large as an image OCR was unsure of (it reads as "…", in no word of the text layer):
+ * with the page's text under review (decide/unsure-pages.ts) its box covers the whole image, so
+ * that what OCR did not read as words at all (handwriting, print it could not make out) is
+ * withheld with the rest until a person has looked at the page.
+ */
+function pushWholeImage(glyphs: GlyphTable, target: StreamTarget, pageIndex: number, quad: Quad): void {
+  const b = quadBounds(quad);
+  // On a line of its own below the page's text: its pen runs along the image's bottom edge.
+  glyphs.pushRaw(pageIndex, target, -1, 0, 0, 0, UNREAD_IMAGE_MARK, b.x0, b.y0, b.x1, b.y1, b.x0, b.y0, b.x1, b.y0, 10, 0, false);
+}
+
 function pushGlyph(
   glyphs: GlyphTable,
   target: StreamTarget,
@@ -262,6 +275,8 @@ interface OcrReading {
   readonly turn: Turn;
   /** Whether OCR was unsure of all it read (see turned-scans.ts). */
   readonly poor: boolean;
+  /** Where the image read is drawn on the page. */
+  readonly quad: Quad;
 }
 
 /** One image for OCR; `send` hands it over. */
@@ -393,19 +408,19 @@ function ocrJob(quad: Quad, image: PdfJsImage, rotate: number, lang: string, cou
     const [px, py] = toSource(orientation, X, Y);
     return sourceToUser(quad, width, height, px, py);
   };
-  let reading: Promise<OcrReading> | undefined = blank ? Promise.resolve({ lines: [], toUser, pointsPerPixel, turn: 0, poor: false }) : undefined;
+  let reading: Promise<OcrReading> | undefined = blank ? Promise.resolve({ lines: [], toUser, pointsPerPixel, turn: 0, poor: false, quad }) : undefined;
   if (blank) upright = undefined;
   const send = () => {
     if (!reading) {
       const held = upright as GreyImage;
       upright = undefined;
       reading = readUpright(held, (turned, layout) => recognizeLines(turned, lang, 72 / pointsPerPixel, layout)).then(({ lines, turn, back, poor }) => {
-        if (turn === 0) return { lines, toUser, pointsPerPixel, turn, poor };
+        if (turn === 0) return { lines, toUser, pointsPerPixel, turn, poor, quad };
         const turnedToUser = (X: number, Y: number) => toUser(...back(X, Y));
         // A page read sideways: its pixels along the new rows are the old columns'.
         const [x0, y0] = turnedToUser(0, 0);
         const [x1, y1] = turnedToUser(1, 0);
-        return { lines, toUser: turnedToUser, pointsPerPixel: Math.hypot(x1 - x0, y1 - y0), turn, poor };
+        return { lines, toUser: turnedToUser, pointsPerPixel: Math.hypot(x1 - x0, y1 - y0), turn, poor, quad };
       });
       reading.catch(() => undefined);
     }
@@ -582,6 +597,7 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<OcrResult> 
           const lineWords = pushLine(glyphs, target, pageIndex, line, reading.toUser, reading.pointsPerPixel);
           lineWords.forEach((w, k) => words.push({ glyphs: w, lineEnd: k === lineWords.length - 1 }));
         }
+        if (reading.poor) pushWholeImage(glyphs, target, pageIndex, reading.quad);
       }
       if (turned) turnedPages.push(pageIndex);
       if (poor) poorPages.push(pageIndex);
