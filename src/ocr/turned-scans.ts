@@ -5,9 +5,8 @@
  * OCR itself says gives it away: the engine is sure of the words of an upright page (a
  * character-weighted confidence of 80-95 on the 27 pages of the real scans) and unsure of a
  * turned one (20-40). A page read poorly is read again turned by 180 degrees; a page whose ink
- * runs in columns is read
- * turned by 90 (both ways) first. The first sure reading is kept; a page unsure in every
- * orientation is taken as placed, and read once more as sparse text.
+ * runs in columns is read turned by 90 (both ways) first. The first sure reading is kept; a page
+ * unsure in every orientation is taken as placed, and read once more as sparse text.
  */
 import type { GreyImage, OcrLayout, OcrLine } from './engine.js';
 import { background, INK_CONTRAST } from './blank.js';
