@@ -1,3 +1,4 @@
+import { emailLocalPart } from '../detect/patterns/index.js';
 import { lexicons } from '../detect/lexicons/index.js';
 import { editDistance, foldForMatching } from '../structure/fuzzy.js';
 import type { PublicOfficial } from './policy.js';
@@ -85,7 +86,7 @@ export function isPublicOfficialMention(text: string, personKey: string | undefi
 /** Whether an e-mail address is a listed official's: its local part names the official ("r.ilsink@", "ruben.ilsink@"). */
 export function isPublicOfficialAddress(address: string, list: readonly PublicOfficial[]): boolean {
   if (list.length === 0) return false;
-  const local = foldForMatching(address.slice(0, Math.max(0, address.search(/[@©®]/u)))).replace(/\s/g, '');
+  const local = foldForMatching(emailLocalPart(address)).replace(/\s/g, '');
   const parts = local.split(/[._-]/).filter(Boolean);
   return officialsOf(list).some((o) => {
     const at = parts.findIndex((p) => sameWord(p, o.surname));

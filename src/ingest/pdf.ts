@@ -153,8 +153,9 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
   // other page, unless it is a stamp's worth of text over a scan that shows far more lines of
   // print than it holds (an OCR tool that read a line and gave up): such a page is read again.
   const hasOcrLayer = (p: PageText) => p.glyphOf.some((g) => g >= 0 && glyphs.invisible(g));
-  const stamped = new Set(pageTexts.flatMap((p, i) => (isStampedScan(p.text, coverage[i] ?? 0) && !hasOcrLayer(p) ? [i] : [])));
-  const layerLines = new Map(pageTexts.flatMap((p, i) => (isStampedScan(p.text, coverage[i] ?? 0) && hasOcrLayer(p) ? [[i, textLines(p.text)] as const] : [])));
+  const sparse = pageTexts.flatMap((p, i) => (isStampedScan(p.text, coverage[i] ?? 0) ? [i] : []));
+  const stamped = new Set(sparse.filter((i) => !hasOcrLayer(pageTexts[i] as PageText)));
+  const layerLines = new Map(sparse.filter((i) => !stamped.has(i)).map((i) => [i, textLines((pageTexts[i] as PageText).text)] as const));
   const ocrPages: OcrPage[] = [];
   // Pages OCR was unsure of in every orientation (0-based): withheld for review.
   let unsure: readonly number[] = [];
@@ -186,7 +187,7 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
       // Uncertain means redacted: what OCR read there is withheld until a person has read the
       // page (a name it misread is found by nothing else).
       unsure = poor;
-      diagnostics.push({ code: 'PDF_OCR_POOR', severity: 'warning', stage: 'ingest', message: `OCR was unsure of what it read on page(s) ${list(poor)} in every orientation (faint, handwritten or damaged print?): all it read there is withheld for review until a person has read the page (names it could not read at all are not boxed)` });
+      diagnostics.push({ code: 'PDF_OCR_POOR', severity: 'warning', stage: 'ingest', message: `OCR was unsure of what it read on page(s) ${list(poor)} in every orientation (faint, handwritten or damaged print?): all it read there and the whole page image are withheld for review until a person has read the page` });
     }
     if (ocrPages.length > 0) {
       // A warning: OCR misreads (a name with a letter wrong is still found, a name it cannot read is

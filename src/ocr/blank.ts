@@ -15,7 +15,7 @@
 import type { GreyImage } from './engine.js';
 
 /** Difference from the background that counts as a mark (JPEG noise on white paper stays within 8-16). */
-export const INK_CONTRAST = 32;
+const INK_CONTRAST = 32;
 /** Smaller than this is speckle: a 5 pt letter's x-height is about 0.9 mm. */
 const MIN_GLYPH_MM = 0.6;
 /** Longer than this is a line, not a character (a 48 pt capital is about 12 mm tall). */
@@ -23,7 +23,7 @@ const MAX_GLYPH_MM = 25;
 const MAX_INK_FRACTION = 0.01;
 
 /** The median grey, from a sample of the pixels (every 7th). */
-export function background(pixels: Uint8Array): number {
+function background(pixels: Uint8Array): number {
   const histogram = new Uint32Array(256);
   let n = 0;
   for (let i = 0; i < pixels.length; i += 7, n++) histogram[pixels[i] as number] = (histogram[pixels[i] as number] as number) + 1;
@@ -33,6 +33,42 @@ export function background(pixels: Uint8Array): number {
     if (seen * 2 >= n) return v;
   }
   return 255;
+}
+
+/** A rectangle of an image's pixels, [x0, x1) by [y0, y1). */
+export interface PixelBox {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+/**
+ * How many marks (pixels INK_CONTRAST off the image's background) each row of the rectangle
+ * holds, and each of its columns where asked: the ink profiles that count lines of print
+ * (print-lines.ts) and tell which way they run (turned-scans.ts).
+ */
+export function inkProfile(image: GreyImage, box: PixelBox, withColumns: boolean): { rows: Uint32Array; columns: Uint32Array } {
+  const { width, pixels } = image;
+  const bg = background(pixels);
+  const lo = bg - INK_CONTRAST;
+  const hi = bg + INK_CONTRAST;
+  const { x0, y0, x1, y1 } = box;
+  const rows = new Uint32Array(Math.max(0, y1 - y0));
+  const columns = new Uint32Array(withColumns ? Math.max(0, x1 - x0) : 0);
+  for (let y = y0; y < y1; y++) {
+    const base = y * width;
+    let n = 0;
+    for (let x = x0; x < x1; x++) {
+      const v = pixels[base + x] as number;
+      if (v < lo || v > hi) {
+        n++;
+        if (withColumns) columns[x - x0] = (columns[x - x0] as number) + 1;
+      }
+    }
+    rows[y - y0] = n;
+  }
+  return { rows, columns };
 }
 
 /**

@@ -4,11 +4,11 @@
  * than what the image shows (an OCR tool that read one line of a page and gave up left every
  * other name of it in the pixels, found by nothing).
  *
- * Rows of the image that hold ink (pixels that differ from the background as blank.ts counts
- * them) form bands; a band of a line's height is a line, a taller band (lines close together, or
- * a skewed scan) counts as many lines as its height holds, a thinner one (a rule, speckle) none.
+ * Rows of the image that hold ink (marks as blank.ts counts them: inkProfile) form bands; a band
+ * of a line's height is a line, a taller band (lines close together, or a skewed scan) counts as
+ * many lines as its height holds, a thinner one (a rule, speckle) none.
  */
-import { background, INK_CONTRAST } from './blank.js';
+import { inkProfile } from './blank.js';
 import type { GreyImage } from './engine.js';
 
 /** A row holds ink when this share of its pixels is marked (a line of small print marks 2-10%). */
@@ -22,11 +22,9 @@ const JOIN_MM = 0.25;
 
 /** The lines of print in an upright grey image at `pixelsPerMm`. */
 export function printLines(image: GreyImage, pixelsPerMm: number): number {
-  const { width, height, pixels } = image;
+  const { width, height } = image;
   if (width * height === 0 || !(pixelsPerMm > 0)) return 0;
-  const bg = background(pixels);
-  const lo = bg - INK_CONTRAST;
-  const hi = bg + INK_CONTRAST;
+  const { rows } = inkProfile(image, { x0: 0, y0: 0, x1: width, y1: height }, false);
   const need = Math.max(2, ROW_INK * width);
   const join = Math.max(1, Math.round(JOIN_MM * pixelsPerMm));
   let lines = 0;
@@ -37,13 +35,7 @@ export function printLines(image: GreyImage, pixelsPerMm: number): number {
     if (mm >= MIN_LINE_MM) lines += Math.max(1, Math.round(mm / LINE_PITCH_MM));
   };
   for (let y = 0; y < height; y++) {
-    let ink = 0;
-    const base = y * width;
-    for (let x = 0; x < width; x++) {
-      const v = pixels[base + x] as number;
-      if (v < lo || v > hi) ink++;
-    }
-    if (ink < need) continue;
+    if ((rows[y] as number) < need) continue;
     if (bandStart < 0 || y - lastInk > join) {
       if (bandStart >= 0) close();
       bandStart = y;

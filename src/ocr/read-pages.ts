@@ -4,9 +4,10 @@
  * every character becomes a glyph in the page's user space, so the rest of the pipeline (layout,
  * detection, boxes, manifest) treats a scan as any other PDF.
  */
-import { PDFArray, PDFBool, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFDocument } from 'pdf-lib';
 import { UNREAD_IMAGE_MARK } from '../document/types.js';
 import { releaseMemory } from '../pdf/memory.js';
+import { isStencilMask } from '../redact/pdf/images.js';
 import { inlineSamples } from '../redact/pdf/inline-images.js';
 import { keepSamples } from '../redact/pdf/kept-samples.js';
 import { decodeRaster, filterNames, ImageRedactionError, isJpx, type Raster, releaseImageDecoders } from '../redact/pdf/raster.js';
@@ -151,7 +152,7 @@ export function imageMatcher(pdf: PDFDocument, decoded: { images: Map<string, Pd
 
 function isStencil(pdf: PDFDocument, ref: PDFRef): boolean {
   const stream = pdf.context.lookup(ref);
-  return stream instanceof PDFRawStream && stream.dict.get(PDFName.of('ImageMask')) instanceof PDFBool && (stream.dict.get(PDFName.of('ImageMask')) as PDFBool).asBoolean();
+  return stream instanceof PDFRawStream && isStencilMask(pdf.context, stream);
 }
 
 function refKeys(ref: PDFRef): string[] {

@@ -9,7 +9,7 @@
  * unsure in every orientation is taken as placed, and read once more as sparse text.
  */
 import type { GreyImage, OcrLayout, OcrLine } from './engine.js';
-import { background, INK_CONTRAST } from './blank.js';
+import { inkProfile } from './blank.js';
 import { type Orientation, toSource, turnUpright } from './orientation.js';
 
 /** Below this confidence (0-100) a reading is poor: the page may be turned, or faint. */
@@ -35,28 +35,14 @@ const CLEAR_RATIO = 1.5;
  * fit are tried (a handwritten page read poorly is not read sideways twice: 5 s each).
  */
 export function lineDirection(image: GreyImage): 'rows' | 'columns' | 'unclear' {
-  const { width, height, pixels } = image;
+  const { width, height } = image;
   // The sheet's edges and the scanner's shadows are left out: a margin of each side.
   const x0 = Math.floor(MARGIN * width);
   const x1 = width - x0;
   const y0 = Math.floor(MARGIN * height);
   const y1 = height - y0;
   if (x1 <= x0 || y1 <= y0) return 'unclear';
-  const bg = background(pixels);
-  const rows = new Uint32Array(y1 - y0);
-  const columns = new Uint32Array(x1 - x0);
-  for (let y = y0; y < y1; y++) {
-    const base = y * width;
-    let n = 0;
-    for (let x = x0; x < x1; x++) {
-      const v = pixels[base + x] as number;
-      if (v < bg - INK_CONTRAST || v > bg + INK_CONTRAST) {
-        n++;
-        columns[x - x0] = (columns[x - x0] as number) + 1;
-      }
-    }
-    rows[y - y0] = n;
-  }
+  const { rows, columns } = inkProfile(image, { x0, y0, x1, y1 }, true);
   // The share of blank lines (a speck or two of noise at most) between the first and the last with ink.
   const blankShare = (counts: Uint32Array, length: number) => {
     const quiet = Math.max(1, BLANK_LINE * length);

@@ -16,15 +16,23 @@ export const EMAIL = new RegExp(
   String.raw`(?<![\p{L}\d._%+-])[\p{L}\d][\p{L}\d._%+'-]*[ \t]?${AT}[ \t]?\p{L}[\p{L}\d-]*(?:(?:\.|[ ](?=${TLD_AFTER_SPACE}))[\p{L}\d-]+)*`,
   'gu',
 );
+/** The @ of a matched address, or OCR's sign for it. */
+const AT_SIGN = /[@©®]/u;
+
+/** The part of a matched address before its @ (or OCR's sign for it). */
+export function emailLocalPart(value: string): string {
+  return value.slice(0, Math.max(0, value.search(AT_SIGN)));
+}
+
 /**
  * A match of EMAIL is an address when its domain has a dot (or OCR's space for one) or is a word
  * of 4+ letters, or when its local part is shaped as a person's ("m.zwanenburg@i": OCR lost the
  * rest of the domain, and the local part alone names the person).
  */
 export function plausibleEmail(value: string): boolean {
-  const at = value.search(/[@©®]/u);
+  const at = value.search(AT_SIGN);
   const domain = value.slice(at + 1).replace(/^[@©®]/u, '').trim();
-  const local = value.slice(0, at).trim();
+  const local = emailLocalPart(value).trim();
   // One character before the @ is a remnant ("j@shell com" where the publisher removed the rest).
   if (local.length < 2) return false;
   return /[. ]/.test(domain) || /^\p{L}{4,}/u.test(domain) || /^\p{L}+[._-]\p{L}{2,}/u.test(local);

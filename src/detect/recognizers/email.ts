@@ -1,4 +1,4 @@
-import { EMAIL, plausibleEmail } from '../patterns/index.js';
+import { EMAIL, emailLocalPart, plausibleEmail } from '../patterns/index.js';
 import { defineRecognizer } from '../recognizer.js';
 import { isFunctionalMailbox } from './mailbox.js';
 
@@ -9,7 +9,7 @@ export const emailRecognizer = defineRecognizer({
   patterns: [{ name: 'address', regex: EMAIL, score: 0.95 }],
   validate: plausibleEmail,
   // info@, woo@, postbus@ ... are organisation mailboxes, not personal data.
-  organisational: (value, ctx) => isFunctionalMailbox(ctx.lexicons, value.split(/[@©®]/u)[0] ?? ''),
+  organisational: (value, ctx) => isFunctionalMailbox(ctx.lexicons, emailLocalPart(value)),
   examples: [
     { text: 'E-mail: p.jansen@minbzk.nl', expect: ['p.jansen@minbzk.nl'] },
     // The layout gap becomes one tab in the normalised text the recognizers read.

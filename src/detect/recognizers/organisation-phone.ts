@@ -1,6 +1,6 @@
 import type { Span } from '../../document/span.js';
 import { nationalPhoneDigits } from '../validators/checksums.js';
-import { EMAIL } from '../patterns/index.js';
+import { EMAIL, emailLocalPart } from '../patterns/index.js';
 import type { RecognizerContext } from '../recognizer.js';
 import { isFunctionalMailbox } from './mailbox.js';
 
@@ -33,7 +33,7 @@ function personalContactBlock(ctx: RecognizerContext, span: Span): boolean {
   if (FAX_LINE.test(block)) return false;
   if (PERSON_LABEL.test(ctx.text.slice(neighbourhoodStart(ctx.text, span, CONTACT_REACH), span.start))) return true;
   for (const m of block.matchAll(new RegExp(EMAIL.source, EMAIL.flags))) {
-    const local = m[0].slice(0, Math.max(0, m[0].search(/[@©®]/u)));
+    const local = emailLocalPart(m[0]);
     if (local.trim().length >= 2 && !isFunctionalMailbox(ctx.lexicons, local)) return true;
   }
   return false;

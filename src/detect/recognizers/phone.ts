@@ -1,4 +1,4 @@
-import { isDutchPhoneNumber } from '../validators/checksums.js';
+import { digitsOf, isDutchPhoneNumber } from '../validators/checksums.js';
 import { breaksIn, MISREAD_PHONE_LINE, PHONE } from '../patterns/index.js';
 import { defineRecognizer } from '../recognizer.js';
 import { isOrganisationPhone } from './organisation-phone.js';
@@ -48,7 +48,7 @@ export const misreadPhoneRecognizer = defineRecognizer({
   suggestedGround: '5.1.2e',
   patterns: [{ name: 'phone-line', regex: MISREAD_PHONE_LINE, score: 0.6 }],
   requires: /\d{2}/,
-  validate: (value) => value.replace(/\D/g, '').length === 10 && !isDutchPhoneNumber(value),
+  validate: (value) => digitsOf(value).length === 10 && !isDutchPhoneNumber(value),
   examples: [
     { text: 'Contactpersoon\nT 66 44 29 81 50\nh.devries@ind.nl', expect: ['66 44 29 81 50'] },
     { text: 'M: 86-12345678', expect: ['86-12345678'] },

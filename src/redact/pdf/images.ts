@@ -187,7 +187,8 @@ function scaleRects(rects: readonly PixelRect[], from: { width: number; height: 
   }));
 }
 
-function isStencilMask(context: PDFContext, stream: PDFRawStream): boolean {
+/** Whether an image is a stencil mask (/ImageMask true). */
+export function isStencilMask(context: PDFContext, stream: PDFRawStream): boolean {
   const flag = resolve(context, stream.dict.get(PDFName.of('ImageMask')));
   return flag instanceof PDFBool && flag.asBoolean();
 }
