@@ -85,6 +85,8 @@ interface Engine {
   busy: number;
   /** The last job: jobs run one after the other (a job's parameters must not change under it). */
   last: Promise<unknown>;
+  /** The parameters the engine was last given (set again only when they change). */
+  parameters: string;
 }
 
 const engines = new Map<string, Engine>();
@@ -131,7 +133,7 @@ function transferPageImages(thread: ThreadWorker): void {
 function engineFor(setting: string): Engine {
   let engine = engines.get(setting);
   if (!engine) {
-    engine = { worker: startEngine(setting), busy: 0, last: Promise.resolve() };
+    engine = { worker: startEngine(setting), busy: 0, last: Promise.resolve(), parameters: '' };
     engines.set(setting, engine);
     // A failed start is not kept: the next file tries again (and fails with the same clear error).
     engine.worker.catch(() => engines.delete(setting));
@@ -226,9 +228,18 @@ async function recognizeNow(engine: Engine, image: GreyImage, dpi: number | unde
     thread?.ref();
     // Tesseract's own notes ("Image too small to scale!!" for a speck it took for a line) would
     // be printed into a batch's output: they go to its debug file, which is /dev/null.
-    await worker.setParameters({ user_defined_dpi: String(Math.round(Math.min(1200, Math.max(70, dpi ?? 300)))), debug_file: '/dev/null', tessedit_pageseg_mode: layout === 'sparse' ? '11' : '6' } as never);
+    const parameters = { user_defined_dpi: String(Math.round(Math.min(1200, Math.max(70, dpi ?? 300)))), debug_file: '/dev/null', tessedit_pageseg_mode: layout === 'sparse' ? '11' : '6' };
+    const key = JSON.stringify(parameters);
+    // Not awaited before the recognition is posted: the engine's thread takes its messages in
+    // order, and the answer would wait for this thread, which is busy decoding the next page.
+    const set = key === engine.parameters ? undefined : worker.setParameters(parameters as never);
+    engine.parameters = key;
+    set?.catch(() => {
+      engine.parameters = '';
+    });
     // An ArrayBuffer, which tesseract.js views as it is (a Uint8Array it copies first).
     const result = await worker.recognize(spix(image).buffer as never, {}, { blocks: true, text: false });
+    await set;
     return linesOf(result.data.blocks ?? []);
   } catch (error) {
     if (error instanceof WooRedactError) throw error;
