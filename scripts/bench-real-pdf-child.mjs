@@ -3,13 +3,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { runPdfPipeline } from '../dist/index.js';
 
-const [input, outPdf, outJson] = process.argv.slice(2);
+const [input, outPdf, outJson, runCount] = process.argv.slice(2);
 const bytes = new Uint8Array(readFileSync(input));
 // Run five times: the first run pays for loading the modules (as a fresh process does); the second
 // ("warm") still pays for much of V8's optimising compilation, on background threads that count in
 // the process's CPU; the third to fifth ("steady", their median) are what each file costs a batch
 // worker that has done a few files already.
-const RUNS = 5;
+const RUNS = Number(runCount ?? 5);
 let result;
 let maxRssMb;
 const runs = [];

@@ -27,6 +27,9 @@ async function runCommand(run: () => Promise<number>, io: CliIo, debug: boolean)
   }
 }
 
+/** The environment the CLI's worker processes start with (benchmarks run the library as they do). */
+export { workerEnv } from './pool.js';
+
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;

@@ -7,6 +7,7 @@ import { dictOf, numberOf, resolve } from '../../pdf/objects.js';
 import { groupBy } from '../../util/group-by.js';
 import { flateWithEditedBands } from './banded-flate.js';
 import { IMAGE_DEFLATE, type KeptSamples, takeKeptSamples } from './kept-samples.js';
+import { allocatorReturnsLargeBuffers } from './jpeg.js';
 import { decodeRaster, destroyRects, ImageRedactionError, type PixelRect, type Raster, releaseImageDecoders, unpredictPng } from './raster.js';
 import type { Box } from './select.js';
 
@@ -162,7 +163,7 @@ function rewriteKept(context: PDFContext, kept: KeptSamples, rects: readonly Pix
 
 /** Rewrites an image (and its soft or stencil mask) with the pixels under the rectangles destroyed. */
 async function rewriteInPlace(context: PDFContext, stream: PDFRawStream, rectsFor: (w: number, h: number) => PixelRect[]): Promise<PDFRawStream> {
-  const raster = await decodeRaster(context, stream);
+  const raster = await decodeRaster(context, stream, 'image', { nativeJpeg: allocatorReturnsLargeBuffers() });
   const rects = rectsFor(raster.width, raster.height);
   destroyRects(raster, rects);
   const image = flateImage(context, raster);

@@ -1,6 +1,7 @@
 /**
- * JPEG (DCTDecode) samples of the page images OCR reads (the redaction keeps what OCR decoded;
- * images it rewrites on pages with text are decoded by pdf.js, see raster.ts's DecodeOptions).
+ * JPEG (DCTDecode) samples of the page images OCR reads (the redaction keeps what OCR decoded),
+ * and of the images a redaction rewrites on pages with text where the allocator allows it
+ * (allocatorReturnsLargeBuffers below; pdf.js decodes them elsewhere).
  * Scanners write JPEG, and pdf.js's decoder,
  * written in JavaScript, was the largest cost of an OCR'd page after the OCR itself (0.2-0.3 CPU s
  * for a 300 dpi colour page, and 52 MB of coefficients while it works). libjpeg-turbo, through
@@ -32,6 +33,20 @@ function nativeDecoder(): SharpFactory | null {
     loaded = null;
   }
   return loaded;
+}
+
+/**
+ * Whether this process's allocator gives freed large buffers back to the system: glibc started
+ * with a fixed mmap threshold of at most 1 MB (MALLOC_MMAP_THRESHOLD_, as the CLI's worker
+ * processes are, see cli/pool.ts). Only then does libjpeg-turbo decode the JPEG images a
+ * redaction rewrites on pages with text too: otherwise glibc keeps what libvips's threads freed
+ * in their own arenas, and an 8-page 300 dpi scan with an OCR layer (woo-08, OCR off) peaked at
+ * 345-361 MB instead of 237 (pdf.js's decoder); started as the workers are, 224-227 MB against
+ * 207-210, and 1.8-1.9 CPU s instead of 2.9-3.4.
+ */
+export function allocatorReturnsLargeBuffers(env: NodeJS.ProcessEnv = process.env): boolean {
+  const threshold = Number(env.MALLOC_MMAP_THRESHOLD_);
+  return Number.isInteger(threshold) && threshold > 0 && threshold <= 1 << 20;
 }
 
 /** The frame header of a JPEG stream: its size, sample precision and number of components. */

@@ -225,9 +225,8 @@ function entriesOf(dict: PDFDict): Map<string, PDFObject> {
 export interface DecodeOptions {
   /**
    * JPEG through libjpeg-turbo (jpeg.ts) where it can: for OCR's page images, where its speed
-   * counts. Not for the images a redaction rewrites on pages with text: glibc keeps what
-   * libvips's threads allocated in their own arenas, and an 8-page 300 dpi scan with an OCR layer
-   * (woo-08, OCR off) peaked at 339 MB instead of 270.
+   * counts, and for the images a redaction rewrites where the allocator gives large buffers back
+   * (allocatorReturnsLargeBuffers).
    */
   readonly nativeJpeg?: boolean;
 }
