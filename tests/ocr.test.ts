@@ -64,6 +64,16 @@ describe.each(scans)('$name', ({ source, make }) => {
     }
   });
 
+  it('boxes each value by its lines and words, not letter by letter (text up or down a turned page too)', async () => {
+    const { document } = await result;
+    expect(document.applied.length).toBeGreaterThan(0);
+    for (const a of document.applied) {
+      const value = document.sourceText.slice(a.source.start, a.source.end).trim();
+      expect(a.boxes?.length ?? 0).toBeGreaterThan(0);
+      expect(a.boxes?.length ?? 0, `a value of ${value.length} characters`).toBeLessThanOrEqual(value.split(/\s+/).length);
+    }
+  });
+
   it('has a searchable invisible text layer of the kept text, without the redacted values', async () => {
     const { pdf } = await result;
     for (const text of [oneLine(pdftotext(pdf)), oneLine(await extractWithPdfJs(pdf))]) {

@@ -38,17 +38,27 @@ function boundsOf(glyphs: readonly Glyph[]): TextBox {
     x1 = Math.max(x1, b.x1);
     y1 = Math.max(y1, b.y1);
   }
+  const first = glyphs[0];
   // An OCR layer's words do not cover the ink well (no descent, the last letters outside): over a
-  // scan the box takes a margin of a letter on each side and the descenders below.
+  // scan the box takes a margin of a letter on each side and the descenders below, along and
+  // across the line's direction (a scan's text on a turned page runs up or down the page).
   if (glyphs.every((g) => g.invisible)) {
     const em = Math.max(...glyphs.map((g) => g.fontSize), 1);
-    const letter = (x1 - x0) / Math.max(1, glyphs.length);
-    x0 -= Math.max(letter * 0.5, em * 0.15);
-    x1 += Math.max(letter * 1.2, em * 0.4);
-    y0 -= em * 0.3;
-    y1 += em * 0.15;
+    const [dx, dy] = (first && upOrDown(first) && directionOf(first)) || [1, 0];
+    const letter = (Math.abs((x1 - x0) * dx) + Math.abs((y1 - y0) * dy)) / Math.max(1, glyphs.length);
+    // Widens the box by `amount` towards (vx, vy).
+    const widen = (vx: number, vy: number, amount: number) => {
+      if (vx < 0) x0 += vx * amount;
+      else x1 += vx * amount;
+      if (vy < 0) y0 += vy * amount;
+      else y1 += vy * amount;
+    };
+    widen(-dx, -dy, Math.max(letter * 0.5, em * 0.15));
+    widen(dx, dy, Math.max(letter * 1.2, em * 0.4));
+    // The glyphs' up is the direction turned a quarter anticlockwise.
+    widen(dy, -dx, em * 0.3);
+    widen(-dy, dx, em * 0.15);
   }
-  const first = glyphs[0];
   const page = first?.pageIndex ?? 0;
   // Horizontal text: the label can share the original baseline and size.
   const horizontal = first !== undefined && Math.abs(first.end[1] - first.origin[1]) < 0.01 && first.end[0] > first.origin[0];
@@ -131,6 +141,42 @@ function keptOnLine(table: GlyphTable, pages: PageGlyphs, g: Glyph, selected: Re
 
 const isHorizontal = (g: Glyph) => Math.abs(g.end[1] - g.origin[1]) < 0.01 && g.end[0] > g.origin[0];
 
+/** The unit direction of a glyph's baseline (origin to end); undefined for a glyph without advance. */
+function directionOf(g: Glyph): [number, number] | undefined {
+  const dx = g.end[0] - g.origin[0];
+  const dy = g.end[1] - g.origin[1];
+  const length = Math.hypot(dx, dy);
+  return length > 1e-6 ? [dx / length, dy / length] : undefined;
+}
+
+/** Whether a glyph's text runs up or down the page (more than 60 degrees from across it). */
+function upOrDown(g: Glyph): boolean {
+  const d = directionOf(g);
+  return d !== undefined && Math.abs(d[0]) < 0.5;
+}
+
+/**
+ * For text that runs up or down the page (a turned page's), whether `g` follows
+ * `last` on its line, and how far apart their glyphs are along it.
+ */
+function alongLine(last: Glyph, g: Glyph): { sameLine: boolean; gap: number } {
+  const d = directionOf(last);
+  const e = directionOf(g);
+  if (!d || !e || d[0] * e[0] + d[1] * e[1] < 0.99) return { sameLine: false, gap: 0 };
+  const rx = g.origin[0] - last.origin[0];
+  const ry = g.origin[1] - last.origin[1];
+  const along = rx * d[0] + ry * d[1];
+  const across = ry * d[0] - rx * d[1];
+  const advance = Math.hypot(last.end[0] - last.origin[0], last.end[1] - last.origin[1]);
+  return { sameLine: Math.abs(across) < 0.5 * g.fontSize && along >= -0.5 * g.fontSize, gap: along - advance };
+}
+
+/** Whether a glyph other than the selected ones, and not a space, is drawn between two glyphs (in the table's order). */
+function keptBetween(table: GlyphTable, from: number, to: number, selected: ReadonlySet<number>): boolean {
+  for (let i = Math.min(from, to) + 1; i < Math.max(from, to); i++) if (!selected.has(i) && table.unicodeOf(i).trim() !== '') return true;
+  return false;
+}
+
 /**
  * The glyphs behind each redaction's characters, and its boxes: one per run of glyphs on one line
  * of one page, and a new run wherever a kept word lies between two of its glyphs (a value spread
@@ -151,20 +197,26 @@ export function selectGlyphs(layout: PdfLayout, applied: readonly AppliedRedacti
     const runs: Glyph[][] = [];
     let run: Glyph[] = [];
     let last: Glyph | undefined;
+    let lastIndex = -1;
     let kept: { cx: number; x0: number; x1: number }[] = [];
     const keptOf = new Map<Glyph[], typeof kept>();
     for (const index of indices) {
       const g = table.get(index);
-      let sameLine =
-        last !== undefined &&
-        last.pageIndex === g.pageIndex &&
-        Math.abs(last.origin[1] - g.origin[1]) < 0.5 * g.fontSize &&
-        g.origin[0] >= last.origin[0] - 0.5 * g.fontSize;
-      if (sameLine && last && isHorizontal(g) && g.bounds.x0 - last.bounds.x1 > 0.2 * g.fontSize) {
-        // A gap wider than a space: is anything kept in it?
-        const from = last.bounds.x1;
-        const to = g.bounds.x0;
-        if (kept.some((k) => k.cx > from && k.cx < to)) sameLine = false;
+      let sameLine: boolean;
+      if (last === undefined || last.pageIndex !== g.pageIndex) sameLine = false;
+      else if (!upOrDown(g) || !upOrDown(last)) {
+        sameLine = Math.abs(last.origin[1] - g.origin[1]) < 0.5 * g.fontSize && g.origin[0] >= last.origin[0] - 0.5 * g.fontSize;
+        if (sameLine && isHorizontal(g) && g.bounds.x0 - last.bounds.x1 > 0.2 * g.fontSize) {
+          // A gap wider than a space: is anything kept in it?
+          const from = last.bounds.x1;
+          const to = g.bounds.x0;
+          if (kept.some((k) => k.cx > from && k.cx < to)) sameLine = false;
+        }
+      } else {
+        // Text up or down the page: a line along its own direction, split where a glyph drawn
+        // between two of the value's is kept (a word between them, wider than a space).
+        const line = alongLine(last, g);
+        sameLine = line.sameLine && !(line.gap > 0.2 * g.fontSize && keptBetween(table, lastIndex, index, selected));
       }
       if (!sameLine && run.length > 0) {
         runs.push(run);
@@ -176,6 +228,7 @@ export function selectGlyphs(layout: PdfLayout, applied: readonly AppliedRedacti
       }
       run.push(g);
       last = g;
+      lastIndex = index;
     }
     if (run.length > 0) runs.push(run);
     const boxes = runs.map((r) => clampToKept(boundsOf(r), r, keptOf.get(r) ?? []));
