@@ -21,6 +21,7 @@ import { printLines, showsMoreThanLayer } from './print-lines.js';
 import { closeIdleOcr, type GreyImage, ocrEngineRunning, type OcrLine, recognizeLines } from './engine.js';
 import { type Orientation, orientationOf, sourceToUser, toSource, turnUpright, uprightTiles } from './orientation.js';
 import { joinTiles, type TileGrid, tileGroups } from './tiles.js';
+import { ocrReduction, reduceImage } from './resolution.js';
 import { readUpright, type Turn } from './turned-scans.js';
 
 /** The words OCR put on one page, as runs of glyph indices (for the invisible text layer). */
@@ -395,10 +396,13 @@ function worthReading(quad: Quad, pageWidth: number, pageHeight: number, width: 
  */
 function ocrJob(quad: Quad, image: PdfJsImage, rotate: number, lang: string, countLines: boolean): OcrJob | undefined {
   const orientation = orientationOf(quad, rotate, image.width, image.height);
-  let upright = uprightGrey(image, orientation);
-  if (!upright) return undefined;
+  const full = uprightGrey(image, orientation);
+  if (!full) return undefined;
+  // A 600 dpi page is read at 300 (resolution.ts): its upright pixels are blocks of the image's.
+  const reduction = ocrReduction(72 / pointsPer(quad, orientation));
+  let upright: GreyImage | undefined = reduceImage(full, reduction);
   const bytes = upright.pixels.length;
-  const pointsPerPixel = pointsPer(quad, orientation);
+  const pointsPerPixel = pointsPer(quad, orientation) * reduction;
   const pixelsPerMm = 72 / pointsPerPixel / 25.4;
   const printed = countLines ? printLines(upright, pixelsPerMm) : 0;
   // Counted lines of print say whether there is print (and most such pages are not read at all).
@@ -406,7 +410,7 @@ function ocrJob(quad: Quad, image: PdfJsImage, rotate: number, lang: string, cou
   // The size only: the job lives until its page's glyphs are added, the decoded samples must not.
   const { width, height } = image;
   const toUser = (X: number, Y: number) => {
-    const [px, py] = toSource(orientation, X, Y);
+    const [px, py] = toSource(orientation, X * reduction, Y * reduction);
     return sourceToUser(quad, width, height, px, py);
   };
   let reading: Promise<OcrReading> | undefined = blank ? Promise.resolve({ lines: [], toUser, pointsPerPixel, turn: 0, poor: false, quad }) : undefined;
