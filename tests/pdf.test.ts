@@ -42,6 +42,14 @@ describe.each(redactable)('%s', (name, expectation) => {
     for (const r of manifest.redactions) expect(r.boxes?.length ?? 0).toBeGreaterThan(0);
   });
 
+  it('boxes each value by its lines and words, never letter by letter (text turned on its page too)', async () => {
+    const { document } = await result;
+    for (const a of document.applied) {
+      const value = document.sourceText.slice(a.source.start, a.source.end).trim();
+      expect(a.boxes?.length ?? 0, `a value of ${value.length} characters`).toBeLessThanOrEqual(value.split(/\s+/).length);
+    }
+  });
+
   it('leaves no redacted value readable to pdf.js (text and metadata)', async () => {
     const text = oneLine(await extractWithPdfJs((await result).pdf));
     for (const value of expectation.gone) expect(text, value).not.toContain(value);
