@@ -30,7 +30,7 @@ import { type Box, glyphsUnderBoxes, selectGlyphs } from './redact/pdf/select.js
 import { boxLabel } from './redact/text.js';
 import { runAsync, type Step, wait } from './util/step.js';
 import { findPdfSurvivors, type PdfCheckValue } from './verify/pdf.js';
-import { identifiesOnItsOwn } from './verify/identifying.js';
+import { identifiesOnItsOwn, namePartsOf } from './verify/identifying.js';
 import { findScanSurvivors } from './verify/scan.js';
 
 export interface PdfRedactionResult {
@@ -181,7 +181,8 @@ function* redactLayout(layout: PdfLayout, bytes: Uint8Array, doc: DecidedDocumen
   layout.glyphs.release();
   yield* wait(paintBoxes(layout.pdf, boxes));
   const values = chosen.map((a) => doc.sourceText.slice(a.source.start, a.source.end));
-  const scrubbed = scrubDocument(layout.pdf, allBoxes, values);
+  const nameParts = [...new Set(chosen.flatMap((a, k) => namePartsOf(values[k] as string, a.decision.finding.entity)))];
+  const scrubbed = scrubDocument(layout.pdf, allBoxes, { values, nameParts });
   layout.pdf.catalog.set(PDFName.of('Lang'), PDFString.of('nl-NL'));
   sweepUnreachable(layout.pdf);
   compressPendingStreams(layout.pdf.context);

@@ -31,9 +31,23 @@ function strings(context: PDFContext, obj: PDFObject | undefined, out: string[],
   return out;
 }
 
-function mentions(texts: readonly string[], values: readonly string[]): boolean {
+/** What scrubbing looks for: the redacted values whole, and the parts of names that name someone on their own. */
+export interface Quoted {
+  readonly values: readonly string[];
+  /** Matched as whole words (namePartsOf): "Johanna" in "Reactie Johanna", not "jan" in "januari". */
+  readonly nameParts: readonly string[];
+}
+
+function mentions(texts: readonly string[], quoted: Quoted): boolean {
   const hay = texts.join('\n').toLowerCase().replace(/\s+/g, ' ');
-  return values.some((v) => v.length >= 3 && hay.includes(v.toLowerCase().replace(/\s+/g, ' ')));
+  if (quoted.values.some((v) => v.length >= 3 && hay.includes(v.toLowerCase().replace(/\s+/g, ' ')))) return true;
+  return quoted.nameParts.some((part) => {
+    const p = part.toLowerCase();
+    for (let at = hay.indexOf(p); at >= 0; at = hay.indexOf(p, at + 1)) {
+      if (!/[\p{L}\p{N}]/u.test(hay[at - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(hay[at + p.length] ?? ' ')) return true;
+    }
+    return false;
+  });
 }
 
 /**
@@ -41,7 +55,7 @@ function mentions(texts: readonly string[], values: readonly string[]): boolean 
  * annotations over a box or quoting a value, form fields, outlines, embedded files, JavaScript,
  * thumbnails and private application data. Returns what was removed.
  */
-export function scrubDocument(pdf: PDFDocument, boxes: readonly Box[], values: readonly string[]): ScrubReport[] {
+export function scrubDocument(pdf: PDFDocument, boxes: readonly Box[], values: Quoted): ScrubReport[] {
   const context = pdf.context;
   const report: ScrubReport[] = [];
   const catalog = pdf.catalog;
@@ -73,6 +87,9 @@ export function scrubDocument(pdf: PDFDocument, boxes: readonly Box[], values: r
     catalog.delete(PDFName.of('AcroForm'));
     report.push({ code: 'PDF_FORM_REMOVED', message: 'form fields were removed (their values cannot be verified)' });
   }
+
+  const destinations = scrubNamedDestinations(context, pdf.catalog, values);
+  if (destinations > 0) report.push({ code: 'PDF_DESTINATIONS_REMOVED', message: `${destinations} named destination(s) whose names quoted redacted text were removed; links to them point at their pages directly` });
 
   // Outlines and page labels quoting a redacted value.
   for (const key of ['Outlines', 'PageLabels', 'StructTreeRoot']) {
@@ -109,6 +126,78 @@ export function scrubDocument(pdf: PDFDocument, boxes: readonly Box[], values: r
   });
   if (annotations > 0) report.push({ code: 'PDF_ANNOTATIONS_REMOVED', message: `${annotations} annotation(s) were removed (comments, form widgets, or links over a redaction)` });
   return report;
+}
+
+const text = (o: PDFObject | undefined): string | undefined => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : o instanceof PDFName ? nameText(o) : undefined);
+
+/** The name tree's (key, value) pairs in order, its kids walked (a cycle or a deep tree is cut off). */
+function nameTreePairs(context: PDFContext, node: PDFDict, out: [PDFObject, PDFObject][] = [], seen = new Set<PDFDict>(), depth = 0): [PDFObject, PDFObject][] {
+  if (seen.has(node) || depth > 32) return out;
+  seen.add(node);
+  const names = resolve(context, node.get(PDFName.of('Names')));
+  if (names instanceof PDFArray) {
+    const items = names.asArray();
+    for (let k = 0; k + 1 < items.length; k += 2) out.push([resolve(context, items[k]) as PDFObject, items[k + 1] as PDFObject]);
+  }
+  const kids = resolve(context, node.get(PDFName.of('Kids')));
+  if (kids instanceof PDFArray) for (const kid of kids.asArray()) {
+    const d = dictOf(context, kid);
+    if (d) nameTreePairs(context, d, out, seen, depth + 1);
+  }
+  return out;
+}
+
+/**
+ * Named destinations whose names quote a redacted value (producers name them after headings and
+ * bookmarks): each goes, and every link, bookmark or action that jumped to it by name jumps to
+ * its place directly. The name tree is written anew as one node: its /Limits held the old names.
+ */
+function scrubNamedDestinations(context: PDFContext, catalog: PDFDict, quoted: Quoted): number {
+  const dropped = new Map<string, PDFObject>();
+  const explicit = (v: PDFObject): PDFObject => {
+    const d = resolve(context, v);
+    return d instanceof PDFDict ? (d.get(PDFName.of('D')) ?? context.obj([])) : v;
+  };
+  const names = dictOf(context, catalog.get(PDFName.of('Names')));
+  const tree = names && dictOf(context, names.get(PDFName.of('Dests')));
+  if (names && tree) {
+    const pairs = nameTreePairs(context, tree);
+    const kept = pairs.filter(([key, value]) => {
+      const name = text(key);
+      if (name === undefined || !mentions([name], quoted)) return true;
+      dropped.set(name, explicit(value));
+      return false;
+    });
+    if (kept.length < pairs.length) names.set(PDFName.of('Dests'), context.register(context.obj({ Names: kept.flat() })));
+  }
+  const old = dictOf(context, catalog.get(PDFName.of('Dests')));
+  if (old) {
+    for (const [key, value] of old.entries()) {
+      const name = nameText(key);
+      if (!mentions([name], quoted)) continue;
+      dropped.set(name, explicit(value));
+      old.delete(key);
+    }
+  }
+  if (dropped.size === 0) return 0;
+  // /Dest of bookmarks and links, /D of GoTo actions: a name (a string, or a name for /Dests).
+  const seen = new Set<PDFObject>();
+  const point = (o: PDFObject | undefined, depth: number) => {
+    if (!(o instanceof PDFDict || o instanceof PDFArray) || seen.has(o) || depth > 20) return;
+    seen.add(o);
+    if (o instanceof PDFArray) {
+      for (const x of o.asArray()) point(x, depth + 1);
+      return;
+    }
+    for (const [k, v] of o.entries()) {
+      const name = (nameText(k) === 'Dest' || nameText(k) === 'D') && text(v);
+      const target = name ? dropped.get(name) : undefined;
+      if (target) o.set(k, target);
+      else point(v, depth + 1);
+    }
+  };
+  for (const [, obj] of context.enumerateIndirectObjects()) point(obj, 0);
+  return dropped.size;
 }
 
 /**
