@@ -8,6 +8,13 @@ import type { EntityType } from '../document/types.js';
  * (propagation redacts only the characters not yet gone), and Dutch prose is full of it ("Van de
  * minister ..."), so its other occurrences are no leak. The redaction itself still removes it.
  */
+export function identifiesOnItsOwn(value: string, entity: EntityType): boolean {
+  if (entity !== 'person') return true;
+  const words = value.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
+  const particles = lexicons().tussenvoegselSet;
+  return !(words.length > 0 && words.every((w) => particles.has(w)));
+}
+
 /**
  * The words of a person's redacted name that point at them without the rest: not titles,
  * particles, initials or everyday words ("mr. drs. Johanna de Wit": "Johanna"). A bookmark or an
@@ -21,11 +28,4 @@ export function namePartsOf(value: string, entity: EntityType): string[] {
     const lower = w.toLowerCase();
     return [...w].length >= 3 && /^\p{L}[\p{L}'-]*$/u.test(w) && !lex.tussenvoegselSet.has(lower) && !lex.titles.has(lower) && !lex.stopwords.has(lower) && !lex.commonWords.has(lower) && !lex.salutations.has(lower);
   });
-}
-
-export function identifiesOnItsOwn(value: string, entity: EntityType): boolean {
-  if (entity !== 'person') return true;
-  const words = value.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
-  const particles = lexicons().tussenvoegselSet;
-  return !(words.length > 0 && words.every((w) => particles.has(w)));
 }
