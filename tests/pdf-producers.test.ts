@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isUnreadableText } from '../src/ingest/unreadable-text.js';
 import { runPdfPipeline } from '../src/pdf-pipeline.js';
@@ -170,6 +170,21 @@ describe('a text layer that reads as no letters', () => {
     // Every code to the private use area (U+E000 on), as a subset font that lost its map reads.
     const bytes = await garbledNota(['Contactpersoon', 'Marieke Zwanenburg', 'T 06 44 29 81 50'], '<20> <7E> <E000>');
     await expect(runPdfPipeline(bytes, 'x.pdf', { ocr: false })).rejects.toMatchObject({ code: 'PDF_TEXT_UNREADABLE', message: expect.stringMatching(/page\(s\) 1 cannot be read/) });
+  });
+
+  it('is refused where its font maps every code to nothing, with OCR on and a readable page before it', async () => {
+    // A subset Type0 font whose ToUnicode map was lost: its glyphs read as no text at all, and the
+    // page was taken for a scan without images (PDF_NO_TEXT alone; beside a readable page, its
+    // names went out unfound).
+    const garbled = await PDFDocument.load(readFileSync(new URL('../fixtures/pdf/type0-accents.pdf', import.meta.url)), { updateMetadata: false });
+    for (const [, obj] of garbled.context.enumerateIndirectObjects()) {
+      if (obj instanceof PDFDict && String(obj.get(PDFName.of('Subtype'))) === '/Type0') obj.delete(PDFName.of('ToUnicode'));
+    }
+    await expect(runPdfPipeline(await garbled.save(), 'x.pdf')).rejects.toMatchObject({ code: 'PDF_TEXT_UNREADABLE', message: expect.stringMatching(/page\(s\) 1 cannot be read/) });
+    const doc = await PDFDocument.load(readFileSync(new URL('../fixtures/pdf/standard14-nota.pdf', import.meta.url)), { updateMetadata: false });
+    const [copied] = await doc.copyPages(garbled, [0]);
+    doc.addPage(copied);
+    await expect(runPdfPipeline(await doc.save(), 'x.pdf')).rejects.toMatchObject({ code: 'PDF_TEXT_UNREADABLE', message: expect.stringMatching(new RegExp(`page\\(s\\) ${doc.getPageCount()} cannot be read`)) });
   });
 
   it('a few unmapped symbols beside readable text are no reason to refuse', async () => {

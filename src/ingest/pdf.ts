@@ -107,6 +107,8 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
   const targets: StreamTarget[] = [];
   const pageTargets: StreamTarget[] = [];
   const pageTexts: { text: string; glyphOf: readonly number[] }[] = [];
+  // Per page, the visible glyphs that read as nothing (their font maps their codes to no text).
+  const muteGlyphs: number[] = [];
   const pages = pdf.getPages();
   if (pages.length === 0) throw new InputError('PDF_DAMAGED', 'the PDF has no pages');
   if (pages.length > maxPages) {
@@ -118,6 +120,9 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
       const first = glyphs.length;
       pageTargets.push(interpreter.run(page));
       pageTexts.push(layoutPage(glyphs, first, glyphs.length));
+      let mute = 0;
+      for (let g = first; g < glyphs.length; g++) if (glyphs.unicodeOf(g) === '' && !glyphs.invisible(g)) mute++;
+      muteGlyphs.push(mute);
       images.push(...interpreter.images);
       targets.push(...interpreter.targets);
       // Operations are parsed again for the few streams a redaction rewrites.
@@ -138,7 +143,7 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
   }
   // A text layer that reads as no letters cannot be searched for names: refused, not published
   // with what it shows unredacted.
-  const unreadable = pageTexts.flatMap((p, i) => (isUnreadableText(p.text) ? [i + 1] : []));
+  const unreadable = pageTexts.flatMap((p, i) => (isUnreadableText(p.text, muteGlyphs[i]) ? [i + 1] : []));
   if (unreadable.length > 0) {
     throw new PdfError(
       'PDF_TEXT_UNREADABLE',

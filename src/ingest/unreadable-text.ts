@@ -13,10 +13,14 @@ function isUnreadable(code: number): boolean {
   return code === 0xfffd || code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0xe000 && code <= 0xf8ff);
 }
 
-/** Whether most of a page's text (whitespace aside) is unreadable marks. */
-export function isUnreadableText(text: string): boolean {
-  let marks = 0;
-  let unreadable = 0;
+/**
+ * Whether most of a page's text (whitespace aside) is unreadable marks. `mute` counts the glyphs
+ * the page draws that read as nothing at all (not in `text`): a page drawn in a font that maps
+ * every code to nothing reads as empty, and was taken for a scan without text.
+ */
+export function isUnreadableText(text: string, mute = 0): boolean {
+  let marks = mute;
+  let unreadable = mute;
   for (const ch of text) {
     if (ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\u00a0') continue;
     marks++;
