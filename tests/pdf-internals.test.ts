@@ -252,6 +252,27 @@ describe('reading a page from its glyphs (layoutPage)', () => {
   it("reads a font's soft hyphen (0xAD) as the hyphen a reader sees", () => {
     expect(line(['J', 'a', 'n', 's', 'e', 'n', '\u00ad', 'o', 'v', 'e', 'r', 'l', 'e', 'g'])).toBe('Jansen-overleg');
   });
+
+  /** Words (x in pt, baseline y, 10 pt type, 6 pt a character) in the order they are drawn. */
+  const page = (words: readonly [string, number, number][]) => {
+    const table = new GlyphTable();
+    words.forEach(([word, x, y], k) => [...word].forEach((ch, c) => table.pushRaw(0, target, k, 0, 0, 1, ch, x + 6 * c, y - 2, x + 6 * (c + 1), y + 8, x + 6 * c, y, x + 6 * (c + 1), y, 10, 0, false)));
+    return layoutPage(table, 0, table.length).text;
+  };
+
+  it('joins a piece drawn out of order to the line it continues or starts, as every reader reads it', () => {
+    // A bold surname drawn after the rest of the page, and a line's words drawn right to left.
+    expect(page([['Opgesteld door Anouk', 10, 700], ['Datum 8 juni', 10, 680], ['Brinkhorst', 136, 700]])).toBe('Opgesteld door Anouk Brinkhorst\nDatum 8 juni');
+    expect(page([['Brinkhorst', 52, 700], ['Anouk', 16, 700]])).toBe('Anouk Brinkhorst');
+    // Characters each drawn on their own, last first.
+    expect(page([...'Wit'].map((ch, k) => [ch, 10 + 6 * k, 700] as [string, number, number]).reverse())).toBe('Wit');
+  });
+
+  it('keeps lines apart that are not next to each other: the next line, and a column beyond a gutter', () => {
+    expect(page([['Contactpersoon', 10, 700], ['Anouk Brinkhorst', 10, 686]])).toBe('Contactpersoon\nAnouk Brinkhorst');
+    // Two columns 12 pt apart, the left one drawn first: a line of each on one baseline stays two lines.
+    expect(page([['links een', 10, 700], ['links twee', 10, 686], ['rechts een', 76, 700]])).toBe('links een\nlinks twee\nrechts een');
+  });
 });
 
 describe('the verifier (findPdfSurvivors)', () => {

@@ -9,11 +9,14 @@ export interface PageText {
 /**
  * Builds reading text from glyphs in content order: a new line where the baseline moves across or
  * jumps back, a space where the gap along the line is wider than a fraction of the font size.
- * Works for rotated text, because it measures along and across each glyph's own baseline.
+ * Works for rotated text, because it measures along and across each glyph's own baseline. A piece
+ * drawn out of order (a line's words drawn right to left, a bold surname drawn after the rest of
+ * the page) joins the line it continues or starts on its baseline, as every other reader reads it:
+ * read in drawing order, "Johanna" and "Pietersen" were two lines apart and the name went unfound.
  */
 export function layoutPage(table: GlyphTable, firstIndex: number, endIndex: number): PageText {
-  let text = '';
-  const glyphOf: number[] = [];
+  const lines: Piece[] = [];
+  let piece: Piece | undefined;
   // The last glyph with text. A glyph without any (a code its font maps to nothing, as a space
   // glyph of a subset font without a ToUnicode entry) is drawn but adds no character: the next
   // glyph is measured from the last one with text, so the gap it fills still reads as a space
@@ -22,32 +25,87 @@ export function layoutPage(table: GlyphTable, firstIndex: number, endIndex: numb
   for (let index = firstIndex; index < endIndex; index++) {
     const unicode = table.unicodeOf(index);
     if (unicode === '') continue;
-    if (prev >= 0) {
-      const prevEndX = table.value(prev, 'endX');
-      const prevEndY = table.value(prev, 'endY');
-      const dx = prevEndX - table.value(prev, 'originX');
-      const dy = prevEndY - table.value(prev, 'originY');
-      const len = Math.hypot(dx, dy) || 1;
-      const ux = dx / len;
-      const uy = dy / len;
-      const vx = table.value(index, 'originX') - prevEndX;
-      const vy = table.value(index, 'originY') - prevEndY;
-      const along = vx * ux + vy * uy;
-      const across = -vx * uy + vy * ux;
+    if (prev >= 0 && piece) {
+      const { along, across } = offset(table, prev, index);
       const size = Math.max(table.value(prev, 'fontSize'), table.value(index, 'fontSize'), 1);
       if (Math.abs(across) > 0.5 * size || along < -0.5 * size) {
-        text += '\n';
-        glyphOf.push(-1);
+        place(table, lines, piece);
+        piece = undefined;
       } else if (along > 0.2 * size && !isSpace(table.unicodeOf(prev), -1) && !isSpace(unicode, 0)) {
-        text += ' ';
-        glyphOf.push(-1);
+        piece.text += ' ';
+        piece.glyphOf.push(-1);
       }
     }
-    for (let c = 0; c < unicode.length; c++) glyphOf.push(index);
-    text += unicode.includes(SOFT_HYPHEN) ? unicode.replaceAll(SOFT_HYPHEN, '-') : unicode;
+    piece ??= { text: '', glyphOf: [], first: index, last: index };
+    for (let c = 0; c < unicode.length; c++) piece.glyphOf.push(index);
+    piece.text += unicode.includes(SOFT_HYPHEN) ? unicode.replaceAll(SOFT_HYPHEN, '-') : unicode;
+    piece.last = index;
     prev = index;
   }
+  if (piece) place(table, lines, piece);
+  let text = '';
+  const glyphOf: number[] = [];
+  lines.forEach((line, k) => {
+    if (k > 0) {
+      text += '\n';
+      glyphOf.push(-1);
+    }
+    text += line.text;
+    for (const g of line.glyphOf) glyphOf.push(g);
+  });
   return { text, glyphOf };
+}
+
+/** A run of glyphs read in drawing order on one line; `first` and `last` are its end glyphs. */
+interface Piece {
+  text: string;
+  glyphOf: number[];
+  first: number;
+  last: number;
+}
+
+/** Where glyph `to` starts, measured from where glyph `from` ends, along and across `from`'s baseline. */
+function offset(table: GlyphTable, from: number, to: number): { along: number; across: number; parallel: boolean } {
+  const ex = table.value(from, 'endX');
+  const ey = table.value(from, 'endY');
+  const dx = ex - table.value(from, 'originX');
+  const dy = ey - table.value(from, 'originY');
+  const len = Math.hypot(dx, dy) || 1;
+  const ux = dx / len;
+  const uy = dy / len;
+  const vx = table.value(to, 'originX') - ex;
+  const vy = table.value(to, 'originY') - ey;
+  const tx = table.value(to, 'endX') - table.value(to, 'originX');
+  const ty = table.value(to, 'endY') - table.value(to, 'originY');
+  const parallel = (tx * ux + ty * uy) / (Math.hypot(tx, ty) || 1) > 0.99;
+  return { along: vx * ux + vy * uy, across: -vx * uy + vy * ux, parallel };
+}
+
+/** How many lines back a piece drawn out of order looks for its line. */
+const LOOK_BACK = 64;
+
+/**
+ * Adds a piece to the page's lines: after a recent line whose last glyph it continues on the same
+ * baseline, before one whose first glyph it runs up to, or as a line of its own.
+ */
+function place(table: GlyphTable, lines: Piece[], piece: Piece): void {
+  const size = (g: number) => Math.max(table.value(g, 'fontSize'), 1);
+  const adjacent = (from: number, to: number) => {
+    const o = offset(table, from, to);
+    const s = Math.max(size(from), size(to));
+    return o.parallel && Math.abs(o.across) < 0.25 * s && o.along >= -0.25 * s && o.along <= 0.8 * s ? o.along > 0.2 * s : undefined;
+  };
+  for (let k = lines.length - 1; k >= Math.max(0, lines.length - LOOK_BACK); k--) {
+    const line = lines[k] as Piece;
+    const after = adjacent(line.last, piece.first);
+    const before = after === undefined ? adjacent(piece.last, line.first) : undefined;
+    if (after === undefined && before === undefined) continue;
+    const [head, tail] = after !== undefined ? [line, piece] : [piece, line];
+    const space = (after ?? before) && !isSpace(table.unicodeOf(head.last), -1) && !isSpace(table.unicodeOf(tail.first), 0);
+    lines[k] = { text: head.text + (space ? ' ' : '') + tail.text, glyphOf: [...head.glyphOf, ...(space ? [-1] : []), ...tail.glyphOf], first: head.first, last: tail.last };
+    return;
+  }
+  lines.push(piece);
 }
 
 /**
