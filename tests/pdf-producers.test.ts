@@ -211,3 +211,39 @@ describe('isUnreadableText', () => {
     expect(isUnreadableText(text)).toBe(expected);
   });
 });
+
+describe('text where the reader does not look (patterns, soft masks)', () => {
+  /** A nota page whose resources hold a tiling pattern or a soft mask group that shows a name. */
+  async function withHiddenText(kind: 'pattern' | 'smask'): Promise<Uint8Array> {
+    const doc = await PDFDocument.create();
+    const ctx = doc.context;
+    const font = ctx.register(ctx.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: 'WinAnsiEncoding' }));
+    const cell = ctx.register(
+      ctx.stream('BT /F1 10 Tf 2 20 Td (Contactpersoon Anouk Brinkhorst) Tj ET', {
+        ...(kind === 'pattern' ? { Type: 'Pattern', PatternType: 1, PaintType: 1, TilingType: 1, BBox: [0, 0, 300, 40], XStep: 300, YStep: 40 } : { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 300, 40], Group: { S: 'Transparency', CS: 'DeviceGray' } }),
+        Resources: { Font: { F1: font } },
+      }),
+    );
+    const page = doc.addPage([595, 842]);
+    page.node.setFontDictionary(PDFName.of('F1'), font);
+    const resources = page.node.Resources() as PDFDict;
+    if (kind === 'pattern') resources.set(PDFName.of('Pattern'), ctx.obj({ P1: cell }));
+    else resources.set(PDFName.of('ExtGState'), ctx.obj({ GS1: ctx.obj({ Type: 'ExtGState', SMask: ctx.obj({ Type: 'Mask', S: 'Luminosity', G: cell }) }) }));
+    const paint = kind === 'pattern' ? '/Pattern cs /P1 scn 60 700 300 40 re f' : '/GS1 gs 0 g 60 700 300 40 re f';
+    page.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(`q ${paint} Q BT /F1 11 Tf 60 600 Td (Turfmarkt 147, 2511 DP Den Haag) Tj ET`)));
+    return doc.save();
+  }
+
+  it.each(['pattern', 'smask'] as const)('names the page whose %s shows text in a warning, to be checked by hand', async (kind) => {
+    const { manifest } = await runPdfPipeline(await withHiddenText(kind), 'x.pdf');
+    const warning = manifest.warnings.find((w) => w.code === 'PDF_TEXT_NOT_READ');
+    expect(warning?.message).toMatch(/^page\(s\) 1 draw text inside a pattern or a soft mask/);
+    // The warning names no content.
+    expect(warning?.message).not.toContain('Brinkhorst');
+  });
+
+  it('gives no such warning for a page without', async () => {
+    const { manifest } = await runPdfPipeline(new Uint8Array(readFileSync(new URL('../fixtures/pdf/standard14-nota.pdf', import.meta.url))), 'x.pdf');
+    expect(manifest.warnings.map((w) => w.code)).not.toContain('PDF_TEXT_NOT_READ');
+  });
+});

@@ -3,6 +3,7 @@ import type { IngestedDocument } from '../document/document.js';
 import type { Diagnostic } from '../document/types.js';
 import { installPdfLibFixes } from '../pdf/pdf-lib-fixes.js';
 import { isUnreadableText } from './unreadable-text.js';
+import { resourcesHideText } from './unread-text.js';
 import { imageCoverage, isStampedScan, joinPageTexts, textLines } from './scanned-pages.js';
 import { decryptInPlace, type EncryptedObjectStream, isEncrypted, loadEncrypted, UserPasswordRequiredError } from '../pdf/decrypt.js';
 import { InputError, WooRedactError } from '../errors.js';
@@ -109,6 +110,8 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
   const pageTexts: { text: string; glyphOf: readonly number[] }[] = [];
   // Per page, the visible glyphs that read as nothing (their font maps their codes to no text).
   const muteGlyphs: number[] = [];
+  // Pages with text in patterns or soft masks, which the reader does not read (1-based).
+  const hiddenText: number[] = [];
   const pages = pdf.getPages();
   if (pages.length === 0) throw new InputError('PDF_DAMAGED', 'the PDF has no pages');
   if (pages.length > maxPages) {
@@ -118,7 +121,9 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
     pages.forEach((page, index) => {
       const interpreter = new PageInterpreter(pdf.context, index, glyphs, fonts, forms);
       const first = glyphs.length;
-      pageTargets.push(interpreter.run(page));
+      const pageTarget = interpreter.run(page);
+      pageTargets.push(pageTarget);
+      if ([pageTarget, ...interpreter.targets].some((t) => resourcesHideText(pdf.context, t.resources))) hiddenText.push(index + 1);
       pageTexts.push(layoutPage(glyphs, first, glyphs.length));
       let mute = 0;
       for (let g = first; g < glyphs.length; g++) if (glyphs.unicodeOf(g) === '' && !glyphs.invisible(g)) mute++;
@@ -140,6 +145,9 @@ export async function ingestPdf(bytes: Uint8Array, path?: string, maxPages = DEF
       throw new PdfError('PDF_NOT_SUPPORTED', `the PDF uses something woo-redact cannot redact safely yet (${error.message}); nothing was written`);
     }
     throw error;
+  }
+  if (hiddenText.length > 0) {
+    diagnostics.push({ code: 'PDF_TEXT_NOT_READ', severity: 'warning', stage: 'ingest', message: `page(s) ${hiddenText.join(', ')} draw text inside a pattern or a soft mask, which woo-redact does not read: names in it are neither found nor removed; check these pages by hand` });
   }
   // A text layer that reads as no letters cannot be searched for names: refused, not published
   // with what it shows unredacted.
