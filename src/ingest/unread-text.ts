@@ -29,15 +29,25 @@ function streamShowsText(context: PDFContext, stream: PDFStream, seen: Set<PDFSt
     const form = resolve(context, v);
     if (form instanceof PDFStream && String(form.dict.get(PDFName.of('Subtype'))) === '/Form' && streamShowsText(context, form, seen, depth + 1)) return true;
   }
-  return resourcesHideText(context, resources, seen, depth + 1);
+  return hideText(context, resources, seen, depth + 1);
 }
+
+/** Per resources dictionary, the answer: pages and forms share one (every page of a Word export). */
+const answered = new WeakMap<PDFDict, boolean>();
 
 /**
  * Whether a content stream's resources hold text the reader does not read: a tiling pattern whose
  * cell shows text, or a graphics state whose soft mask's group does.
  */
-export function resourcesHideText(context: PDFContext, resources: PDFDict | undefined, seen = new Set<PDFStream>(), depth = 0): boolean {
-  if (!resources || depth > MAX_DEPTH) return false;
+export function resourcesHideText(context: PDFContext, resources: PDFDict | undefined): boolean {
+  if (!resources) return false;
+  let hides = answered.get(resources);
+  if (hides === undefined) answered.set(resources, (hides = hideText(context, resources, new Set(), 0)));
+  return hides;
+}
+
+function hideText(context: PDFContext, resources: PDFDict, seen: Set<PDFStream>, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
   const patterns = dictOf(context, resources.get(PDFName.of('Pattern')));
   for (const [, v] of patterns?.entries() ?? []) {
     const pattern = resolve(context, v);
