@@ -31,7 +31,7 @@ import { boxLabel } from './redact/text.js';
 import { runAsync, type Step, wait } from './util/step.js';
 import { findPdfSurvivors, type PdfCheckValue } from './verify/pdf.js';
 import { identifiesOnItsOwn, namePartsOf } from './verify/identifying.js';
-import { findScanSurvivors } from './verify/scan.js';
+import { startScanCheck } from './verify/scan.js';
 
 export interface PdfRedactionResult {
   /** The redacted PDF, a fresh file (no earlier revisions, no unreachable objects). */
@@ -96,15 +96,15 @@ export const pdfFormat: Format<PdfInput, PdfSource, Uint8Array> = {
     // The redaction's loaded file (its rewritten images included) is garbage now: freed before
     // verification loads the output again (what was loaded is at least the file's size).
     releaseMemory(doc.output.length);
-    const survivors = yield* wait(findPdfSurvivors(doc.output, checks));
-
-    // Scans: the pixels under the boxes, decoded from the written file and read by OCR again.
+    // Scans: the pixels under the boxes, decoded from the written file and read by OCR again, on
+    // the engine's thread while this one checks the text (started first, so that the engine is
+    // given its regions before the text check takes this thread).
     const scans = scansOf.get(doc.output);
-    if (scans && survivors.length === 0) {
-      // Every value, particles too: a box's pixels read again must give nothing of what it hid.
-      const onScans = doc.applied.map((a, id) => ({ id, value: values[id] as string, boxes: a.boxes ?? [] }));
-      survivors.push(...(yield* wait(findScanSurvivors(doc.output, scans.pages, onScans, scans.lang))));
-    }
+    // Every value, particles too: a box's pixels read again must give nothing of what it hid.
+    const onScans = scans ? doc.applied.map((a, id) => ({ id, value: values[id] as string, boxes: a.boxes ?? [] })) : [];
+    const scanCheck = scans ? yield* wait(startScanCheck(doc.output, scans.pages, onScans, scans.lang)) : undefined;
+    const textSurvivors = yield* wait(findPdfSurvivors(doc.output, checks));
+    const survivors = [...new Set([...textSurvivors, ...(scanCheck ? yield* wait(scanCheck.survivors) : [])])].sort((a, b) => a - b);
     return survivors.map((id) => (doc.applied[id] as AppliedRedaction).source);
   },
   locate(ingested, spans) {

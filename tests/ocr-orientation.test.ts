@@ -3,6 +3,7 @@ import { greyOf, greyRegion, uprightGrey } from '../src/ocr/read-pages.js';
 import type { PdfJsImage } from '../src/pdf/pdfjs.js';
 import type { Quad } from '../src/pdf/interpret.js';
 import { orientationOf, toSource, turnUpright } from '../src/ocr/orientation.js';
+import { quarterTurnWords } from '../src/ocr/quarter-turns.js';
 
 /** The upright image pixel by pixel through toSource at each pixel's centre: what turnUpright must give. */
 function reference(o: ReturnType<typeof orientationOf>, pixels: Uint8Array, sw: number): Uint8Array {
@@ -18,7 +19,8 @@ function reference(o: ReturnType<typeof orientationOf>, pixels: Uint8Array, sw: 
 
 describe('turning page images upright', () => {
   // Small, and larger than the 64-pixel tiles the turn walks in (edges not a multiple of them).
-  for (const [w, h] of [[7, 5], [150, 97]] as const) {
+  // Sides in multiples of four are turned four pixels at a time (quarter-turns.ts).
+  for (const [w, h] of [[7, 5], [150, 97], [8, 4], [132, 68]] as const) {
     const pixels = Uint8Array.from({ length: w * h }, (_v, k) => k % 251);
     // Placements: upright, turned by each quarter, and mirrored, each on pages with every /Rotate.
     const quads: Quad[] = [
@@ -90,5 +92,33 @@ describe('grey regions of decoded page images', () => {
       expect([part.width, part.height]).toEqual([8, 4]);
       expect([...part.pixels]).toEqual(expected);
     }
+  });
+});
+
+describe('quarter turns four pixels at a time', () => {
+  it('turns grey and colour images with sides in multiples of four, and leaves others to the pixel walk', () => {
+    const w = 12;
+    const h = 8;
+    const pixels = Uint8Array.from({ length: w * h }, (_v, k) => (k * 29 + 3) % 256);
+    const rgb = Uint8Array.from({ length: w * h * 3 }, (_v, k) => (k * 53 + 7) % 256);
+    const greyOfRgb = greyOf({ width: w, height: h, kind: 2, data: rgb })?.pixels as Uint8Array;
+    let turned = 0;
+    for (const quad of [[50, 0, 50, 70, 0, 70, 0, 0], [0, 70, 0, 0, 50, 0, 50, 70], [70, 0, 0, 0, 0, 50, 70, 50], [0, 0, 70, 0, 70, 50, 0, 50]] as Quad[]) {
+      for (const rotate of [0, 90, 180, 270]) {
+        const o = orientationOf(quad, rotate, w, h);
+        const words = quarterTurnWords(o, pixels, 1);
+        if (o.m[0] !== 0) {
+          expect(words).toBeUndefined();
+          continue;
+        }
+        turned++;
+        expect([...(words ?? [])]).toEqual([...reference(o, pixels, w)]);
+        expect([...(quarterTurnWords(o, rgb, 3) ?? [])]).toEqual([...reference(o, greyOfRgb, w)]);
+        // Not on a word boundary, or a side not a multiple of four: the pixel walk's business.
+        expect(quarterTurnWords(o, Uint8Array.from([0, ...pixels]).subarray(1), 1)).toBeUndefined();
+        expect(quarterTurnWords(orientationOf(quad, rotate, w - 1, h), pixels, 1)).toBeUndefined();
+      }
+    }
+    expect(turned).toBeGreaterThan(0);
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { Quad } from '../pdf/interpret.js';
 import type { GreyImage } from './engine.js';
+import { quarterTurnWords } from './quarter-turns.js';
 
 /** An integer rotation/flip taking original pixel axes to upright ones: upright = M . original + t. */
 export interface Orientation {
@@ -97,6 +98,8 @@ export function turnUpright(o: Orientation, image: GreyImage): GreyImage {
   const [a, b, c, d] = o.m;
   if (a === 1 && b === 0 && c === 0 && d === 1) return image;
   const { width, height } = o;
+  const words = quarterTurnWords(o, image.pixels, 1);
+  if (words) return { width, height, pixels: words };
   const out = new Uint8Array(width * height);
   const src = image.pixels;
   uprightTiles(o, image.width, (at, count, from, step) => {

@@ -18,9 +18,10 @@ import { dictOf, get, nameText, resolve, streamBytes } from '../pdf/objects.js';
 import { decodedImages, type PdfJsImage, withPdfJsDocument } from '../pdf/pdfjs.js';
 import { mayHoldPrint } from './blank.js';
 import { printLines, showsMoreThanLayer } from './print-lines.js';
-import { closeIdleOcr, type GreyImage, ocrEngineRunning, type OcrLine, recognizeLines } from './engine.js';
+import { closeIdleOcr, type GreyImage, ocrEngineRunning, type OcrLine, ocrStarted, recognizeLines, startOcr } from './engine.js';
 import { type Orientation, orientationOf, sourceToUser, toSource, turnUpright, uprightTiles } from './orientation.js';
 import { joinTiles, type TileGrid, tileGroups } from './tiles.js';
+import { quarterTurnWords } from './quarter-turns.js';
 import { ocrReduction, reduceImage } from './resolution.js';
 import { readUpright, type Turn } from './turned-scans.js';
 
@@ -115,6 +116,8 @@ export function uprightGrey(image: PdfJsImage, o: Orientation): GreyImage | unde
     return grey && turnUpright(o, grey);
   }
   const { width, height } = o;
+  const words = quarterTurnWords(o, image.data, 3);
+  if (words) return { width, height, pixels: words };
   const out = new Uint8Array(width * height);
   const data = image.data;
   uprightTiles(o, image.width, (at, count, from, step) => {
@@ -434,6 +437,15 @@ function ocrJob(quad: Quad, image: PdfJsImage, rotate: number, lang: string, cou
   return { bytes: blank ? 0 : bytes, send, blank, printed };
 }
 
+/** A page's OCR jobs made from its images as our decoders read them. */
+interface DirectJobs {
+  readonly jobs: OcrJob[];
+  /** The decoded samples' bytes: garbage once the jobs are sent and the samples kept. */
+  readonly decodedBytes: number;
+  /** Keeps the decoded samples for the redaction (keepSamples): called once, after the jobs are sent. */
+  readonly keep: () => void;
+}
+
 /**
  * Reads a page whose images our decoders read (directStream): each decoded once, its grey sent to
  * OCR, its samples kept for the redaction (encoded while the previous page's OCR runs on the other
@@ -441,7 +453,16 @@ function ocrJob(quad: Quad, image: PdfJsImage, rotate: number, lang: string, cou
  * at the peak of a 300 dpi colour page). Undefined when an image is not of that kind or does not
  * decode: pdf.js reads the page then.
  */
-async function directJobs(pdf: PDFDocument, placements: readonly ImagePlacement[], pageWidth: number, pageHeight: number, rotate: number, lang: string, layerLines: number | undefined): Promise<{ jobs: OcrJob[]; decodedBytes: number } | undefined> {
+async function directJobs(
+  pdf: PDFDocument,
+  placements: readonly ImagePlacement[],
+  pageWidth: number,
+  pageHeight: number,
+  rotate: number,
+  lang: string,
+  layerLines: number | undefined,
+  afterJpx: () => void,
+): Promise<DirectJobs | undefined> {
   const wanted: { placement: ImagePlacement; stream: PDFRawStream; palette: Uint8Array | undefined }[] = [];
   const grids = tileGroups(placements);
   for (const grid of grids) {
@@ -474,6 +495,7 @@ async function directJobs(pdf: PDFDocument, placements: readonly ImagePlacement[
     await releaseImageDecoders();
     await new Promise((resolve) => setImmediate(resolve));
     releaseMemory(rasters.reduce((n, r) => n + 5 * r.samples.length, 0));
+    afterJpx();
   }
   const jobs: OcrJob[] = [];
   const decoded = new Map<ImagePlacement, PdfJsImage>();
@@ -483,15 +505,17 @@ async function directJobs(pdf: PDFDocument, placements: readonly ImagePlacement[
       if (samples) decoded.set(placement, samples);
     }
   }
-  wanted.forEach(({ placement, stream, palette }, k) => {
+  wanted.forEach(({ placement, palette }, k) => {
     const raster = rasters[k] as Raster;
     // A palette image is read in the grey of its colours; its indices are kept for the redaction.
     const data = palette ? throughPalette(raster.samples, palette) : raster.samples;
     decoded.set(placement, { width: raster.width, height: raster.height, kind: raster.components === 1 ? 0 : 2, data });
-    // A page with an OCR layer of its own is rarely read again: its samples are not kept (the
-    // redaction decodes them anew where a box falls on them).
-    if (layerLines === undefined) keepSamples(pdf.context, stream, raster);
   });
+  // A page with an OCR layer of its own is rarely read again: its samples are not kept (the
+  // redaction decodes them anew where a box falls on them).
+  const keep = () => {
+    if (layerLines === undefined) wanted.forEach(({ stream }, k) => keepSamples(pdf.context, stream, rasters[k] as Raster));
+  };
   for (const grid of grids) {
     if (!grid.rows.every((row) => row.every((p) => decoded.has(p)))) continue;
     const pieces = { rows: grid.rows.map((row) => row.map((p) => ({ quad: p.quad, image: decoded.get(p) as PdfJsImage }))), quad: grid.quad };
@@ -501,7 +525,7 @@ async function directJobs(pdf: PDFDocument, placements: readonly ImagePlacement[
       if (job) jobs.push(job);
     }
   }
-  return { jobs, decodedBytes: rasters.reduce((n, r) => n + r.samples.length, 0) };
+  return { jobs, decodedBytes: rasters.reduce((n, r) => n + r.samples.length, 0), keep };
 }
 
 /** Reads a page through pdf.js's decoding of its images (every codec, masks applied). */
@@ -579,6 +603,21 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<OcrResult> 
       return stream instanceof PDFRawStream && isJpx(pdf.context, stream);
     });
   };
+  /** The pixels of the page's images drawn large enough to be read: about its grey images' bytes. */
+  const pixelsOf = (pageIndex: number) => {
+    const page = pages[pageIndex];
+    if (!page) return 0;
+    const { width, height } = page.getSize();
+    let n = 0;
+    for (const p of byPage.get(pageIndex) ?? []) {
+      const ref = drawnLargeEnough(p.quad, width, height) ? imageRef(pdf, p) : undefined;
+      const stream = ref && pdf.context.lookup(ref);
+      if (!(stream instanceof PDFRawStream)) continue;
+      const size = (key: string) => (stream.dict.get(PDFName.of(key)) as { asNumber?: () => number } | undefined)?.asNumber?.() ?? 0;
+      n += size('Width') * size('Height');
+    }
+    return n;
+  };
   try {
     const out: { page: OcrPage; first: number; end: number }[] = [];
     const blank: number[] = [];
@@ -610,8 +649,22 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<OcrResult> 
       if (poor) poorPages.push(pageIndex);
       if (glyphs.length > first) out.push({ page: { pageIndex, words }, first, end: glyphs.length });
     };
-    const handOver = async () => {
+    /**
+     * Sends the waiting pages to OCR, then keeps the last decoded page's samples and collects them
+     * (`decoded`). Done before, on the first page (the engine idle) they were 60-110 ms between
+     * decoding and OCR: the samples (26 MB for a 300 dpi colour page) live that much longer, while
+     * the engine starts on the page, not at its peak, which comes with the recognition.
+     */
+    const handOver = async (decoded?: DirectJobs) => {
       for (const { jobs } of waiting) for (const job of jobs) job.send();
+      if (decoded) {
+        // A starting engine's steps each wait for this thread: it is left alone until it runs (then
+        // the posting takes a few turns of promises).
+        await ocrStarted(lang);
+        await new Promise((resolve) => setImmediate(resolve));
+        decoded.keep();
+        releaseMemory(decoded.decodedBytes);
+      }
       for (const { pageIndex, jobs } of waiting) {
         await previous;
         previous = pushPage(pageIndex, jobs);
@@ -638,17 +691,27 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<OcrResult> 
         await closeIdleOcr();
       }
       const layerLines = request.layerLines?.get(pageIndex);
-      const direct = await directJobs(pdf, onPage, pw, ph, rotate, lang, layerLines);
-      // The page's decoded samples are garbage now (OCR has its grey copy): freed before the next.
-      if (direct) releaseMemory(direct.decodedBytes);
+      const next = order[k + 1];
+      // Whether the next page is decoded ahead too (below): if not, the engine is started as soon as
+      // OpenJPEG has let go of this page, while its grey image is made.
+      const aheadNext = jpx && next !== undefined && jpxPage(next) && waitingBytes + pixelsOf(pageIndex) < WAITING_BYTES;
+      const direct = await directJobs(pdf, onPage, pw, ph, rotate, lang, layerLines, () => {
+        if (!aheadNext) startOcr(lang);
+      });
       let jobs = direct?.jobs ?? (await pdfJsJobs(await pdfjs.open(), pdf, pageIndex, onPage, pw, ph, rotate, lang, layerLines));
       // A page whose own OCR layer holds what its images show is not read again.
       if (layerLines !== undefined && !showsMoreThanLayer(jobs.reduce((n, j) => n + j.printed, 0), layerLines)) jobs = [];
       if (jobs.length > 0 && jobs.every((j) => j.blank)) blank.push(pageIndex);
       waiting.push({ pageIndex, jobs });
       waitingBytes += jobs.reduce((n, j) => n + j.bytes, 0);
-      const next = order[k + 1];
-      if (!(jpx && next !== undefined && jpxPage(next) && waitingBytes < WAITING_BYTES)) await handOver();
+      // The page's decoded samples are kept for the redaction and are garbage then (OCR has its grey
+      // copy): freed before the next page is decoded, and before this thread waits for the
+      // previous page's OCR. A JPEG 2000 page decoded ahead keeps them at once.
+      if (!(jpx && next !== undefined && jpxPage(next) && waitingBytes < WAITING_BYTES)) await handOver(direct);
+      else if (direct) {
+        direct.keep();
+        releaseMemory(direct.decodedBytes);
+      }
     }
     await handOver();
     await previous;

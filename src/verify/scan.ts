@@ -185,8 +185,17 @@ const BOTH_CHECKS: ScanChecks = { pixels: true, ocr: true };
  * non-uniform pixels or whose region OCR still reads the value from.
  */
 export async function findScanSurvivors(out: Uint8Array, ocrPages: ReadonlySet<number>, checks: readonly ScanCheck[], lang: string, checksRun: ScanChecks = BOTH_CHECKS): Promise<number[]> {
+  return (await startScanCheck(out, ocrPages, checks, lang, checksRun)).survivors;
+}
+
+/**
+ * findScanSurvivors in two steps: resolves once the boxes' pixels are checked and their regions
+ * are with the OCR engine (its own thread), to the survivors' promise; this thread is free for
+ * other checks meanwhile.
+ */
+export async function startScanCheck(out: Uint8Array, ocrPages: ReadonlySet<number>, checks: readonly ScanCheck[], lang: string, checksRun: ScanChecks = BOTH_CHECKS): Promise<{ readonly survivors: Promise<number[]> }> {
   const onScans = checks.filter((c) => c.boxes.some((b) => ocrPages.has(b.page - 1)));
-  if (onScans.length === 0) return [];
+  if (onScans.length === 0) return { survivors: Promise.resolve([]) };
   const pdf = await quietly(() => PDFDocument.load(out, { updateMetadata: false }));
   const pages = pdf.getPages();
   const placements = new Map<number, ImagePlacement[]>();
@@ -211,6 +220,8 @@ export async function findScanSurvivors(out: Uint8Array, ocrPages: ReadonlySet<n
   /** The rectangles of the boxes on an image of the page, by redaction, in the image's pixels. */
   const regionsOf = (pageIndex: number, placement: ImagePlacement, width: number, height: number) =>
     onScans.flatMap((c) => imagePixelRects(placement, c.boxes.filter((b) => b.page === pageIndex + 1), width, height).map((rect) => ({ id: c.id, rect })));
+  // The OCR engine reads the regions one image after another; each reading is checked as it comes.
+  const readings: Promise<void>[] = [];
   const check = async (pageIndex: number, placement: ImagePlacement, source: RegionSource) => {
     const regions: { id: number; rect: Rect }[] = [];
     for (const { id, rect: r } of regionsOf(pageIndex, placement, source.width, source.height)) {
@@ -227,13 +238,18 @@ export async function findScanSurvivors(out: Uint8Array, ocrPages: ReadonlySet<n
     const strip = stacked(source, regions.map((r) => r.rect));
     if (!strip) return;
     const upright = turnUpright(orientationOf(placement.quad, rotate, strip.width, strip.height), strip);
-    const read = squash((await recognizeLines(upright, lang)).flatMap((l) => l.words.map((w) => w.text)).join(' '));
-    if (read.length === 0) return;
-    // Any word of the value (three letters or more) read again counts, not only the whole value.
-    for (const { id } of regions) {
-      const words = (onScans.find((c) => c.id === id)?.value ?? '').split(/\s+/).map(squash).filter((w) => w.length >= 3);
-      if (words.some((w) => read.includes(w))) failed.add(id);
-    }
+    const reading = recognizeLines(upright, lang).then((lines) => {
+      const read = squash(lines.flatMap((l) => l.words.map((w) => w.text)).join(' '));
+      if (read.length === 0) return;
+      // Any word of the value (three letters or more) read again counts, not only the whole value.
+      for (const { id } of regions) {
+        const words = (onScans.find((c) => c.id === id)?.value ?? '').split(/\s+/).map(squash).filter((w) => w.length >= 3);
+        if (words.some((w) => read.includes(w))) failed.add(id);
+      }
+    });
+    // Awaited at the end (survivors); a failure must not count as unhandled before.
+    reading.catch(() => undefined);
+    readings.push(reading);
   };
   for (const { pageIndex, placement, image } of inline) {
     if (image) await check(pageIndex, placement, wholeImage(image));
@@ -270,5 +286,9 @@ export async function findScanSurvivors(out: Uint8Array, ocrPages: ReadonlySet<n
       }
     });
   }
-  return [...failed].sort((a, b) => a - b);
+  const survivors = Promise.all(readings).then(() => [...failed].sort((a, b) => a - b));
+  // Awaited by the caller after its other checks; should one of those throw first, a failure here
+  // must not count as unhandled.
+  survivors.catch(() => undefined);
+  return { survivors };
 }
