@@ -461,7 +461,7 @@ async function directJobs(
   rotate: number,
   lang: string,
   layerLines: number | undefined,
-  afterJpx: () => void,
+  releasedJpx: (() => void) | undefined,
 ): Promise<DirectJobs | undefined> {
   const wanted: { placement: ImagePlacement; stream: PDFRawStream; palette: Uint8Array | undefined }[] = [];
   const grids = tileGroups(placements);
@@ -488,14 +488,14 @@ async function directJobs(
     if (raster.bitsPerComponent !== 8 || (raster.components !== 1 && raster.components !== 3)) return undefined;
     rasters.push(raster);
   }
-  if (wanted.some(({ stream }) => isJpx(pdf.context, stream))) {
+  if (releasedJpx && wanted.some(({ stream }) => isJpx(pdf.context, stream))) {
     // OpenJPEG's memory (4 bytes a sample and the output: 124 MB for a 300 dpi colour page) is let
     // go before the grey copy is made and OCR starts, not after the document's last page. Its
     // instance is still reachable until the current task ends: collected on the next.
     await releaseImageDecoders();
     await new Promise((resolve) => setImmediate(resolve));
     releaseMemory(rasters.reduce((n, r) => n + 5 * r.samples.length, 0));
-    afterJpx();
+    releasedJpx();
   }
   const jobs: OcrJob[] = [];
   const decoded = new Map<ImagePlacement, PdfJsImage>();
@@ -692,12 +692,15 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<OcrResult> 
       }
       const layerLines = request.layerLines?.get(pageIndex);
       const next = order[k + 1];
-      // Whether the next page is decoded ahead too (below): if not, the engine is started as soon as
-      // OpenJPEG has let go of this page, while its grey image is made.
-      const aheadNext = jpx && next !== undefined && jpxPage(next) && waitingBytes + pixelsOf(pageIndex) < WAITING_BYTES;
-      const direct = await directJobs(pdf, onPage, pw, ph, rotate, lang, layerLines, () => {
-        if (!aheadNext) startOcr(lang);
-      });
+      // Whether the next page is a JPEG 2000 page decoded ahead too, while this page's grey image
+      // waits (below; its size is at most its images' pixels). Then OpenJPEG's instance is kept for
+      // it (its memory, already faulted in, serves the next page: 20-25% of a page's decoding);
+      // otherwise it is let go after this page and the engine is started at once, while the grey
+      // image is made.
+      const decodeNextAhead = jpx && next !== undefined && jpxPage(next) && waitingBytes + pixelsOf(pageIndex) < WAITING_BYTES;
+      const direct = await directJobs(pdf, onPage, pw, ph, rotate, lang, layerLines, decodeNextAhead ? undefined : () => startOcr(lang));
+      // pdf.js decodes with an OpenJPEG of its own: the one kept for the next page must not add to it.
+      if (!direct) await releaseImageDecoders();
       let jobs = direct?.jobs ?? (await pdfJsJobs(await pdfjs.open(), pdf, pageIndex, onPage, pw, ph, rotate, lang, layerLines));
       // A page whose own OCR layer holds what its images show is not read again.
       if (layerLines !== undefined && !showsMoreThanLayer(jobs.reduce((n, j) => n + j.printed, 0), layerLines)) jobs = [];
@@ -707,7 +710,7 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<OcrResult> 
       // The page's decoded samples are kept for the redaction and are garbage then (OCR has its grey
       // copy): freed before the next page is decoded, and before this thread waits for the
       // previous page's OCR. A JPEG 2000 page decoded ahead keeps them at once.
-      if (!(jpx && next !== undefined && jpxPage(next) && waitingBytes < WAITING_BYTES)) await handOver(direct);
+      if (!decodeNextAhead) await handOver(direct);
       else if (direct) {
         direct.keep();
         releaseMemory(direct.decodedBytes);
