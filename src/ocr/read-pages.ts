@@ -448,10 +448,12 @@ interface DirectJobs {
 
 /**
  * Reads a page whose images our decoders read (directStream): each decoded once, its grey sent to
- * OCR, its samples kept for the redaction (encoded while the previous page's OCR runs on the other
- * thread; encoded during the page's own, they lived while the engine's memory grew: 20-40 MB more
- * at the peak of a 300 dpi colour page). Undefined when an image is not of that kind or does not
- * decode: pdf.js reads the page then.
+ * OCR, its samples kept for the redaction by the caller once the grey is sent (`keep`: encoded
+ * while the previous page's OCR runs on the other thread, or while the engine starts on a first
+ * page; encoded well into the page's own recognition, they lived while the engine's memory grew:
+ * 20-40 MB more at the peak of a 300 dpi colour page). `releasedJpx`: OpenJPEG is let go after
+ * the page and this is called then; undefined, its instance is kept for the next page. Undefined
+ * when an image is not of that kind or does not decode: pdf.js reads the page then.
  */
 async function directJobs(
   pdf: PDFDocument,
@@ -593,31 +595,21 @@ export async function readPagesWithOcr(request: OcrRequest): Promise<OcrResult> 
   const pages = pdf.getPages();
   const pdfjs = lazyPdfJs(bytes);
   const order = [...byPage.keys()].sort((a, b) => a - b).filter((i) => pages[i] !== undefined);
-  const jpxPage = (pageIndex: number) => {
+  /** The image streams of the page drawn large enough to be read. */
+  const largeImages = (pageIndex: number): PDFRawStream[] => {
     const page = pages[pageIndex];
-    if (!page) return false;
+    if (!page) return [];
     const { width, height } = page.getSize();
-    return (byPage.get(pageIndex) ?? []).some((p) => {
+    return (byPage.get(pageIndex) ?? []).flatMap((p) => {
       const ref = drawnLargeEnough(p.quad, width, height) ? imageRef(pdf, p) : undefined;
       const stream = ref && pdf.context.lookup(ref);
-      return stream instanceof PDFRawStream && isJpx(pdf.context, stream);
+      return stream instanceof PDFRawStream ? [stream] : [];
     });
   };
-  /** The pixels of the page's images drawn large enough to be read: about its grey images' bytes. */
-  const pixelsOf = (pageIndex: number) => {
-    const page = pages[pageIndex];
-    if (!page) return 0;
-    const { width, height } = page.getSize();
-    let n = 0;
-    for (const p of byPage.get(pageIndex) ?? []) {
-      const ref = drawnLargeEnough(p.quad, width, height) ? imageRef(pdf, p) : undefined;
-      const stream = ref && pdf.context.lookup(ref);
-      if (!(stream instanceof PDFRawStream)) continue;
-      const size = (key: string) => (stream.dict.get(PDFName.of(key)) as { asNumber?: () => number } | undefined)?.asNumber?.() ?? 0;
-      n += size('Width') * size('Height');
-    }
-    return n;
-  };
+  const jpxPage = (pageIndex: number) => largeImages(pageIndex).some((stream) => isJpx(pdf.context, stream));
+  const dimension = (stream: PDFRawStream, key: string) => (stream.dict.get(PDFName.of(key)) as { asNumber?: () => number } | undefined)?.asNumber?.() ?? 0;
+  /** The pixels of the page's images drawn large enough to be read: at least its grey images' bytes. */
+  const pixelsOf = (pageIndex: number) => largeImages(pageIndex).reduce((n, stream) => n + dimension(stream, 'Width') * dimension(stream, 'Height'), 0);
   try {
     const out: { page: OcrPage; first: number; end: number }[] = [];
     const blank: number[] = [];
