@@ -1,6 +1,7 @@
 import type { AppliedRedaction, DecidedDocument } from '../document/document.js';
 import type { GroundCode } from '../decide/grounds.js';
 import type { Policy } from '../decide/policy.js';
+import { allMatches } from '../util/regex.js';
 
 export type { AppliedRedaction };
 
@@ -28,7 +29,7 @@ function boxed(value: string, label: string): string {
   if (!/[\r\n\f]/.test(value)) return label;
   const parts: string[] = [];
   let cursor = 0;
-  for (const m of value.matchAll(LAYOUT_BREAK)) {
+  for (const m of allMatches(LAYOUT_BREAK, value)) {
     if (m.index > cursor) parts.push(label);
     parts.push(m[0]);
     cursor = m.index + m[0].length;

@@ -1,6 +1,7 @@
 import type { Span } from '../../document/span.js';
 import type { Lexicons } from '../lexicons/index.js';
 import { isInitials } from './tokens.js';
+import { allMatches } from '../../util/regex.js';
 
 /**
  * The people in an e-mail header's value, in the shapes Outlook and webmail print them:
@@ -27,9 +28,11 @@ interface Word {
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’]*\p{Ll}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*$/u;
 const E_MAIL = /[^\s<>()[\]'";,]+@[^\s<>()[\]'";,]*(?:[ .][a-z]{2,4}\d?\b)?/gu;
 
+const WORD_OR_COMMA = /[^\s,]+|,/gu;
+
 function wordsOf(text: string, offset: number): Word[] {
   const out: Word[] = [];
-  for (const m of text.matchAll(/[^\s,]+|,/gu)) out.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
+  for (const m of allMatches(WORD_OR_COMMA, text)) out.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
   return out;
 }
 

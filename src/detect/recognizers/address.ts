@@ -3,6 +3,7 @@ import type { Span } from '../../document/span.js';
 import { foldForMatching } from '../../structure/fuzzy.js';
 import { HOUSE_NUMBER_LABELLED, POSTCODE_CITY, RESIDENT_NUMBER, STREET_ADDRESS } from '../patterns/index.js';
 import { type Candidate, defineRecognizer, type RecognizerContext } from '../recognizer.js';
+import { allMatches } from '../../util/regex.js';
 
 const MONTH_AFTER = /^ (?:jan|feb|m[aà]a?rt|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)/i;
 const NOT_STREETS = ['woord', 'akkoord', 'krachtenveld', 'speelveld', 'werkveld', 'beleidsveld', 'aandachtsveld', 'middenveld', 'vakgebied', 'zwaartepunt', 'overleg'];
@@ -187,7 +188,7 @@ export const addressRecognizer = defineRecognizer({
   find(ctx) {
     const out: Candidate[] = [];
     const covered: Span[] = [];
-    for (const m of ctx.text.matchAll(STREET_ADDRESS)) {
+    for (const m of allMatches(STREET_ADDRESS, ctx.text)) {
       // "Antwoord 1", "Krachtenveld 2": words that end like a street but are none.
       const lastWord = (m.groups?.street ?? '').split(' ').pop()?.toLowerCase() ?? '';
       if (NOT_STREETS.some((w) => lastWord.endsWith(w))) continue;
@@ -213,7 +214,7 @@ export const addressRecognizer = defineRecognizer({
     }
     // A postcode line directly under a street line belongs to the same address.
     for (const line of splitLines(ctx.text)) {
-      for (const m of line.text.matchAll(POSTCODE_CITY)) {
+      for (const m of allMatches(POSTCODE_CITY, line.text)) {
         const span = { start: line.start + m.index, end: line.start + m.index + m[0].length };
         if (covered.some((c) => c.start <= span.start && span.end <= c.end)) continue;
         // A postcode without a place is one only alone in its cell ("2020 FW: ..." is a date and a subject).
@@ -227,7 +228,7 @@ export const addressRecognizer = defineRecognizer({
     }
     // "huisnummer 18", "bewoner van nummer 26": the number is the address; the words stay.
     for (const regex of [HOUSE_NUMBER_LABELLED, RESIDENT_NUMBER]) {
-      for (const m of ctx.text.matchAll(regex)) {
+      for (const m of allMatches(regex, ctx.text)) {
         const value = m.groups?.value ?? '';
         const start = m.index + m[0].length - value.length;
         const span = { start, end: start + value.length };

@@ -3,6 +3,7 @@ import { nationalPhoneDigits } from '../validators/checksums.js';
 import { EMAIL, emailLocalPart } from '../patterns/index.js';
 import type { RecognizerContext } from '../recognizer.js';
 import { isFunctionalMailbox } from './mailbox.js';
+import { allMatches } from '../../util/regex.js';
 
 // Service numbers are organisational by nature: nobody has a personal 0800 or 0900 line.
 const SERVICE_PREFIXES = ['0800', '0900', '0906', '0909'];
@@ -24,6 +25,9 @@ const FAX_LINE = /(?:^|\n)[\t ]*(?:f|fax|telefax)\.?:?[ \t]+[\d(+]/iu;
 /** The letterhead's labels of a person: the number under one is that person's. */
 const PERSON_LABEL = /(?:^|\n)[\t ]*(?:contactpersoon|behandeld door|inlichtingen(?: bij)?|opgesteld door)\b/iu;
 
+/** EMAIL's own copy: the e-mail recognizer walks EMAIL itself (its lastIndex), this one a block near a number. */
+const EMAIL_IN_BLOCK = new RegExp(EMAIL.source, EMAIL.flags);
+
 /**
  * A contact block of a person without a fax line: the number under a person's label, or beside a
  * person's own address ("T 070 ...\np.jansen@..."), is a direct line.
@@ -32,7 +36,7 @@ function personalContactBlock(ctx: RecognizerContext, span: Span): boolean {
   const block = neighbourhood(ctx.text, span, CONTACT_REACH);
   if (FAX_LINE.test(block)) return false;
   if (PERSON_LABEL.test(ctx.text.slice(neighbourhoodStart(ctx.text, span, CONTACT_REACH), span.start))) return true;
-  for (const m of block.matchAll(new RegExp(EMAIL.source, EMAIL.flags))) {
+  for (const m of allMatches(EMAIL_IN_BLOCK, block)) {
     const local = emailLocalPart(m[0]);
     if (local.trim().length >= 2 && !isFunctionalMailbox(ctx.lexicons, local)) return true;
   }

@@ -12,6 +12,7 @@ import { findRole } from '../names/roles.js';
 import { RECIPIENT_FIELDS } from '../../structure/email-headers.js';
 import { foldWord, isCapitalised, isInitials, type Token, tokenize } from '../names/tokens.js';
 import { type Candidate, defineRecognizer, type RecognizerContext } from '../recognizer.js';
+import { allMatches } from '../../util/regex.js';
 
 /** Candidates below this are not reported at all; the policy's thresholds decide the rest. */
 const MIN_CONFIDENCE = 0.35;
@@ -312,7 +313,7 @@ function headerPeople(ctx: RecognizerContext): HeaderPerson[] {
     if (!f.inEmailHeader || !RECIPIENT_FIELDS.has(f.label)) continue;
     for (const recipient of findRecipients(ctx.lexicons, ctx.text, f.value)) out.push({ recipient, confidence: HEADER_CONFIDENCE, evidence: 'email-header' });
   }
-  for (const m of ctx.text.matchAll(ADDRESS_AFTER_NAME)) {
+  for (const m of allMatches(ADDRESS_AFTER_NAME, ctx.text)) {
     const recipient = displayNameBefore(ctx.lexicons, ctx.text, m.index);
     if (!recipient) continue;
     const address = ONE_EMAIL.exec(ctx.text.slice(m.index, m.index + 120))?.[0]?.replace(/\s+/g, '').toLowerCase();
@@ -450,7 +451,7 @@ export const initialsRecognizer = defineRecognizer({
   suggestedGround: '5.1.2e',
   find(ctx) {
     const out: Candidate[] = [];
-    for (const m of ctx.text.matchAll(INITIALS_TOKEN)) {
+    for (const m of allMatches(INITIALS_TOKEN, ctx.text)) {
       const value = m.groups?.value ?? '';
       if (ctx.lexicons.organisationWords.has(value.toLowerCase())) continue;
       const before = ctx.text.slice(Math.max(0, m.index - 20), m.index);
